@@ -1,0 +1,17 @@
+/*
+** What each part of the extension registers on a connection. Every
+** function returns SQLITE_OK or the first error, with *pzErr set (from
+** sqlite3_mprintf) when there is something to say.
+*/
+#ifndef ARABIC_REGISTER_H
+#define ARABIC_REGISTER_H
+
+#include "sqlite_api.h"
+
+/* The flags of every pure function the extension defines. */
+#define ARABIC_FUNC_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+int arabic_register_normalize(sqlite3 *db);
+int arabic_register_debug(sqlite3 *db, const char *zFts5Status);
+
+#endif

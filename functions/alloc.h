@@ -1,0 +1,18 @@
+/*
+** The one allocator of every pure core. In the extension it is SQLite's
+** (sqlite3_malloc64/sqlite3_free), so out-of-memory injection and memory
+** accounting see every byte; a stand-alone tool may define AR_ALLOC_LIBC.
+*/
+#ifndef ARABIC_ALLOC_H
+#define ARABIC_ALLOC_H
+
+#include <stddef.h>
+
+#define AR_OK    0
+#define AR_NOMEM 7 /* == SQLITE_NOMEM, so the value can be returned as is */
+
+void *ar_malloc(size_t n);
+void *ar_realloc(void *p, size_t n);
+void ar_free(void *p);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+** Options shared by the tokenizer ('arabic alef 0 stem 1') and the SQL
+** functions (arabic_normalize(x, 'alef 0')): the same keys, the same
+** values, the same messages. Tokenizer options are stored in the schema of
+** every FTS5 table, so they are a permanent format: keys are never renamed
+** and a value never changes meaning.
+*/
+#ifndef ARABIC_OPTIONS_H
+#define ARABIC_OPTIONS_H
+
+/* Which keys a caller accepts. */
+#define AR_SCOPE_FOLD      1 /* the fold keys: arabic_normalize */
+#define AR_SCOPE_STEM      2 /* + stem: arabic_stem, arabic_query */
+#define AR_SCOPE_TOKENIZER 3 /* + stopwords, variants, version: the tokenizer */
+
+typedef struct ArOptions {
+  unsigned folds; /* AR_FOLD_* */
+  int stem;       /* 0 off, 1 clitics (default) */
+  int stopwords;  /* 0 off (default), 1 drop the built-in stop words */
+  int variants;   /* 0 off (default), 1 also index each name key for "~name" queries */
+} ArOptions;
+
+#define AR_ERRMSG_SIZE 160
+
+void ar_options_default(ArOptions *o);
+
+/* Apply one key/value pair. Returns 0, or 1 with a message in zErr. */
+int ar_options_set(ArOptions *o, int scope, const char *zKey, const char *zVal, char *zErr);
+
+/* Parse 'key value key value ...' (whitespace separated). Returns 0 or 1. */
+int ar_options_parse(ArOptions *o, int scope, const char *z, char *zErr);
+
+#endif

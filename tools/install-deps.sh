@@ -1,0 +1,31 @@
+#!/bin/sh
+# Install what sqlite-arabic needs to build and test. On Debian/Ubuntu, as
+# root, it installs the missing packages; elsewhere it says what to install.
+set -e
+PKGS="build-essential pkg-config git libsqlite3-dev sqlite3 libicu-dev libutf8proc-dev python3 xz-utils tcl libsqlite3-tcl"
+missing=""
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+  done
+  if [ -z "$missing" ]; then
+    echo "install-deps: all dependencies present"
+    exit 0
+  fi
+  if [ "$(id -u)" = 0 ]; then
+    echo "install-deps: installing$missing"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+    exit 0
+  fi
+  echo "install-deps: missing Debian packages:$missing" >&2
+  echo "  run: sudo apt-get install$missing" >&2
+  exit 1
+fi
+cat >&2 <<'TXT'
+install-deps: not a Debian system. Install the equivalents of:
+  a C11 compiler, make, pkg-config, SQLite 3.31+ with FTS5 (library, headers, sqlite3 shell),
+  ICU (icu-uc), utf8proc, Python 3 whose sqlite3 module can load extensions, xz, Tcl with tclsqlite3.
+  macOS (Homebrew): brew install sqlite icu4c utf8proc pkg-config xz
+TXT
+exit 1
