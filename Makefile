@@ -73,3 +73,53 @@ version:
 
 clean:
 	rm -rf build dist
+
+# ---- reliability and benchmarks ---------------------------------------------
+# None of these is part of `make test` (test_oom and test_threads are: they
+# are ordinary tests/c/test_*.c). See docs/reliability.md.
+#   make bench          tools/bench.c: tokenizer, index build, queries, functions vs unicode61
+#   make test-asan      every suite against a copy built with -fsanitize=address,undefined
+#   make test-tsan      tests/c/test_threads.c built with -fsanitize=thread
+#   make test-valgrind  C, SQL and Python suites under valgrind
+#   make fuzz           each tests/fuzz/fuzz_*.c target for FUZZ_TIME seconds (libFuzzer)
+#   make deps-proof     the Debian packages these need (clang, libclang-rt-14-dev, valgrind)
+CLANG     ?= clang
+FUZZ_TIME ?= 20
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+LINK_LIBS  = -lsqlite3 $(PKG_LIBS) -lpthread -lm
+SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+.PHONY: bench test-asan test-tsan test-valgrind fuzz fuzz-build deps-proof
+
+build/bench: tools/bench.c dist/libsqlite_arabic.a
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -O2 -DSQLITE_CORE -o $@ tools/bench.c dist/libsqlite_arabic.a $(LINK_LIBS)
+
+bench: build/bench
+	./build/bench
+
+build/fuzz/%: tests/fuzz/%.c $(SRCS) $(HDRS)
+	@mkdir -p build/fuzz
+	$(CLANG) $(WARN) $(DEFS) $(PKG_CFLAGS) -DSQLITE_CORE -O1 -g -fsanitize=fuzzer,address,undefined \
+	  -fno-sanitize-recover=all -o $@ $< $(SRCS) $(LINK_LIBS)
+
+fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)
+
+fuzz: fuzz-build
+	sh tools/fuzz.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
+
+build/tsan/test_threads: tests/c/test_threads.c tests/c/testlib.h $(SRCS) $(HDRS)
+	@mkdir -p build/tsan
+	$(CLANG) $(WARN) $(DEFS) $(PKG_CFLAGS) -DSQLITE_CORE -O1 -g -fsanitize=thread -o $@ $< $(SRCS) $(LINK_LIBS)
+
+test-tsan: build/tsan/test_threads
+	TSAN_OPTIONS=halt_on_error=1 ./build/tsan/test_threads
+
+test-asan:
+	sh tools/test-asan.sh "$(SAN_CFLAGS)"
+
+test-valgrind: all $(C_TESTS)
+	sh tools/test-valgrind.sh
+
+deps-proof:
+	apt-get install -y -qq clang libclang-rt-14-dev valgrind xz-utils >/dev/null

@@ -1,0 +1,55 @@
+/*
+** libFuzzer target: the normalization core on arbitrary bytes.
+**
+** Input: two bytes of fold flags (any AR_FOLD_* combination), then the
+** text. Checks that the output is valid UTF-8 with no U+FFFD the input did
+** not call for, and that with the default folds a second pass changes
+** nothing (the tokenizer and arabic_normalize rely on folding being
+** idempotent: a folded query must match a folded document).
+*/
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../functions/alloc.h"
+#include "../../functions/normalize.h"
+#include "../../functions/utf8.h"
+
+/* Every byte sequence of z decodes without a replacement. */
+static int valid_utf8(const char *z, int n) {
+  int i = 0;
+  while (i < n) {
+    int j = i;
+    uint32_t c = ar_utf8_decode((const unsigned char *)z, n, &j);
+    /* An encoded U+FFFD is 3 bytes; a bad byte decodes to U+FFFD in 1. */
+    if (c == AR_REPLACEMENT_CHAR && j - i != 3) return 0;
+    i = j;
+  }
+  return 1;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  static ArNormalizer def;
+  static int bInit = 0;
+  ArNormalizer n;
+  char *zOut = 0, *zTwice = 0;
+  int nOut = 0, nTwice = 0;
+  unsigned flags;
+  if (size < 2 || size > 1 << 20) return 0;
+  if (!bInit) {
+    ar_normalizer_init(&def, AR_FOLD_DEFAULT);
+    bInit = 1;
+  }
+  flags = ((unsigned)data[0] << 8 | data[1]) & 0x0FFF;
+  ar_normalizer_init(&n, flags);
+  if (ar_normalize_text(&n, (const char *)data + 2, (int)size - 2, &zOut, &nOut) != AR_OK) abort();
+  if (!valid_utf8(zOut, nOut) || zOut[nOut] != 0) abort();
+  ar_free(zOut);
+
+  if (ar_normalize_text(&def, (const char *)data + 2, (int)size - 2, &zOut, &nOut) != AR_OK) abort();
+  if (ar_normalize_text(&def, zOut, nOut, &zTwice, &nTwice) != AR_OK) abort();
+  if (nOut != nTwice || memcmp(zOut, zTwice, (size_t)nOut) != 0) abort();
+  ar_free(zOut);
+  ar_free(zTwice);
+  return 0;
+}
