@@ -1,0 +1,548 @@
+/*
+** make bench: what the extension costs, against SQLite's unicode61 on the
+** same text in the same process.
+**
+**   ./build/bench [CORPUS.txt.xz]      (default ../shared/data/bench/ant-news-30mb.txt.xz)
+**   BENCH_RUNS=5 BENCH_SIZES="1 3 10 30" ./build/bench
+**
+** The corpus (one document per line) is read into memory with `xz -dc`.
+** For each size (the first N MB of it, whole documents, 1 MB = 10^6 bytes)
+** it measures, as the median of BENCH_RUNS interleaved runs:
+**
+**   - tokenizer alone: xTokenize(FTS5_TOKENIZE_DOCUMENT) of every document
+**     through the real fts5_api ('unicode61' and 'arabic' from
+**     xFindTokenizer), in MB/s, and a plain UTF-8 decode of the same bytes
+**     (the practical limit of any tokenizer);
+**   - FTS5 index build: CREATE VIRTUAL TABLE + INSERT of every document in
+**     one transaction into a file database, in a child process: time, size
+**     of the index (the d_data and d_idx tables, from dbstat: the stored
+**     copy of the text is the same for both), peak RSS above the process's
+**     own (wait4's ru_maxrss of the child, less that of an idle child);
+**   - queries on that index: term, prefix, phrase, NEAR, boolean, each
+**     ORDER BY bm25() LIMIT 10 with snippet(): median latency and hits;
+**   - arabic_normalize, arabic_stem and arabic_entities over the documents
+**     of a table, in MB/s.
+**
+** Then it prints the tables for README.md: the largest size with the ratios
+** arabic/unicode61, and how each figure grows with the size. A feature the
+** build lacks (a function not merged yet) shows as n/a. Without the corpus
+** it says so and exits 0.
+*/
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "../ext/sqlite_arabic.h"
+#include "../functions/utf8.h"
+
+#define DEFAULT_CORPUS "../shared/data/bench/ant-news-30mb.txt.xz"
+#define MAX_RUNS 15
+#define MAX_SIZES 8
+#define N_TOK 2
+#define N_QUERY 5
+#define N_FUNC 3
+
+static const char *azTok[N_TOK] = {"unicode61", "arabic"};
+
+static const struct {
+  const char *zKind;
+  const char *zMatch;
+} aQuery[N_QUERY] = {
+    {"term", "الحكومة"},
+    {"prefix", "الانتخاب*"},
+    {"phrase", "\"الأمم المتحدة\""},
+    {"NEAR", "NEAR(الرئيس ترامب, 5)"},
+    {"boolean", "(مصر OR سوريا) AND الحكومة NOT ليبيا"},
+};
+
+static const struct {
+  const char *zName;
+  const char *zSql; /* over table t(body) */
+} aFunc[N_FUNC] = {
+    {"arabic_normalize", "SELECT sum(length(arabic_normalize(body))) FROM t"},
+    {"arabic_stem", "SELECT sum(length(arabic_stem(body))) FROM t"},
+    {"arabic_entities", "SELECT count(*) FROM t, arabic_entities(t.body)"},
+};
+
+typedef struct Corpus {
+  char *z;
+  size_t n;
+  int nDoc;
+  size_t *aOff; /* start of each document */
+  int *aLen;    /* its length in bytes, without the newline */
+} Corpus;
+
+/* What one size measured, runs kept for the median. */
+typedef struct Figures {
+  double mb;                               /* size of the documents, MB */
+  int nDoc;
+  double aTokenize[N_TOK][MAX_RUNS];       /* MB/s */
+  long nTokens[N_TOK];
+  double aDecode[MAX_RUNS];                /* MB/s */
+  double aBuild[N_TOK][MAX_RUNS];          /* seconds */
+  double indexMb[N_TOK], rssMb[N_TOK];
+  double aQuery[N_TOK][N_QUERY][MAX_RUNS]; /* milliseconds */
+  long nHits[N_TOK][N_QUERY];
+  double aFunc[N_FUNC][MAX_RUNS];          /* MB/s, <0: not in this build */
+} Figures;
+
+static int g_nRuns = 5;
+static int g_bArabic; /* the build has the 'arabic' tokenizer */
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+static double median(const double *a, int n) {
+  double s[MAX_RUNS];
+  memcpy(s, a, sizeof(double) * (size_t)n);
+  qsort(s, (size_t)n, sizeof(double), cmp_double);
+  return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+static void die(const char *zWhat, sqlite3 *db) {
+  fprintf(stderr, "bench: %s%s%s\n", zWhat, db ? ": " : "", db ? sqlite3_errmsg(db) : "");
+  exit(1);
+}
+
+/* ---- the corpus ---------------------------------------------------------- */
+
+static int read_corpus(const char *zPath, Corpus *c) {
+  char *zCmd;
+  FILE *f;
+  size_t nAlloc = 1 << 25, i, start;
+  if (access(zPath, R_OK) != 0) return 0;
+  zCmd = sqlite3_mprintf("xz -dc '%s'", zPath);
+  f = popen(zCmd, "r");
+  sqlite3_free(zCmd);
+  if (!f) die("cannot run xz", 0);
+  c->z = malloc(nAlloc);
+  c->n = 0;
+  for (;;) {
+    size_t got;
+    if (c->n == nAlloc && !(c->z = realloc(c->z, nAlloc *= 2))) die("out of memory", 0);
+    got = fread(c->z + c->n, 1, nAlloc - c->n, f);
+    if (got == 0) break;
+    c->n += got;
+  }
+  if (pclose(f) != 0 || c->n == 0) die("xz -dc failed on the corpus", 0);
+  c->nDoc = 0;
+  for (i = 0; i < c->n; i++) c->nDoc += c->z[i] == '\n';
+  c->aOff = malloc(sizeof(size_t) * (size_t)(c->nDoc + 1));
+  c->aLen = malloc(sizeof(int) * (size_t)(c->nDoc + 1));
+  c->nDoc = 0;
+  for (start = 0, i = 0; i <= c->n; i++) {
+    if (i == c->n || c->z[i] == '\n') {
+      if (i > start) {
+        c->aOff[c->nDoc] = start;
+        c->aLen[c->nDoc] = (int)(i - start);
+        c->nDoc++;
+      }
+      start = i + 1;
+    }
+  }
+  return 1;
+}
+
+/* How many documents make the first `mb` MB, and their size. */
+static int docs_for(const Corpus *c, double mb, double *pMb) {
+  double limit = mb * 1e6, total = 0;
+  int i;
+  for (i = 0; i < c->nDoc && (i == 0 || total + c->aLen[i] <= limit); i++) total += c->aLen[i];
+  *pMb = total / 1e6;
+  return i;
+}
+
+/* ---- tokenizer alone ----------------------------------------------------- */
+
+static fts5_api *get_fts5(sqlite3 *db) {
+  fts5_api *api = 0;
+  sqlite3_stmt *pStmt = 0;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, 0) == SQLITE_OK) {
+    sqlite3_bind_pointer(pStmt, 1, (void *)&api, "fts5_api_ptr", 0);
+    sqlite3_step(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+  return api;
+}
+
+static int count_token(void *pCtx, int tflags, const char *pToken, int nToken, int iStart, int iEnd) {
+  (void)tflags, (void)pToken, (void)nToken, (void)iStart, (void)iEnd;
+  ++*(long *)pCtx;
+  return SQLITE_OK;
+}
+
+static double tokenize_mbps(fts5_api *api, const char *zTok, const Corpus *c, int nDoc, double mb, long *pn) {
+  void *pUser = 0;
+  fts5_tokenizer t;
+  Fts5Tokenizer *pTok = 0;
+  double t0;
+  int i;
+  *pn = 0;
+  if (api->xFindTokenizer(api, zTok, &pUser, &t) != SQLITE_OK) return -1;
+  if (t.xCreate(pUser, 0, 0, &pTok) != SQLITE_OK) die("tokenizer xCreate failed", 0);
+  t0 = now();
+  for (i = 0; i < nDoc; i++)
+    t.xTokenize(pTok, pn, FTS5_TOKENIZE_DOCUMENT, c->z + c->aOff[i], c->aLen[i], count_token);
+  t0 = now() - t0;
+  t.xDelete(pTok);
+  return mb / t0;
+}
+
+static double decode_mbps(const Corpus *c, int nDoc, double mb) {
+  volatile uint32_t sink = 0;
+  uint32_t sum = 0;
+  double t0 = now();
+  int i;
+  for (i = 0; i < nDoc; i++) {
+    const unsigned char *z = (const unsigned char *)c->z + c->aOff[i];
+    int j = 0, n = c->aLen[i];
+    while (j < n) sum += ar_utf8_decode(z, n, &j);
+  }
+  sink = sum;
+  (void)sink;
+  return mb / (now() - t0);
+}
+
+/* ---- index build, in a child process ------------------------------------- */
+
+static void exec_or_die(sqlite3 *db, const char *zSql) {
+  if (sqlite3_exec(db, zSql, 0, 0, 0) != SQLITE_OK) die(zSql, db);
+}
+
+static void build_index(const char *zPath, const char *zTok, const Corpus *c, int nDoc, double out[2]) {
+  sqlite3 *db;
+  sqlite3_stmt *pStmt;
+  char zSql[256];
+  double t0;
+  int i;
+  unlink(zPath);
+  if (sqlite3_open(zPath, &db) != SQLITE_OK) die("open", db);
+  exec_or_die(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
+  t0 = now();
+  snprintf(zSql, sizeof(zSql), "CREATE VIRTUAL TABLE d USING fts5(body, tokenize = '%s')", zTok);
+  exec_or_die(db, zSql);
+  exec_or_die(db, "BEGIN");
+  if (sqlite3_prepare_v2(db, "INSERT INTO d(body) VALUES (?1)", -1, &pStmt, 0) != SQLITE_OK) die("insert", db);
+  for (i = 0; i < nDoc; i++) {
+    sqlite3_bind_text(pStmt, 1, c->z + c->aOff[i], c->aLen[i], SQLITE_STATIC);
+    if (sqlite3_step(pStmt) != SQLITE_DONE) die("insert", db);
+    sqlite3_reset(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+  exec_or_die(db, "COMMIT");
+  out[0] = now() - t0;
+  if (sqlite3_prepare_v2(db, "SELECT sum(pgsize) FROM dbstat WHERE name IN ('d_data', 'd_idx')", -1, &pStmt,
+                         0) != SQLITE_OK)
+    die("dbstat", db);
+  out[1] = sqlite3_step(pStmt) == SQLITE_ROW ? sqlite3_column_double(pStmt, 0) / 1e6 : -1;
+  sqlite3_finalize(pStmt);
+  sqlite3_close(db);
+}
+
+/* Run build_index (or nothing, zTok NULL) in a child; its results and its
+** peak RSS in MB. */
+static void in_child(const char *zPath, const char *zTok, const Corpus *c, int nDoc, double out[3]) {
+  int fd[2], status;
+  struct rusage ru;
+  pid_t pid;
+  double res[2] = {0, 0};
+  if (pipe(fd) != 0) die("pipe", 0);
+  pid = fork();
+  if (pid < 0) die("fork", 0);
+  if (pid == 0) {
+    close(fd[0]);
+    if (zTok) build_index(zPath, zTok, c, nDoc, res);
+    if (write(fd[1], res, sizeof(res)) != (ssize_t)sizeof(res)) _exit(2);
+    _exit(0);
+  }
+  close(fd[1]);
+  if (read(fd[0], res, sizeof(res)) != (ssize_t)sizeof(res)) die("index build failed in the child", 0);
+  close(fd[0]);
+  if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    die("index build child failed", 0);
+  out[0] = res[0];
+  out[1] = res[1];
+  out[2] = (double)ru.ru_maxrss / 1024.0;
+}
+
+/* ---- queries ------------------------------------------------------------- */
+
+static void run_queries(const char *zPath, Figures *f, int iTok, int iRun) {
+  sqlite3 *db;
+  sqlite3_stmt *pStmt, *pCount;
+  int q;
+  if (sqlite3_open_v2(zPath, &db, SQLITE_OPEN_READONLY, 0) != SQLITE_OK) die("open index", db);
+  if (sqlite3_prepare_v2(db,
+                         "SELECT rowid, snippet(d, 0, '[', ']', '…', 12) FROM d WHERE d MATCH ?1 "
+                         "ORDER BY bm25(d) LIMIT 10",
+                         -1, &pStmt, 0) != SQLITE_OK ||
+      sqlite3_prepare_v2(db, "SELECT count(*) FROM d WHERE d MATCH ?1", -1, &pCount, 0) != SQLITE_OK)
+    die("query", db);
+  for (q = 0; q < N_QUERY; q++) {
+    double t0, best[MAX_RUNS];
+    int k, nRep = 5;
+    /* a warm-up (page cache), then the median of nRep */
+    for (k = -1; k < nRep; k++) {
+      t0 = now();
+      sqlite3_bind_text(pStmt, 1, aQuery[q].zMatch, -1, SQLITE_STATIC);
+      while (sqlite3_step(pStmt) == SQLITE_ROW) sqlite3_column_text(pStmt, 1);
+      if (sqlite3_reset(pStmt) != SQLITE_OK) die(aQuery[q].zMatch, db);
+      if (k >= 0) best[k] = (now() - t0) * 1e3;
+    }
+    f->aQuery[iTok][q][iRun] = median(best, nRep);
+    sqlite3_bind_text(pCount, 1, aQuery[q].zMatch, -1, SQLITE_STATIC);
+    f->nHits[iTok][q] = sqlite3_step(pCount) == SQLITE_ROW ? sqlite3_column_int64(pCount, 0) : -1;
+    sqlite3_reset(pCount);
+  }
+  sqlite3_finalize(pStmt);
+  sqlite3_finalize(pCount);
+  sqlite3_close(db);
+}
+
+/* ---- SQL functions ------------------------------------------------------- */
+
+static sqlite3 *table_of_docs(const Corpus *c, int nDoc) {
+  sqlite3 *db;
+  sqlite3_stmt *pStmt;
+  int i;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) die("open", db);
+  exec_or_die(db, "CREATE TABLE t(body TEXT); BEGIN");
+  if (sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?1)", -1, &pStmt, 0) != SQLITE_OK) die("insert", db);
+  for (i = 0; i < nDoc; i++) {
+    sqlite3_bind_text(pStmt, 1, c->z + c->aOff[i], c->aLen[i], SQLITE_STATIC);
+    sqlite3_step(pStmt);
+    sqlite3_reset(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+  exec_or_die(db, "COMMIT");
+  return db;
+}
+
+static double function_mbps(sqlite3 *db, int iFunc, double mb) {
+  sqlite3_stmt *pStmt;
+  double t0;
+  if (sqlite3_prepare_v2(db, aFunc[iFunc].zSql, -1, &pStmt, 0) != SQLITE_OK) return -1; /* not in this build */
+  t0 = now();
+  while (sqlite3_step(pStmt) == SQLITE_ROW) {
+  }
+  if (sqlite3_finalize(pStmt) != SQLITE_OK) die(aFunc[iFunc].zSql, db);
+  return mb / (now() - t0);
+}
+
+/* ---- one size ------------------------------------------------------------ */
+
+static void measure(const Corpus *c, double mbWanted, fts5_api *api, const char *zDir, Figures *f) {
+  char zPath[2][512];
+  sqlite3 *db;
+  int r, k, q;
+  memset(f, 0, sizeof(*f));
+  f->nDoc = docs_for(c, mbWanted, &f->mb);
+  db = table_of_docs(c, f->nDoc);
+  for (k = 0; k < N_TOK; k++) snprintf(zPath[k], sizeof(zPath[k]), "%s/bench-%s.db", zDir, azTok[k]);
+  for (r = 0; r < g_nRuns; r++) {
+    double idle[3];
+    f->aDecode[r] = decode_mbps(c, f->nDoc, f->mb);
+    in_child(0, 0, c, f->nDoc, idle);
+    for (k = 0; k < N_TOK; k++) {
+      double res[3];
+      if (k == 1 && !g_bArabic) continue;
+      f->aTokenize[k][r] = tokenize_mbps(api, azTok[k], c, f->nDoc, f->mb, &f->nTokens[k]);
+      in_child(zPath[k], azTok[k], c, f->nDoc, res);
+      f->aBuild[k][r] = res[0];
+      f->indexMb[k] = res[1];
+      f->rssMb[k] = res[2] - idle[2] > f->rssMb[k] ? res[2] - idle[2] : f->rssMb[k];
+      run_queries(zPath[k], f, k, r);
+    }
+    for (q = 0; q < N_FUNC; q++) f->aFunc[q][r] = function_mbps(db, q, f->mb);
+  }
+  sqlite3_close(db);
+  for (k = 0; k < N_TOK; k++) unlink(zPath[k]);
+  fprintf(stderr, "bench: %.1f MB done\n", f->mb);
+}
+
+/* ---- report -------------------------------------------------------------- */
+
+static void cell(double v, const char *zFmt) {
+  if (v < 0)
+    printf(" n/a |");
+  else {
+    printf(" ");
+    printf(zFmt, v);
+    printf(" |");
+  }
+}
+
+static void ratio(double a, double b) {
+  if (a <= 0 || b <= 0)
+    printf(" n/a |");
+  else
+    printf(" %.2fx |", a / b);
+}
+
+static void print_main(const Figures *f) {
+  int q, n = g_nRuns;
+  double u, a;
+  printf("\n### %.1f MB of news (%d documents), medians of %d interleaved runs\n\n", f->mb, f->nDoc, n);
+  printf("| measure | unicode61 | arabic | arabic / unicode61 | goal |\n|---|---:|---:|---:|---|\n");
+  u = median(f->aTokenize[0], n);
+  a = g_bArabic ? median(f->aTokenize[1], n) : -1;
+  printf("| tokenizer alone, MB/s (higher is better) |");
+  cell(u, "%.1f"), cell(a, "%.1f"), ratio(a, u);
+  printf(" >= 4x |\n| tokens emitted (document mode, colocated included) | %ld |", f->nTokens[0]);
+  if (g_bArabic) printf(" %ld |", f->nTokens[1]); else printf(" n/a |");
+  ratio(g_bArabic ? (double)f->nTokens[1] : -1, (double)f->nTokens[0]);
+  printf(" |\n| plain UTF-8 decode of the same bytes, MB/s (the limit) | %.1f | %.1f | | |\n",
+         median(f->aDecode, n), median(f->aDecode, n));
+  printf("| tokenizer speed as a share of the decode |");
+  cell(100 * u / median(f->aDecode, n), "%.0f%%");
+  cell(a > 0 ? 100 * a / median(f->aDecode, n) : -1, "%.0f%%");
+  printf(" | |\n");
+  u = median(f->aBuild[0], n);
+  a = g_bArabic ? median(f->aBuild[1], n) : -1;
+  printf("| index build, s (lower is better) |");
+  cell(u, "%.2f"), cell(a, "%.2f"), ratio(a, u);
+  printf(" <= 0.6x |\n| index size (d_data + d_idx), MB |");
+  cell(f->indexMb[0], "%.1f"), cell(g_bArabic ? f->indexMb[1] : -1, "%.1f");
+  ratio(g_bArabic ? f->indexMb[1] : -1, f->indexMb[0]);
+  printf(" |\n| peak RSS of the build, MB above the process |");
+  cell(f->rssMb[0], "%.1f"), cell(g_bArabic ? f->rssMb[1] : -1, "%.1f");
+  ratio(g_bArabic ? f->rssMb[1] : -1, f->rssMb[0]);
+  printf(" |\n");
+  for (q = 0; q < N_QUERY; q++) {
+    u = median(f->aQuery[0][q], n);
+    a = g_bArabic ? median(f->aQuery[1][q], n) : -1;
+    printf("| query %s `%s` + bm25 + snippet, ms (hits) | %.2f (%ld) |", aQuery[q].zKind, aQuery[q].zMatch, u,
+           f->nHits[0][q]);
+    if (g_bArabic) printf(" %.2f (%ld) |", a, f->nHits[1][q]); else printf(" n/a |");
+    ratio(a, u);
+    printf(" <= 0.5x |\n");
+  }
+  for (q = 0; q < N_FUNC; q++) {
+    double v = f->aFunc[q][0] < 0 ? -1 : median(f->aFunc[q], n);
+    printf("| %s, MB/s | |", aFunc[q].zName);
+    cell(v, "%.1f");
+    printf(" | %s |\n", strcmp(aFunc[q].zName, "arabic_entities") == 0 ? ">= 10 MB/s" : "");
+  }
+}
+
+/* 'a / b' in one cell, n/a for a missing figure. */
+static void pair(double a, double b, const char *zFmt) {
+  printf(" ");
+  if (a < 0) printf("n/a"); else printf(zFmt, a);
+  printf(" / ");
+  if (b < 0) printf("n/a"); else printf(zFmt, b);
+  printf(" |");
+}
+
+static void print_growth(const Figures *aF, int nSize) {
+  int s, k, q, n = g_nRuns;
+  printf("\n### How cost grows with the size (medians; per-MB figures flat = linear)\n\n");
+  printf("| MB | tokenizer MB/s u61 / arabic | build s u61 / arabic | build s per MB u61 / arabic "
+         "| index MB u61 / arabic | RSS MB u61 / arabic | all 5 queries ms u61 / arabic |");
+  for (q = 0; q < N_FUNC; q++) printf(" %s MB/s |", aFunc[q].zName);
+  printf("\n|---:|---:|---:|---:|---:|---:|---:|");
+  for (q = 0; q < N_FUNC; q++) printf("---:|");
+  printf("\n");
+  for (s = 0; s < nSize; s++) {
+    const Figures *f = &aF[s];
+    double b[N_TOK], t[N_TOK], qs[N_TOK];
+    for (k = 0; k < N_TOK; k++) {
+      int ok = k == 0 || g_bArabic;
+      b[k] = ok ? median(f->aBuild[k], n) : -1;
+      t[k] = ok ? median(f->aTokenize[k], n) : -1;
+      qs[k] = 0;
+      for (q = 0; q < N_QUERY; q++) qs[k] += ok ? median(f->aQuery[k][q], n) : 0;
+      if (!ok) qs[k] = -1;
+    }
+    printf("| %.1f |", f->mb);
+    pair(t[0], t[1], "%.1f");
+    pair(b[0], b[1], "%.2f");
+    pair(b[0] / f->mb, b[1] > 0 ? b[1] / f->mb : -1, "%.3f");
+    pair(f->indexMb[0], g_bArabic ? f->indexMb[1] : -1, "%.1f");
+    pair(f->rssMb[0], g_bArabic ? f->rssMb[1] : -1, "%.1f");
+    pair(qs[0], qs[1], "%.1f");
+    for (q = 0; q < N_FUNC; q++) cell(f->aFunc[q][0] < 0 ? -1 : median(f->aFunc[q], n), "%.1f");
+    printf("\n");
+  }
+}
+
+static void print_machine(const Corpus *c, const char *zCorpus) {
+  char zLine[256], zCpu[256] = "unknown CPU";
+  FILE *f = fopen("/proc/cpuinfo", "r");
+  while (f && fgets(zLine, sizeof(zLine), f)) {
+    if (strncmp(zLine, "model name", 10) == 0) {
+      char *p = strchr(zLine, ':');
+      if (p) snprintf(zCpu, sizeof(zCpu), "%s", p + 2);
+      zCpu[strcspn(zCpu, "\n")] = 0;
+      break;
+    }
+  }
+  if (f) fclose(f);
+  printf("## make bench\n\nCorpus: %s (%.1f MB, %d documents). Machine: %s, %ld cores online. "
+         "SQLite %s. %d interleaved runs per figure.\n",
+         zCorpus, (double)c->n / 1e6, c->nDoc, zCpu, sysconf(_SC_NPROCESSORS_ONLN), sqlite3_libversion(),
+         g_nRuns);
+}
+
+int main(int argc, char **argv) {
+  const char *zCorpus = argc > 1 ? argv[1] : DEFAULT_CORPUS;
+  const char *zSizes = getenv("BENCH_SIZES") ? getenv("BENCH_SIZES") : "1 3 10 30";
+  const char *zDir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+  static Figures aF[MAX_SIZES];
+  double aSize[MAX_SIZES];
+  int nSize = 0, s;
+  Corpus c;
+  sqlite3 *db;
+  fts5_api *api;
+  void *pUser;
+  fts5_tokenizer tok;
+  char *zEnd;
+
+  if (getenv("BENCH_RUNS")) g_nRuns = atoi(getenv("BENCH_RUNS"));
+  if (g_nRuns < 1 || g_nRuns > MAX_RUNS) g_nRuns = 5;
+  if (!read_corpus(zCorpus, &c)) {
+    printf("bench: skipped: the corpus %s is not here (it lives in ../shared, beside the repository)\n",
+           zCorpus);
+    return 0;
+  }
+  for (zEnd = (char *)zSizes; nSize < MAX_SIZES;) {
+    char *p;
+    double v = strtod(zEnd, &p);
+    if (p == zEnd) break;
+    aSize[nSize++] = v;
+    zEnd = p;
+  }
+  sqlite3_auto_extension((void (*)(void))sqlite3_arabic_init);
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) die("open", db);
+  api = get_fts5(db);
+  if (!api) die("this SQLite has no FTS5", 0);
+  g_bArabic = api->xFindTokenizer(api, "arabic", &pUser, &tok) == SQLITE_OK;
+  if (!g_bArabic) fprintf(stderr, "bench: this build has no 'arabic' tokenizer: its columns are n/a\n");
+
+  for (s = 0; s < nSize; s++) measure(&c, aSize[s], api, zDir, &aF[s]);
+  print_machine(&c, zCorpus);
+  print_main(&aF[nSize - 1]);
+  print_growth(aF, nSize);
+  sqlite3_close(db);
+  free(c.z);
+  free(c.aOff);
+  free(c.aLen);
+  return 0;
+}
