@@ -40,9 +40,15 @@ static const Affix aSuffix[] = {
 };
 
 /* Single-letter proclitics a document word may carry before its stem:
-** a conjunction (و ف), then a preposition or the future particle (ب ك ل س). */
+** a conjunction (و ف), then a preposition (ب ك ل) or the future particle
+** (س, only before the prefix of an imperfect verb: سيقول). */
 static int is_conjunction(uint32_t c) { return c == WAW || c == FEH; }
-static int is_preposition(uint32_t c) { return c == BEH || c == KAF || c == LAM || c == SEEN; }
+static int is_proclitic_at(const uint32_t *w, int n, int i) {
+  if (i >= n) return 0;
+  if (w[i] == BEH || w[i] == KAF || w[i] == LAM) return 1;
+  return w[i] == SEEN && i + 1 < n &&
+         (w[i + 1] == YEH || w[i + 1] == TEH || w[i + 1] == NOON || w[i + 1] == ALEF);
+}
 
 static int starts_with(const uint32_t *w, int n, const Affix *a) {
   return n >= a->n && memcmp(w, a->c, (size_t)a->n * sizeof(uint32_t)) == 0;
@@ -108,8 +114,8 @@ int ar_stem_document_forms(const uint32_t *w, int n, ArForm *aForm) {
   if (!is_arabic_word(w, n)) return nForm;
   if (n > 0 && is_conjunction(w[0])) {
     nForm = add_reading(w, n, 1, aForm, nForm);
-    if (n > 1 && is_preposition(w[1])) nForm = add_reading(w, n, 2, aForm, nForm);
-  } else if (n > 0 && is_preposition(w[0])) {
+    if (is_proclitic_at(w, n, 1)) nForm = add_reading(w, n, 2, aForm, nForm);
+  } else if (is_proclitic_at(w, n, 0)) {
     nForm = add_reading(w, n, 1, aForm, nForm);
   }
   return nForm;
