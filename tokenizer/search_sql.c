@@ -9,7 +9,8 @@
 ** the user typed becomes a quoted FTS5 string (quotes doubled), a word
 ** ending in * stays a prefix query, OR between two words is kept, a word
 ** starting with - is excluded (NOT), and words that hold no letter or digit
-** are dropped. Options: any 1 (any word may match: OR), prefix 1 (the last
+** are dropped; with no word left the result is "" (matches nothing).
+** Options: any 1 (any word may match: OR), prefix 1 (the last
 ** word is a prefix, for search as you type).
 **
 **   SELECT arabic_query('بوتين "وقف إطلاق النار" كورس*');
@@ -167,6 +168,8 @@ static void query_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     nTerm++;
   }
   if (opts->prefix && iLastPrefixable == o.n) out_append(&o, "*", 1);
+  /* No word at all: an empty phrase, which matches nothing and is valid. */
+  if (nTerm == 0) out_append(&o, "\"\"", 2);
   out_result(ctx, &o);
 }
 
