@@ -149,7 +149,7 @@ static const Scenario aScenario[] = {
      "SELECT entity, type, canonical FROM arabic_entities('زار زيد الخيل قرية النخيل أمس');",
      0, 0},
     {"arabic_name_key", "func:arabic_name_key", "",
-     "SELECT arabic_name_key('ترمب') = arabic_name_key('ترامب');", "1\n"},
+     "SELECT arabic_name_key('ترمب') = arabic_name_key('ترامب');", "1\n", 0},
 };
 
 /* ---- the counting allocator -------------------------------------------- */
