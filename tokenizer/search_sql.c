@@ -20,6 +20,7 @@
 
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
+#include "../functions/utf8.h"
 #include "tokenize.h"
 
 /* A growing output string on SQLite's allocator. */
@@ -102,18 +103,23 @@ static int has_word(const ArTokenizer *t, const char *z, int n) {
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-/* Append z[0..n) as a quoted FTS5 string, doubling quotes. */
+/* Append z[0..n) as a quoted FTS5 string, doubling quotes. A NUL byte
+** would end the MATCH expression early (an unterminated string) and
+** malformed UTF-8 would make the result invalid text: both are written as
+** U+FFFD, which the tokenizer reads as a separator, as it reads them. */
 static void append_quoted(Out *o, const char *z, int n) {
-  int i, j = 0;
+  int i = 0;
   out_append(o, "\"", 1);
-  for (i = 0; i < n; i++) {
-    if (z[i] == '"') {
-      out_append(o, z + j, i - j + 1);
-      out_append(o, "\"", 1);
-      j = i + 1;
-    }
+  while (i < n) {
+    int start = i;
+    uint32_t c = ar_utf8_decode((const unsigned char *)z, n, &i);
+    if (c == '"')
+      out_append(o, "\"\"", 2);
+    else if (c == 0 || (c == AR_REPLACEMENT_CHAR && i - start == 1))
+      out_append(o, "\xEF\xBF\xBD", 3);
+    else
+      out_append(o, z + start, i - start);
   }
-  out_append(o, z + j, n - j);
   out_append(o, "\"", 1);
 }
 

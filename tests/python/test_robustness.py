@@ -224,5 +224,25 @@ class Misuse(unittest.TestCase):
             db.close()
 
 
+@unittest.skipUnless("arabic" in TOKENIZERS, "this build has no 'arabic' tokenizer")
+class QueryFromAnyText(unittest.TestCase):
+    """arabic_query() of any text is valid UTF-8 that MATCH accepts (found by fuzz_fts5:
+    a NUL byte used to cut the expression into an unterminated string)."""
+
+    def test_nul_and_malformed_bytes(self):
+        db = connect()
+        db.execute("CREATE VIRTUAL TABLE d USING fts5(body, tokenize = 'arabic')")
+        db.execute("INSERT INTO d VALUES ('كتاب جديد')")
+        for raw in ["كتاب\x00جديد".encode(), "\"كتاب\x00\" جديد".encode(), b"\xd8\xff\"\x00",
+                    "كتاب".encode() + b"\xd8 \xff" + "جديد".encode()]:
+            with self.subTest(raw=raw):
+                q = db.execute("SELECT CAST(arabic_query(CAST(? AS TEXT)) AS BLOB)", (raw,)).fetchone()[0]
+                q.decode("utf-8")  # valid UTF-8
+                self.assertNotIn(b"\x00", q)
+                db.execute("SELECT count(*) FROM d WHERE d MATCH arabic_query(CAST(? AS TEXT))", (raw,)).fetchone()
+        self.assertEqual(db.execute("SELECT arabic_query(?)", ("كتاب\x00جديد",)).fetchone(), ('"كتاب\ufffdجديد"',))
+        db.close()
+
+
 if __name__ == "__main__":
     unittest.main()
