@@ -114,8 +114,10 @@ static uint32_t fold_simple(uint32_t c, int cls, unsigned f, int *pDrop) {
   }
   if (cls == AR_CLS_ARABIC || cls == AR_CLS_DIGIT) c = fold_arabic(c, f);
   if (cls == AR_CLS_LETTER) {
-    if ((f & AR_FOLD_LATIN_MARKS) && is_latin(c)) c = latin_base(c);
+    /* Case first: some letters become Latin only when lowered (U+212B
+    ** ANGSTROM SIGN -> å), and folding must give its own fixed point. */
     if (f & AR_FOLD_CASE) c = (uint32_t)utf8proc_tolower((utf8proc_int32_t)c);
+    if ((f & AR_FOLD_LATIN_MARKS) && is_latin(c)) c = latin_base(c);
   }
   return c;
 }
