@@ -32,11 +32,22 @@ asan_rt=$(gcc -print-file-name=libasan.so)
 ubsan_rt=$(gcc -print-file-name=libubsan.so)
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$out/logs/ubsan"
 status=0
-ASAN_OPTIONS="detect_leaks=1:log_path=$out/logs/asan" /usr/bin/python3 tests/run.py --only c || status=1
-for suite in sql docs scripts python; do
+: >"$out/results.txt"
+# Run a suite, keep its output for the total.
+suite() {
+  "$@" >"$out/suite.txt" 2>&1
+  rc=$?
+  cat "$out/suite.txt" | tee -a "$out/results.txt"
+  return $rc
+}
+ASAN_OPTIONS="detect_leaks=1:log_path=$out/logs/asan" suite /usr/bin/python3 tests/run.py --only c || status=1
+for s in sql docs scripts python; do
   LD_PRELOAD="$asan_rt $ubsan_rt" ASAN_OPTIONS="detect_leaks=0:log_path=$out/logs/asan" \
-    /usr/bin/python3 tests/run.py --only $suite || status=1
+    suite /usr/bin/python3 tests/run.py --only $s || status=1
 done
+# One closing line for the five runs.
+awk '/^# [a-z]+: [0-9]+ passed, [0-9]+ failed/ { p += $3; f += $5 } END { printf "asan: %d passed, %d failed\n", p, f }' \
+  "$out/results.txt"
 if [ -n "$(ls "$out/logs")" ]; then
   echo "test-asan: sanitizer reports in build/asan/logs:"
   head -40 "$out"/logs/*
