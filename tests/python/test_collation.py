@@ -9,8 +9,9 @@ import re
 import sqlite3
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDS = os.path.join(ROOT, "..", "shared", "corpus", "seeds")
+from helpers import SHARED, connect
+
+SEEDS = os.path.join(SHARED, "corpus", "seeds")
 
 # Text the project wrote itself, for machines without ../shared.
 OWN_TEXT = """
@@ -27,13 +28,6 @@ OWN_TEXT = """
 
 HARAKAT = "\u064E\u064F\u0650\u0651\u0652\u064B\u064C\u064D"
 WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0670-\u06D3]+|[A-Za-z]+|[0-9]+")
-
-
-def connect():
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(os.path.join(ROOT, "dist", "arabic"))
-    return db
 
 
 def source_words():

@@ -6,15 +6,9 @@ import os
 import sqlite3
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDS = os.path.join(ROOT, "..", "shared", "corpus", "seeds")
+from helpers import SHARED, connect
 
-
-def connect():
-    db = sqlite3.connect(":memory:")
-    db.enable_load_extension(True)
-    db.load_extension(os.path.join(ROOT, "dist", "arabic"))
-    return db
+SEEDS = os.path.join(SHARED, "corpus", "seeds")
 
 
 class RoundTrip(unittest.TestCase):
