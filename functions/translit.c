@@ -197,8 +197,24 @@ static int is_haraka(uint32_t c) {
   return c >= 0x064B && c <= 0x0652;
 }
 
-static uint32_t peek(const unsigned char *z, int n, int i) {
-  return i < n ? ar_utf8_decode(z, n, &i) : 0;
+/* The code point at z[*pi], advancing *pi; the Arabic block without a call. */
+static inline uint32_t next_cp(const unsigned char *z, int n, int *pi) {
+  int k = arabic_index(z, n, *pi);
+  if (k >= 0) {
+    *pi += 2;
+    return 0x0600u + (uint32_t)k;
+  }
+  return ar_utf8_decode(z, n, pi);
+}
+
+static inline uint32_t peek(const unsigned char *z, int n, int i) {
+  return i < n ? next_cp(z, n, &i) : 0;
+}
+
+/* Append the NUL-terminated r at out[o]; the new length. */
+static inline size_t put(unsigned char *out, size_t o, const char *r) {
+  while (*r) out[o++] = (unsigned char)*r++;
+  return o;
 }
 
 /* True if a shadda is among the marks that start at z[i]. */
@@ -224,17 +240,25 @@ static size_t translit_readable(const unsigned char *z, int n, unsigned char *ou
   uint32_t prev = 0;
   int afterArticle = 0; /* the previous output was "al-" */
   while (i < n) {
-    uint32_t c = ar_utf8_decode(z, n, &i);
-    uint32_t next = peek(z, n, i);
-    int atStart = afterArticle || !in_word(prev);
-    int consonant = 0; /* doubled by a shadda */
+    uint32_t c = next_cp(z, n, &i), next;
+    int atStart, consonant = 0; /* consonant: doubled by a shadda */
     const char *r = 0;
+    if (c - 0x0600u < 256u && kReadable[c - 0x0600]) {
+      /* The common case: a letter or sign with a fixed romanization. */
+      r = kReadable[c - 0x0600];
+      o = put(out, o, r);
+      if (!afterArticle && is_arabic_letter(c) && shadda_follows(z, n, i)) o = put(out, o, r);
+      prev = c;
+      afterArticle = 0;
+      continue;
+    }
+    next = peek(z, n, i);
+    atStart = afterArticle || !in_word(prev);
     switch (c) {
       case ALEF:
       case 0x0671:
         if (atStart && !afterArticle && next == LAM && is_arabic_letter(peek(z, n, i + 2))) {
-          memcpy(out + o, "al-", 3);
-          o += 3;
+          o = put(out, o, "al-");
           i += 2;
           prev = LAM;
           afterArticle = 1;
@@ -276,21 +300,11 @@ static size_t translit_readable(const unsigned char *z, int n, unsigned char *ou
       case 0x064D: r = "in"; break;
       case 0x0670: r = "ā"; break;
       case 0x0640: case 0x0651: case 0x0652: case 0x0653: case 0x0654: case 0x0655: r = ""; break;
-      default:
-        if (c >= 0x0600 && c <= 0x06FF && kReadable[c - 0x0600]) {
-          r = kReadable[c - 0x0600];
-          consonant = is_arabic_letter(c);
-        }
-        break;
+      default: break;
     }
     if (r) {
-      size_t k = strlen(r);
-      memcpy(out + o, r, k);
-      o += k;
-      if (consonant && !afterArticle && shadda_follows(z, n, i)) {
-        memcpy(out + o, r, k);
-        o += k;
-      }
+      o = put(out, o, r);
+      if (consonant && !afterArticle && shadda_follows(z, n, i)) o = put(out, o, r);
     } else {
       o += (size_t)ar_utf8_encode(c, out + o);
     }
