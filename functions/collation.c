@@ -3,6 +3,8 @@
 */
 #include "collation.h"
 
+#include <string.h>
+
 #include "utf8.h"
 
 /* Dictionary rank (1..) of the letters left after the default folds, and
@@ -51,14 +53,40 @@ static int next_weight(const ArNormalizer *n, KeyStream *s, uint32_t *pw) {
   return 1;
 }
 
+/* True if z[i..n) starts with U+0653..U+0655, which composes with the
+** code point before it. */
+static int starts_with_hamza_mark(const unsigned char *z, int n, int i) {
+  return i + 1 < n && z[i] == 0xD9 && z[i + 1] >= 0x93 && z[i + 1] <= 0x95;
+}
+
+/* Where both strings can start comparing: a point inside their common
+** byte prefix where decoding and folding cannot depend on what follows. No
+** UTF-8 sequence, valid or not, runs past a byte that is not a
+** continuation byte in both strings, and only a following hamza mark
+** changes how a code point folds. Sorted words share long prefixes (the
+** article), so this skips most of the work of a comparison. */
+static int common_start(const unsigned char *a, int na, const unsigned char *b, int nb) {
+  int n = na < nb ? na : nb, p = 0;
+  while (p < n && a[p] == b[p]) p++;
+  while (p > 0 && ((p < na && (a[p] & 0xC0) == 0x80) || (p < nb && (b[p] & 0xC0) == 0x80))) p--;
+  while (p > 0 && (starts_with_hamza_mark(a, na, p) || starts_with_hamza_mark(b, nb, p))) {
+    p--;
+    while (p > 0 && (a[p] & 0xC0) == 0x80) p--;
+  }
+  return p;
+}
+
 int ar_collate(const ArNormalizer *n, const char *a, int na, const char *b, int nb) {
   KeyStream sa, sb;
+  int start;
+  if (na == nb && memcmp(a, b, (size_t)na) == 0) return 0;
+  start = common_start((const unsigned char *)a, na, (const unsigned char *)b, nb);
   sa.z = (const unsigned char *)a;
   sa.n = na;
-  sa.i = sa.k = sa.j = 0;
   sb.z = (const unsigned char *)b;
   sb.n = nb;
-  sb.i = sb.k = sb.j = 0;
+  sa.i = sb.i = start;
+  sa.k = sa.j = sb.k = sb.j = 0;
   for (;;) {
     uint32_t wa = 0, wb = 0;
     int moreA = next_weight(n, &sa, &wa), moreB = next_weight(n, &sb, &wb);
