@@ -284,12 +284,12 @@ static size_t translit_readable(const unsigned char *z, int n, unsigned char *ou
         }
         break;
       case WAW:
-        consonant = prev != DAMMA && semivowel_is_consonant(atStart, prev, next);
+        consonant = is_haraka(next) || (prev != DAMMA && semivowel_is_consonant(atStart, prev, next));
         r = consonant ? "w" : "ū";
         break;
       case YEH:
       case FARSI_YEH:
-        consonant = prev != KASRA && semivowel_is_consonant(atStart, prev, next);
+        consonant = is_haraka(next) || (prev != KASRA && semivowel_is_consonant(atStart, prev, next));
         r = consonant ? "y" : "ī";
         break;
       case FATHA: r = next == ALEF || next == ALEF_MAKSURA || next == 0x0670 ? "" : "a"; break;
@@ -308,7 +308,8 @@ static size_t translit_readable(const unsigned char *z, int n, unsigned char *ou
     } else {
       o += (size_t)ar_utf8_encode(c, out + o);
     }
-    prev = c;
+    /* The rules that look back see the vowel before a shadda. */
+    if (c != 0x0651) prev = c;
     afterArticle = 0;
   }
   return o;

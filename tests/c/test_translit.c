@@ -43,6 +43,7 @@ static const Case aCase[] = {
     {"readable", "مُحَمَّدٌ كِتَابٌ الشَّمْس مَدْرَسَة", "muḥammadun kitābun al-shams madrasah"},
     {"readable", "تقريباً إسلام آمال مسؤول على", "tqrīban islām āmāl msʾūl ʿlá"},
     {"readable", "قال، ٢٠٢٢؟ FOXNEWS", "qāl, 2022? FOXNEWS"},
+    {"readable", "قُوَى سُورِيَّة", "quwá sūriyyah"},
 };
 
 static void test_cases(void) {
