@@ -3,8 +3,6 @@
 */
 #include "collation.h"
 
-#include <string.h>
-
 #include "utf8.h"
 
 /* Dictionary rank (1..) of the letters left after the default folds, and
@@ -64,10 +62,12 @@ static int starts_with_hamza_mark(const unsigned char *z, int n, int i) {
 ** UTF-8 sequence, valid or not, runs past a byte that is not a
 ** continuation byte in both strings, and only a following hamza mark
 ** changes how a code point folds. Sorted words share long prefixes (the
-** article), so this skips most of the work of a comparison. */
+** article), so this skips most of the work of a comparison. -1 if the
+** strings are the same bytes. */
 static int common_start(const unsigned char *a, int na, const unsigned char *b, int nb) {
   int n = na < nb ? na : nb, p = 0;
   while (p < n && a[p] == b[p]) p++;
+  if (p == na && p == nb) return -1;
   while (p > 0 && ((p < na && (a[p] & 0xC0) == 0x80) || (p < nb && (b[p] & 0xC0) == 0x80))) p--;
   while (p > 0 && (starts_with_hamza_mark(a, na, p) || starts_with_hamza_mark(b, nb, p))) {
     p--;
@@ -79,8 +79,8 @@ static int common_start(const unsigned char *a, int na, const unsigned char *b, 
 int ar_collate(const ArNormalizer *n, const char *a, int na, const char *b, int nb) {
   KeyStream sa, sb;
   int start;
-  if (na == nb && memcmp(a, b, (size_t)na) == 0) return 0;
   start = common_start((const unsigned char *)a, na, (const unsigned char *)b, nb);
+  if (start < 0) return 0;
   sa.z = (const unsigned char *)a;
   sa.n = na;
   sb.z = (const unsigned char *)b;
