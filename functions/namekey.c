@@ -13,6 +13,7 @@
 #define CH_WAW        0x0648
 #define CH_ALEF_MAKS  0x0649
 #define CH_YEH        0x064A
+#define CH_LAM        0x0644
 #define CH_ALEF_WASLA 0x0671
 #define CH_PEH        0x067E
 #define CH_VEH        0x06A4
@@ -45,28 +46,29 @@ static int copy_word(const uint32_t *w, int n, uint32_t *out, int fold) {
   return n;
 }
 
+/* True for the letters a key drops from inside a word. */
+static int is_inner_vowel(uint32_t c) { return c == CH_ALEF || c == CH_HAMZA || c == CH_YEH || c == CH_WAW; }
+
 int ar_name_key(const uint32_t *w, int n, uint32_t *out) {
-  int i, k = 0, innerYeh = 0, innerWaw = 0;
+  int i, k = 0, nSkeleton, innerYeh = 0, innerWaw = 0;
   if (n <= 0) return 0;
   if (n < AR_NAMEKEY_MIN_LETTERS) return copy_word(w, n, out, 0);
   out[k++] = key_letter(w[0]);
   for (i = 1; i < n - 1; i++) {
     uint32_t c = key_letter(w[i]);
-    if (c == CH_ALEF || c == CH_HAMZA) continue;
-    if (c == CH_YEH) {
-      innerYeh = 1;
-      continue;
-    }
-    if (c == CH_WAW) {
-      innerWaw = 1;
-      continue;
-    }
-    out[k++] = c;
+    if (!is_inner_vowel(c)) out[k++] = c;
+    else if (c == CH_YEH) innerYeh = 1;
+    else if (c == CH_WAW) innerWaw = 1;
   }
   out[k++] = key_letter(w[n - 1]);
-  /* Each mark stands for at least one dropped letter: k stays <= n. */
-  if (innerYeh) out[k++] = CH_YEH;
-  if (innerWaw) out[k++] = CH_WAW;
-  if (k < AR_NAMEKEY_MIN_LETTERS) return copy_word(w, n, out, 1);
+  /* The article does not make a word long enough to merge: العالم and
+  ** العلم stay apart like عالم and علم. */
+  nSkeleton = k - (out[0] == CH_ALEF && out[1] == CH_LAM ? 2 : 0);
+  if (nSkeleton < AR_NAMEKEY_MIN_SKELETON) return copy_word(w, n, out, 1);
+  /* Each mark stands for at least one dropped letter, so k stays <= n; the
+  ** marks are letters a folded word never holds, so a key with marks never
+  ** equals a word. */
+  if (innerYeh) out[k++] = AR_NAMEKEY_YEH_MARK;
+  if (innerWaw) out[k++] = AR_NAMEKEY_WAW_MARK;
   return k;
 }
