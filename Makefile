@@ -21,7 +21,7 @@ LOADABLE_OBJS := $(SRCS:%.c=build/loadable/%.o)
 STATIC_OBJS   := $(SRCS:%.c=build/static/%.o)
 C_TESTS := $(patsubst tests/c/%.c,build/tests/%,$(wildcard tests/c/test_*.c))
 
-.PHONY: all loadable static test test-c bench deps clean install demo version
+.PHONY: all loadable static test test-c deps clean install demo version
 all: loadable static
 loadable: dist/arabic.so
 static: dist/libsqlite_arabic.a
@@ -56,15 +56,16 @@ test: all $(C_TESTS)
 test-c: $(C_TESTS)
 	$(PYTHON) tests/run.py --only c
 
-# Timing programs tools/bench_*.c: run by make bench, never by make test.
-BENCHES := $(patsubst tools/%.c,build/tools/%,$(wildcard tools/bench_*.c))
-build/tools/%: tools/%.c $(HDRS) dist/libsqlite_arabic.a
+# tools/bench_translit.c: transliteration and COLLATE arabic against BINARY
+# and ICU. A rule without a recipe, so other benchmarks can join `make bench`.
+.PHONY: bench bench-translit
+bench: bench-translit
+bench-translit: build/tools/bench_translit
+	./build/tools/bench_translit
+build/tools/bench_translit: tools/bench_translit.c $(HDRS) dist/libsqlite_arabic.a
 	@mkdir -p build/tools
 	$(CC) $(ALL_CFLAGS) -DSQLITE_CORE -o $@ $< dist/libsqlite_arabic.a -lsqlite3 $(PKG_LIBS) \
 	  $(shell pkg-config --libs icu-i18n) -lpthread -lm
-
-bench: $(BENCHES)
-	@for b in $(BENCHES); do echo "== $$b"; $$b || exit 1; done
 
 deps:
 	sh tools/install-deps.sh
