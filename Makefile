@@ -88,7 +88,7 @@ clean:
 # ---- reliability and benchmarks ---------------------------------------------
 # None of these is part of `make test` (test_oom and test_threads are: they
 # are ordinary tests/c/test_*.c). See docs/reliability.md.
-#   make bench          tools/bench.c: tokenizer, index build, queries, functions vs unicode61
+#   make bench          (bench-core) tools/bench.c: tokenizer, index build, queries, functions vs unicode61
 #   make test-asan      every suite against a copy built with -fsanitize=address,undefined
 #   make test-tsan      tests/c/test_threads.c built with -fsanitize=thread
 #   make test-valgrind  C, SQL and Python suites under valgrind
@@ -100,13 +100,14 @@ FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 LINK_LIBS  = -lsqlite3 $(PKG_LIBS) -lpthread -lm
 SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: bench test-asan test-tsan test-valgrind fuzz fuzz-build deps-proof
+.PHONY: bench-core test-asan test-tsan test-valgrind fuzz fuzz-build deps-proof
 
 build/bench: tools/bench.c dist/libsqlite_arabic.a
 	@mkdir -p build
 	$(CC) $(ALL_CFLAGS) -O2 -DSQLITE_CORE -o $@ tools/bench.c dist/libsqlite_arabic.a $(LINK_LIBS)
 
-bench: build/bench
+bench: bench-core
+bench-core: build/bench
 	./build/bench
 
 build/fuzz/%: tests/fuzz/%.c $(SRCS) $(HDRS)

@@ -38,7 +38,7 @@
 
 typedef struct Scenario {
   const char *zName;
-  const char *zRequires; /* "fts5:arabic", "func:arabic_stem", "module:arabic_tokens", or NULL */
+  const char *zRequires; /* "fts5:arabic", "func:arabic_stem", "module:arabic_tokens", "collation:arabic" or NULL */
   const char *zSetup;    /* run before faults are armed; NULL: opening the connection is faulted too */
   const char *zSql;      /* statements; rows come out as 'a|b' lines */
   const char *zWant;     /* the clean run's exact output, or NULL to take it as is */
@@ -147,6 +147,21 @@ static const Scenario aScenario[] = {
      "CREATE TABLE arabic_gazetteer(name TEXT, type TEXT, canonical TEXT);",
      "INSERT INTO arabic_gazetteer VALUES ('زيد الخيل', 'PERSON', 'زيد الخيل'), ('قرية النخيل', 'LOCATION', 'قرية النخيل');"
      "SELECT entity, type, canonical FROM arabic_entities('زار زيد الخيل قرية النخيل أمس');",
+     0, 0},
+    {"arabic_translit and arabic_untranslit", "func:arabic_translit", "",
+     "SELECT arabic_translit('" SAMPLE "', 'buckwalter');"
+     "SELECT arabic_untranslit(arabic_translit('" SAMPLE "', 'safe-buckwalter'), 'safe-buckwalter');"
+     "SELECT arabic_translit('" SAMPLE "', 'readable');",
+     0, 0},
+    {"arabic_translit unknown scheme", "func:arabic_translit", "", "SELECT arabic_translit('x', 'nope');",
+     "error: arabic_translit: unknown scheme 'nope' (schemes: buckwalter, safe-buckwalter, readable)\n", 0},
+    {"COLLATE arabic", "collation:arabic",
+     "CREATE TABLE n(x);"
+     "INSERT INTO n VALUES ('أحمد'), ('احمد'), ('مُحَمَّد'), ('محمد'), ('Zed'), (x'D8FF41'), (NULL);",
+     "SELECT count(DISTINCT x COLLATE arabic) FROM n;"
+     "SELECT group_concat(x, ',') FROM (SELECT x FROM n ORDER BY x COLLATE arabic, x);"
+     "CREATE INDEX n_x ON n(x COLLATE arabic);"
+     "SELECT count(*) FROM n WHERE x = 'احمد' COLLATE arabic;",
      0, 0},
     {"arabic_name_key", "func:arabic_name_key", "",
      "SELECT arabic_name_key('ترمب') = arabic_name_key('ترامب');", "1\n", 0},
@@ -358,6 +373,8 @@ static int has_requirement(sqlite3 *db, const char *zReq) {
     return has_row(db, "SELECT 1 FROM pragma_function_list WHERE name = ?1", zReq + 5);
   if (strncmp(zReq, "module:", 7) == 0)
     return has_row(db, "SELECT 1 FROM pragma_module_list WHERE name = ?1", zReq + 7);
+  if (strncmp(zReq, "collation:", 10) == 0)
+    return has_row(db, "SELECT 1 FROM pragma_collation_list WHERE name = ?1", zReq + 10);
   return 0;
 }
 
