@@ -93,7 +93,7 @@ clean:
 #   make test-tsan      tests/c/test_threads.c built with -fsanitize=thread
 #   make test-valgrind  C, SQL and Python suites under valgrind
 #   make fuzz           each tests/fuzz/fuzz_*.c target for FUZZ_TIME seconds (libFuzzer)
-#   make deps-proof     the Debian packages these need (clang, libclang-rt-14-dev, valgrind)
+#   make deps-proof     make deps (which has clang and libclang-rt-14-dev for fuzzing) + valgrind
 CLANG     ?= clang
 FUZZ_TIME ?= 20
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -133,5 +133,5 @@ test-asan:
 test-valgrind: all $(C_TESTS)
 	sh tools/test-valgrind.sh
 
-deps-proof:
-	apt-get install -y -qq clang libclang-rt-14-dev valgrind xz-utils >/dev/null
+deps-proof: deps
+	apt-get install -y -qq valgrind >/dev/null

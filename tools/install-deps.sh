@@ -2,7 +2,7 @@
 # Install what sqlite-arabic needs to build and test. On Debian/Ubuntu, as
 # root, it installs the missing packages; elsewhere it says what to install.
 set -e
-PKGS="build-essential pkg-config git libsqlite3-dev sqlite3 libicu-dev libutf8proc-dev python3 xz-utils tcl libsqlite3-tcl"
+PKGS="build-essential pkg-config git libsqlite3-dev sqlite3 libicu-dev libutf8proc-dev python3 xz-utils tcl libsqlite3-tcl clang libclang-rt-14-dev"
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in $PKGS; do
