@@ -192,6 +192,20 @@ class Misuse(unittest.TestCase):
                 self.assertEqual(self.error("SELECT arabic_normalize('x', ?)", (options,)), message)
 
     @unittest.skipUnless("arabic" in TOKENIZERS, "this build has no 'arabic' tokenizer")
+    def test_table_valued_misuse(self):
+        cases = {
+            "SELECT * FROM arabic_tokens('x', 'alef')":
+                "arabic_tokens: option 'alef' has no value (options are key value pairs)",
+            "SELECT * FROM arabic_tokens('x', 'bogus 1')": "arabic_tokens: unknown option 'bogus'",
+            "SELECT * FROM arabic_tokens()": "arabic_tokens: the text argument is required",
+            "SELECT * FROM arabic_tokens('a', 'b', 'c')": "too many arguments on arabic_tokens() - max 2",
+        }
+        for sql, message in cases.items():
+            with self.subTest(sql=sql):
+                self.assertEqual(self.error(sql), message)
+        self.assertEqual(self.db.execute("SELECT * FROM arabic_tokens(NULL)").fetchall(), [])
+
+    @unittest.skipUnless("arabic" in TOKENIZERS, "this build has no 'arabic' tokenizer")
     def test_bad_tokenizer_options(self):
         for options in ("alef", "alef 0 yeh", "bogus 1", "alef 2", "stem"):
             with self.subTest(options=options):
