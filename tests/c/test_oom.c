@@ -465,6 +465,10 @@ static void run_registered(sqlite3 *db) {
                nArg >= 2 ? ", ''" : "");
     snprintf(zName, sizeof(zName), "%s %s/%d", bModule ? "table-valued" : "function", zFunc, nArg);
     run_once("", zSql, 0, 0, &probe);
+    if (probe.rc != SQLITE_OK && bModule) { /* one that takes no argument */
+      snprintf(zSql, sizeof(zSql), "SELECT * FROM %s;", zFunc);
+      run_once("", zSql, 0, 0, &probe);
+    }
     if (probe.rc != SQLITE_OK) {
       printf("# skip - oom: %s: the sample call fails: %s", zName, probe.zOut);
       continue;
@@ -486,6 +490,13 @@ int main(void) {
   run_once(0, "SELECT arabic_version();", 0, 0, &warm);
 
   sqlite3_open(":memory:", &db);
+  /* Process-wide tables that a function builds on first use (the entity
+  ** model, name lists) are kept for the life of the process: build them
+  ** all before counting. */
+  for (i = 0; i < sizeof(aScenario) / sizeof(aScenario[0]); i++) {
+    if (has_requirement(db, aScenario[i].zRequires))
+      run_once(aScenario[i].zSetup, aScenario[i].zSql, 0, 0, &warm);
+  }
   for (i = 0; i < sizeof(aScenario) / sizeof(aScenario[0]); i++) {
     const Scenario *s = &aScenario[i];
     if (!has_requirement(db, s->zRequires)) {
