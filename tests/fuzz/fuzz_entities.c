@@ -7,10 +7,12 @@
 ** Each input replaces the gazetteer, extracts the entities of the text and
 ** takes the name key of the text and of every entity. Checks: each entity's
 ** start and length (1-based characters) lie inside the text, and, when the
-** text is valid UTF-8 (SQLite and the extension count the characters of
-** malformed bytes differently), substr(text, start, length) is the entity
+** text is valid UTF-8 without NUL (SQLite counts the characters of
+** malformed bytes differently, and its substr() stops at a NUL),
+** substr(text, start, length) is the entity
 ** as written; arabic_name_key
-** gives the same key for an entity and for its key (a key is its own key).
+** gives the same key for a text and for the text without harakat and
+** tatweel (arabic_strip_diacritics): a spelling variant of the same name.
 ** Without arabic_entities (a build before it) the target does nothing.
 */
 #include <stdint.h>
@@ -36,8 +38,8 @@ static void setup(void) {
                          "substr(?1, start, length) IS entity, start >= 1 AND start + length - 1 <= length(?1) "
                          "FROM arabic_entities(?1)",
                          -1, &g_pEntities, 0) == SQLITE_OK &&
-      sqlite3_prepare_v2(g_db, "SELECT arabic_name_key(?1), arabic_name_key(arabic_name_key(?1))", -1, &g_pKey,
-                         0) == SQLITE_OK &&
+      sqlite3_prepare_v2(g_db, "SELECT arabic_name_key(?1), arabic_name_key(arabic_strip_diacritics(?1))",
+                         -1, &g_pKey, 0) == SQLITE_OK &&
       sqlite3_prepare_v2(g_db, "INSERT INTO arabic_gazetteer VALUES (?1, ?2, ?3)", -1, &g_pInsert, 0) ==
           SQLITE_OK;
   if (!g_bReady) fprintf(stderr, "fuzz_entities: this build has no arabic_entities/arabic_name_key\n");
@@ -49,7 +51,7 @@ static int valid_utf8(const unsigned char *z, int n) {
     unsigned c = z[i];
     int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
     int k;
-    if (!len || i + len > n) return 0;
+    if (!len || c == 0 || i + len > n) return 0;
     for (k = 1; k < len; k++)
       if ((z[i + k] & 0xC0) != 0x80) return 0;
     i += len;
@@ -57,13 +59,16 @@ static int valid_utf8(const unsigned char *z, int n) {
   return 1;
 }
 
+/* Only for valid UTF-8 without NUL: arabic_strip_diacritics replaces the
+** rest with U+FFFD, which is another text. */
 static void check_key(const char *z, int n) {
+  if (!valid_utf8((const unsigned char *)z, n < 0 ? (int)strlen(z) : n)) return;
   sqlite3_bind_text(g_pKey, 1, z, n, SQLITE_TRANSIENT);
   if (sqlite3_step(g_pKey) == SQLITE_ROW) {
     const char *zKey = (const char *)sqlite3_column_text(g_pKey, 0);
     const char *zKey2 = (const char *)sqlite3_column_text(g_pKey, 1);
     if ((zKey == 0) != (zKey2 == 0) || (zKey && strcmp(zKey, zKey2) != 0)) {
-      fprintf(stderr, "fuzz_entities: arabic_name_key is not idempotent: [%s] -> [%s]\n", zKey, zKey2);
+      fprintf(stderr, "fuzz_entities: arabic_name_key differs without harakat: [%s] / [%s]\n", zKey, zKey2);
       abort();
     }
   }
