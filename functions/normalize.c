@@ -73,8 +73,10 @@ static uint32_t fold_arabic(uint32_t c, unsigned f) {
   if (f & AR_FOLD_PERSIAN) {
     switch (c) {
       case 0x06A9: case 0x06AA: return 0x0643;          /* keheh, swash kaf -> kaf */
-      case 0x06CC: case 0x06D2: case 0x06D0: c = 0x064A; break; /* Farsi yeh, yeh barree */
-      case 0x06C0: case 0x06C1: case 0x06D5: case 0x06BE: return 0x0647;
+      /* 06D3 and 06C2 too: they are what 06D2 and 06C1 compose to with a
+      ** following hamza above (ar_compose_hamza), so both spellings fold alike. */
+      case 0x06CC: case 0x06D2: case 0x06D3: case 0x06D0: c = 0x064A; break; /* Farsi yeh, yeh barree */
+      case 0x06C0: case 0x06C1: case 0x06C2: case 0x06D5: case 0x06BE: return 0x0647;
       case 0x06C3: c = 0x0629; break;                    /* teh marbuta goal */
       case 0x06BA: return 0x0646;                        /* noon ghunna */
       default: break;

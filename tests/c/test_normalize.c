@@ -38,6 +38,7 @@ static const Case aCase[] = {
     {"latin case and diacritics", "Élan ÉCOLE Ångström", "", "elan ecole angstrom"},
     {"latin diacritics kept", "Élan", "latin_diacritics 0", "élan"},
     {"angstrom sign folds like the letter (idempotent; found by fuzz_normalize)", "\u212B \u00C5", "", "a a"},
+    {"yeh barree and heh goal with hamza, composed or not (found by fuzz_translit)", "\u06D3 \u06D2\u0654 \u06C2 \u06C1\u0654", "", "\u064A \u064A \u0647 \u0647"},
     {"case kept with case 0", "Élan", "case 0", "Elan"},
     {"greek and cyrillic case", "ΣΟΦΙΑ МОСКВА", "", "σοφια москва"},
     {"sharp s is simple-folded like unicode61", "Straße", "", "straße"},
