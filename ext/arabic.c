@@ -64,6 +64,7 @@ int sqlite3_arabic_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines
   if (rc == SQLITE_OK) rc = arabic_register_debug(db, zStatus);
   if (rc == SQLITE_OK) rc = arabic_register_normalize(db);
   if (rc == SQLITE_OK) rc = arabic_register_namekey(db);
+  if (rc == SQLITE_OK) rc = arabic_register_entities(db);
   if (rc != SQLITE_OK && pzErrMsg && !*pzErrMsg) {
     *pzErrMsg = sqlite3_mprintf("arabic: registration failed: %s", sqlite3_errstr(rc));
   }

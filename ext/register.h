@@ -14,5 +14,6 @@
 int arabic_register_normalize(sqlite3 *db);
 int arabic_register_debug(sqlite3 *db, const char *zFts5Status);
 int arabic_register_namekey(sqlite3 *db);
+int arabic_register_entities(sqlite3 *db);
 
 #endif

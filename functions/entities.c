@@ -1,0 +1,459 @@
+/* The arabic_entities() core (see entities.h). */
+#include "entities.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "namekey.h"
+#include "utf8.h"
+
+const char *ar_entity_type_name(int type) {
+  switch (type) {
+    case AR_ENT_PERSON: return "PERSON";
+    case AR_ENT_LOCATION: return "LOCATION";
+    case AR_ENT_ORG: return "ORGANIZATION";
+    case AR_ENT_DATE: return "DATE";
+    default: return 0;
+  }
+}
+
+int ar_entity_type_of(const char *z, int n) {
+  static const int aType[] = {AR_ENT_PERSON, AR_ENT_LOCATION, AR_ENT_ORG};
+  int i, j;
+  for (i = 0; i < 3; i++) {
+    const char *zName = ar_entity_type_name(aType[i]);
+    if ((int)strlen(zName) != n) continue;
+    for (j = 0; j < n && (z[j] & ~0x20) == zName[j]; j++) {
+    }
+    if (j == n) return aType[i];
+  }
+  return 0;
+}
+
+void ar_entities_free(ArEntityList *p) {
+  ar_free(p->a);
+  ar_free(p->zPool);
+  memset(p, 0, sizeof(*p));
+}
+
+static int grow(void **pa, int *pnAlloc, int nNeed, size_t szElem) {
+  void *aNew;
+  int nNew;
+  if (nNeed <= *pnAlloc) return AR_OK;
+  nNew = *pnAlloc ? *pnAlloc : 16;
+  while (nNew < nNeed) nNew *= 2;
+  aNew = ar_realloc(*pa, (size_t)nNew * szElem);
+  if (!aNew) return AR_NOMEM;
+  *pa = aNew;
+  *pnAlloc = nNew;
+  return AR_OK;
+}
+
+/* ---- per-token entity marks ---- */
+
+typedef struct Mark {
+  unsigned char type;  /* AR_ENT_* or 0 */
+  unsigned char begin; /* first token of an entity */
+  int match;           /* gazetteer match giving the canonical, or -1 */
+} Mark;
+
+static void marks_from_labels(Mark *aMark, const unsigned char *aLabel, int n) {
+  int i;
+  for (i = 0; i < n; i++) {
+    int type = AR_LABEL_TYPE(aLabel[i]);
+    aMark[i].match = -1;
+    if (aLabel[i] == AR_LABEL_O || type == AR_ENT_MISC) {
+      aMark[i].type = 0;
+      aMark[i].begin = 0;
+    } else {
+      aMark[i].type = (unsigned char)type;
+      aMark[i].begin = AR_LABEL_IS_B(aLabel[i]) || i == 0 || aMark[i - 1].type != type;
+    }
+  }
+}
+
+/* Put gazetteer names into the tagger's spans. A name of the same type as
+** the span it overlaps widens it to the left (الرئيس جو بايدن keeps its
+** first name); a name of another type, or any name of the user's table,
+** replaces what it covers. A name is complete: what follows it starts a
+** new entity. */
+static void merge_matches(const ArNerText *t, Mark *aMark) {
+  int k, i;
+  for (k = 0; k < t->nMatch; k++) {
+    const ArNerMatch *m = &t->aMatch[k];
+    int s = m->iTok, e = m->iTok + m->nTok, conflict = m->fromUser, begin;
+    for (i = s; i < e; i++) {
+      if (aMark[i].type && aMark[i].type != m->type) conflict = 1;
+    }
+    begin = conflict || s == 0 || aMark[s - 1].type != m->type || aMark[s - 1].match >= 0 ||
+            aMark[s].type != m->type || aMark[s].begin;
+    for (i = s; i < e; i++) {
+      aMark[i].type = (unsigned char)m->type;
+      aMark[i].begin = 0;
+      aMark[i].match = k;
+    }
+    aMark[s].begin = (unsigned char)begin;
+    if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+  }
+}
+
+/* ---- dates ---- */
+
+static const char *fold_of(const ArNerText *t, int i) { return t->zFold + t->aTok[i].iFold; }
+
+/* The folded word without proclitics (ال kept). */
+static const char *bare_of(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  const unsigned char *u = (const unsigned char *)t->zFold + tok->iFold;
+  int off = 0, k;
+  for (k = 0; k < tok->nProc; k++) ar_utf8_decode(u, tok->nFold, &off);
+  return (const char *)u + off;
+}
+
+static int is_word(const ArNerText *t, int i, const char *zWord) {
+  return i >= 0 && i < t->nTok && t->aTok[i].isWord && strcmp(bare_of(t, i), zWord) == 0;
+}
+
+static int number_of(const ArNerText *t, int i) {
+  const char *z;
+  int v = 0, k;
+  if (i < 0 || i >= t->nTok || t->aTok[i].shape != AR_SHAPE_DIGITS || t->aTok[i].nFold > 4) return -1;
+  z = fold_of(t, i);
+  for (k = 0; z[k]; k++) v = v * 10 + (z[k] - '0');
+  return v;
+}
+
+static int is_year(const ArNerText *t, int i) {
+  int v = number_of(t, i);
+  return v >= 1000 && v <= 2999 && t->aTok[i].nFold == 4;
+}
+
+static int is_day(const ArNerText *t, int i) {
+  int v = number_of(t, i);
+  return v >= 1 && v <= 31;
+}
+
+/* Words after a period that make it a date: الماضي, المقبل ... */
+static int is_relative(const ArNerText *t, int i) {
+  static const char *const az[] = {"الماضي", "المقبل", "القادم", "الجاري", "الحالي", "المنصرم",
+                                   "الفايت", "المنقضي"};
+  unsigned k;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (is_word(t, i, az[k])) return 1;
+  }
+  return 0;
+}
+
+static int is_period(const ArNerText *t, int i) {
+  static const char *const az[] = {"العام", "عام", "السنه", "سنه", "الشهر", "شهر", "الاسبوع",
+                                   "اسبوع", "عامي"};
+  unsigned k;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (is_word(t, i, az[k])) return 1;
+  }
+  return 0;
+}
+
+/* Length in tokens of a month name at i (two words for كانون الثاني ...). */
+static int month_at(const ArNerText *t, int i, int *pAmbiguous) {
+  const ArNameTable *words = ar_ner_builtin_words();
+  const ArNerToken *tok = &t->aTok[i];
+  *pAmbiguous = 0;
+  if (!tok->isWord || !words) return 0;
+  if (i + 1 < t->nTok && t->aTok[i + 1].isWord) {
+    const char *z1 = bare_of(t, i), *z2 = fold_of(t, i + 1);
+    uint64_t h = ar_hash_bytes(AR_HASH_INIT, z1, (int)strlen(z1));
+    const ArNameEntry *e;
+    h = ar_hash_bytes(h, " ", 1);
+    h = ar_hash_bytes(h, z2, (int)strlen(z2));
+    e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
+    if (e && (e->bits & AR_GZ_MONTH)) return 2;
+  }
+  if (tok->gaz & AR_GZ_MONTH) {
+    *pAmbiguous = (tok->gaz & AR_GZ_MONTH_AMBIG) != 0;
+    return 1;
+  }
+  return 0;
+}
+
+/* Length in tokens of a date starting at token i, or 0. */
+static int date_at(const ArNerText *t, int i) {
+  int n = 0, amb, m;
+  if (!t->aTok[i].isWord) return 0;
+  if (t->aTok[i].gaz & AR_GZ_WEEKDAY) return 1 + is_relative(t, i + 1);
+  if (is_day(t, i) && (m = month_at(t, i + 1 < t->nTok ? i + 1 : i, &amb)) > 0 && i + 1 < t->nTok) {
+    n = 1 + m;
+    if (is_year(t, i + n)) n++;
+    return n;
+  }
+  if ((m = month_at(t, i, &amb)) > 0) {
+    int after = is_year(t, i + m) || is_relative(t, i + m);
+    if (amb && !after && !is_word(t, i - 1, "شهر")) return 0;
+    return m + (is_year(t, i + m) || is_relative(t, i + m));
+  }
+  if (is_period(t, i) && (is_year(t, i + 1) || is_relative(t, i + 1))) return 2;
+  if (is_word(t, i, "امس")) return 1;
+  /* 8/8/2022 and 2022/8/8 */
+  if (number_of(t, i) >= 0 && i + 4 < t->nTok && number_of(t, i + 2) >= 1 && number_of(t, i + 4) >= 0 &&
+      fold_of(t, i + 1)[0] == '/' && fold_of(t, i + 3)[0] == '/' &&
+      (is_year(t, i) ? is_day(t, i + 4) : is_year(t, i + 4)) && number_of(t, i + 2) <= 12)
+    return 5;
+  return 0;
+}
+
+static void mark_dates(const ArNerText *t, Mark *aMark) {
+  int i = 0;
+  while (i < t->nTok) {
+    int n = aMark[i].type ? 0 : date_at(t, i), k, isFree = 1;
+    for (k = 0; k < n && i + k < t->nTok; k++) isFree &= aMark[i + k].type == 0;
+    if (n == 0 || !isFree || i + n > t->nTok) {
+      i++;
+      continue;
+    }
+    for (k = 0; k < n; k++) {
+      aMark[i + k].type = AR_ENT_DATE;
+      aMark[i + k].begin = k == 0;
+      aMark[i + k].match = -1;
+    }
+    if (i + n < t->nTok && aMark[i + n].type) aMark[i + n].begin = 1;
+    i += n;
+  }
+}
+
+/* ---- spans and canonical names ---- */
+
+/* A set of 64-bit hashes (the words of the text), for "is this form
+** written elsewhere on its own". */
+typedef struct HashSet {
+  uint64_t *a;
+  unsigned mask;
+} HashSet;
+
+static int set_init(HashSet *s, int n) {
+  unsigned size = 16;
+  while (size < (unsigned)n * 2) size *= 2;
+  s->a = ar_malloc(size * sizeof(uint64_t));
+  if (!s->a) return AR_NOMEM;
+  memset(s->a, 0, size * sizeof(uint64_t));
+  s->mask = size - 1;
+  return AR_OK;
+}
+
+static void set_add(HashSet *s, uint64_t h) {
+  unsigned j = (unsigned)h & s->mask;
+  while (s->a[j] && s->a[j] != h) j = (j + 1) & s->mask;
+  s->a[j] = h;
+}
+
+static int set_has(const HashSet *s, uint64_t h) {
+  unsigned j = (unsigned)h & s->mask;
+  while (s->a[j]) {
+    if (s->a[j] == h) return 1;
+    j = (j + 1) & s->mask;
+  }
+  return 0;
+}
+
+static uint64_t hash_str(const char *z) { return ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z)); }
+
+/* Does the entity start after the proclitics of its first token? */
+static int strip_first(const ArNerText *t, const Mark *aMark, int i, const HashSet *words) {
+  const ArNerToken *tok = &t->aTok[i];
+  if (tok->nProc == 0) return 0;
+  if (aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i) return t->aMatch[aMark[i].match].stripFirst;
+  if (aMark[i].type == AR_ENT_DATE) return 1;
+  if (tok->nAl || tok->restoreAl) return 1;
+  if (tok->gaz & (AR_GZ_PERSON | AR_GZ_LOCATION | AR_GZ_ORG)) return 1;
+  /* بترامب when ترامب is written alone elsewhere in the text */
+  return set_has(words, hash_str(bare_of(t, i)));
+}
+
+/* A map (type, hash) -> entity index, for grouping mentions. */
+typedef struct Group {
+  uint64_t *aKey;
+  int *aVal;
+  unsigned mask;
+} Group;
+
+static int group_init(Group *g, int n) {
+  unsigned size = 16;
+  while (size < (unsigned)n * 4 + 4) size *= 2;
+  g->aKey = ar_malloc(size * sizeof(uint64_t));
+  g->aVal = ar_malloc(size * sizeof(int));
+  if (!g->aKey || !g->aVal) return AR_NOMEM;
+  memset(g->aKey, 0, size * sizeof(uint64_t));
+  g->mask = size - 1;
+  return AR_OK;
+}
+
+static void group_free(Group *g) {
+  ar_free(g->aKey);
+  ar_free(g->aVal);
+}
+
+static int *group_slot(Group *g, uint64_t h, int *pFound) {
+  unsigned j = (unsigned)h & g->mask;
+  while (g->aKey[j] && g->aKey[j] != h) j = (j + 1) & g->mask;
+  *pFound = g->aKey[j] == h;
+  g->aKey[j] = h;
+  return &g->aVal[j];
+}
+
+/* Hash of the name keys of an entity's words; with last, only the last one. */
+static uint64_t entity_hash(const ArNerText *t, const ArEntity *e, int last, const uint32_t *aFirstKey,
+                            int nFirstKey) {
+  uint64_t h = ar_hash_bytes(AR_HASH_INIT, &e->type, sizeof(e->type));
+  int i;
+  for (i = last ? e->iTok + e->nTok - 1 : e->iTok; i < e->iTok + e->nTok; i++) {
+    if (i > e->iTok) h = ar_hash_bytes(h, " ", 1);
+    if (i == e->iTok) {
+      unsigned char zb[4];
+      int k;
+      for (k = 0; k < nFirstKey; k++) h = ar_hash_bytes(h, zb, ar_utf8_encode(aFirstKey[k], zb));
+    } else {
+      h = ar_hash_bytes(h, t->zFold + t->aTok[i].iKey, t->aTok[i].nKey);
+    }
+  }
+  return h;
+}
+
+static int pool_add(ArEntityList *p, const char *z, int n) {
+  int rc = grow((void **)&p->zPool, &p->nPoolAlloc, p->nPool + n + 1, 1);
+  if (rc != AR_OK) return rc;
+  memcpy(p->zPool + p->nPool, z, (size_t)n);
+  p->nPool += n;
+  return AR_OK;
+}
+
+static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p) {
+  HashSet words;
+  Group byName, byLast;
+  int i, rc = AR_OK;
+  uint32_t key[64];
+  if (set_init(&words, t->nTok) != AR_OK) return AR_NOMEM;
+  for (i = 0; i < t->nTok; i++) set_add(&words, hash_str(fold_of(t, i)));
+  for (i = 0; i < t->nTok && rc == AR_OK; i++) {
+    const ArNerToken *tok;
+    ArEntity *e;
+    int j, skip, iCp;
+    if (!aMark[i].type || !aMark[i].begin) continue;
+    for (j = i + 1; j < t->nTok && aMark[j].type == aMark[i].type && !aMark[j].begin; j++) {
+    }
+    rc = grow((void **)&p->a, &p->nAlloc, p->n + 1, sizeof(ArEntity));
+    if (rc != AR_OK) break;
+    e = &p->a[p->n++];
+    tok = &t->aTok[i];
+    skip = strip_first(t, aMark, i, &words) ? tok->nProc : 0;
+    if (skip >= tok->nCp) skip = 0;
+    iCp = tok->iCp + skip;
+    e->type = aMark[i].type;
+    e->iTok = i;
+    e->nTok = j - i;
+    e->iByte = skip ? t->aCpByte[iCp] : tok->iByte;
+    e->iChar = skip ? t->aCpChar[iCp] : tok->iChar;
+    e->nByte = t->aTok[j - 1].iByte + t->aTok[j - 1].nByte - e->iByte;
+    e->nChar = t->aTok[j - 1].iChar + t->aTok[j - 1].nChar - e->iChar;
+    e->iCanon = -1;
+    e->nCanon = skip; /* kept here until the canonical is known */
+  }
+  ar_free(words.a);
+  if (rc != AR_OK) return rc;
+
+  /* Canonical names. */
+  if (group_init(&byName, p->n) != AR_OK || group_init(&byLast, p->n) != AR_OK) {
+    group_free(&byName);
+    group_free(&byLast);
+    return AR_NOMEM;
+  }
+  {
+    uint64_t *aName = ar_malloc(sizeof(uint64_t) * 2 * (size_t)(p->n + 1));
+    uint64_t *aLast = aName ? aName + p->n + 1 : 0;
+    int *aRep = ar_malloc(sizeof(int) * (size_t)(p->n + 1));
+    if (!aName || !aRep) rc = AR_NOMEM;
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      ArEntity *e = &p->a[i];
+      const ArNerToken *tok = &t->aTok[e->iTok];
+      int skip = e->nCanon, nKey, found, *pv;
+      uint32_t form[66];
+      int nForm = 0, k;
+      if (tok->restoreAl && skip) form[nForm++] = 0x0627, form[nForm++] = 0x0644;
+      for (k = skip; k < tok->nCp && nForm < 64; k++) form[nForm++] = t->aCp[tok->iCp + k];
+      nKey = ar_name_key(form, nForm, key);
+      aName[i] = entity_hash(t, e, 0, key, nKey);
+      aLast[i] = entity_hash(t, e, 1, key, nKey);
+      /* The representative of a name: a gazetteer's mention first, then the
+      ** longest, then the first. */
+      pv = group_slot(&byName, aName[i], &found);
+      if (!found) *pv = i;
+      else if (aMark[e->iTok].match >= 0 && aMark[p->a[*pv].iTok].match < 0) *pv = i;
+      if (e->type == AR_ENT_PERSON) {
+        pv = group_slot(&byLast, aLast[i], &found);
+        if (!found || e->nTok > p->a[*pv].nTok ||
+            (aMark[e->iTok].match >= 0 && aMark[p->a[*pv].iTok].match < 0 && e->nTok == p->a[*pv].nTok))
+          *pv = i;
+      }
+    }
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      ArEntity *e = &p->a[i];
+      int found, rep = *group_slot(&byName, aName[i], &found);
+      if (e->type == AR_ENT_PERSON) {
+        int repLast = *group_slot(&byLast, aLast[i], &found);
+        if (p->a[repLast].nTok > p->a[rep].nTok || aMark[p->a[rep].iTok].match < 0) rep = repLast;
+      }
+      aRep[i] = rep;
+    }
+    /* Write each representative's canonical once, then share it. */
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      ArEntity *e = &p->a[i];
+      int m = aMark[e->iTok].match, start = p->nPool;
+      if (aRep[i] != i) continue;
+      if (m >= 0 && t->aMatch[m].zCanon) {
+        rc = pool_add(p, t->aMatch[m].zCanon, t->aMatch[m].nCanon);
+      } else {
+        if (t->aTok[e->iTok].restoreAl && e->nCanon) rc = pool_add(p, "ال", (int)strlen("ال"));
+        if (rc == AR_OK) rc = pool_add(p, t->z + e->iByte, e->nByte);
+      }
+      e->iCanon = start;
+      e->nCanon = p->nPool - start;
+    }
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      if (aRep[i] == i) continue;
+      p->a[i].iCanon = p->a[aRep[i]].iCanon;
+      p->a[i].nCanon = p->a[aRep[i]].nCanon;
+    }
+    ar_free(aName);
+    ar_free(aRep);
+  }
+  group_free(&byName);
+  group_free(&byLast);
+  return rc;
+}
+
+int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const ArNameTable *user,
+                        const char *z, int n, ArEntityList *pOut) {
+  ArNerText t;
+  unsigned char *aLabel = 0;
+  Mark *aMark = 0;
+  int rc;
+  memset(pOut, 0, sizeof(*pOut));
+  rc = ar_ner_tokenize(norm, z, n, &t);
+  if (rc != AR_OK) return rc;
+  rc = ar_ner_annotate(&t, user);
+  if (rc == AR_OK) {
+    aLabel = ar_malloc((size_t)t.nTok + 1);
+    aMark = ar_malloc(sizeof(Mark) * ((size_t)t.nTok + 1));
+    if (!aLabel || !aMark) rc = AR_NOMEM;
+  }
+  if (rc == AR_OK) rc = ar_ner_decode(model, &t, aLabel);
+  if (rc == AR_OK) {
+    marks_from_labels(aMark, aLabel, t.nTok);
+    merge_matches(&t, aMark);
+    mark_dates(&t, aMark);
+    rc = build_entities(&t, aMark, pOut);
+  }
+  ar_free(aLabel);
+  ar_free(aMark);
+  ar_ner_text_free(&t);
+  if (rc != AR_OK) ar_entities_free(pOut);
+  return rc;
+}
