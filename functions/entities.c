@@ -76,7 +76,8 @@ static void marks_from_labels(Mark *aMark, const unsigned char *aLabel, int n) {
 ** the span it overlaps widens it to the left (الرئيس جو بايدن keeps its
 ** first name); a name of another type, or any name of the user's table,
 ** replaces what it covers. A name is complete: what follows it starts a
-** new entity. */
+** new entity, and a person's name is not continued by the tagger (دونالد
+** ترامب سيزور is a name and a verb). */
 static void merge_matches(const ArNerText *t, Mark *aMark) {
   int k, i;
   for (k = 0; k < t->nMatch; k++) {
@@ -93,6 +94,9 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
       aMark[i].match = k;
     }
     aMark[s].begin = (unsigned char)begin;
+    if (m->type == AR_ENT_PERSON) {
+      for (i = e; i < t->nTok && aMark[i].type == AR_ENT_PERSON && !aMark[i].begin; i++) aMark[i].type = 0;
+    }
     if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
   }
 }
@@ -256,14 +260,18 @@ static int set_has(const HashSet *s, uint64_t h) {
 
 static uint64_t hash_str(const char *z) { return ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z)); }
 
-/* Does the entity start after the proclitics of its first token? */
+/* Does the entity start after the proclitics of its first token? Only
+** when the word without them is the known one: بوتين and ويتكوف are names
+** as they stand, لترامب and وزيلينسكي are not. */
 static int strip_first(const ArNerText *t, const Mark *aMark, int i, const HashSet *words) {
   const ArNerToken *tok = &t->aTok[i];
+  const unsigned names = AR_GZ_PERSON | AR_GZ_LOCATION | AR_GZ_ORG;
   if (tok->nProc == 0) return 0;
   if (aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i) return t->aMatch[aMark[i].match].stripFirst;
   if (aMark[i].type == AR_ENT_DATE) return 1;
+  if (tok->gazWhole & names) return 0;
+  if (tok->gazBare & names) return 1;
   if (tok->nAl || tok->restoreAl) return 1;
-  if (tok->gaz & (AR_GZ_PERSON | AR_GZ_LOCATION | AR_GZ_ORG)) return 1;
   /* بترامب when ترامب is written alone elsewhere in the text */
   return set_has(words, hash_str(bare_of(t, i)));
 }

@@ -63,6 +63,8 @@ typedef struct ArNerToken {
   int isWord;          /* 0 for punctuation */
   unsigned shape;      /* AR_SHAPE_* */
   unsigned gaz;        /* AR_GZ_* bits */
+  unsigned gazWhole;   /* the name-word bits of the whole word (proclitics kept) */
+  unsigned gazBare;    /* the name-word bits of the word without its proclitics */
   int gazType;         /* AR_ENT_* of the gazetteer name covering the token */
   int gazEntry;        /* -1, or the entry of a name starting here (ArNerText.aMatch) */
 } ArNerToken;

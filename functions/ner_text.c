@@ -457,7 +457,11 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
       e = ar_name_table_find(words, ar_hash_bytes(hash_cps(AR_HASH_INIT, a, n), "w", 1));
       if (e) tok->gaz |= e->bits;
       e = ar_name_table_find(words, hash_key(ar_hash_bytes(AR_HASH_INIT, "k", 1), a, n));
-      if (e) tok->gaz |= e->bits;
+      if (e) {
+        tok->gaz |= e->bits;
+        if (f) tok->gazBare = e->bits;
+        else tok->gazWhole = e->bits;
+      }
     }
   }
   for (i = 0; i < t->nTok;) {
