@@ -159,9 +159,13 @@ typedef struct ArNerModel {
   const uint32_t *aKey;       /* sorted feature hashes */
   const int16_t *aWeight;     /* nFeat * AR_NER_NLABELS */
   const int16_t *aTrans;      /* (AR_NER_NLABELS + 1) * AR_NER_NLABELS, row AR_NER_NLABELS: start */
-  /* open-addressing index over aKey, built at load */
-  int32_t *aSlot;
+  /* open-addressing index built at load: (key, feature) pairs, so that a
+  ** look-up touches one cache line; feature -1: empty slot */
+  uint32_t *aSlot;
   unsigned mask;
+  uint64_t *aBloom;       /* one bit per hashed key: most features are unknown, and
+                          ** this small table answers for them without a cache miss */
+  int aAllowed[(AR_NER_NLABELS + 1) * AR_NER_NLABELS]; /* transitions, NEG_INF when forbidden */
 } ArNerModel;
 
 /* The data of a model, as tools/train_ner.c writes it. */

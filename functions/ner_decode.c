@@ -12,6 +12,14 @@
 
 #define NL AR_NER_NLABELS
 #define NEG_INF (-1000000000)
+#define EMPTY 0xFFFFFFFFu
+#define BLOOM_BITS 21
+#define BLOOM_BIT(key) (((key) * 0x9E3779B1u) >> (32 - BLOOM_BITS))
+
+static int allowed(int prev, int cur) {
+  if (cur == AR_LABEL_O || AR_LABEL_IS_B(cur)) return 1;
+  return prev != AR_LABEL_O && prev < NL && AR_LABEL_TYPE(prev) == AR_LABEL_TYPE(cur);
+}
 
 uint32_t ar_ner_model_checksum(const ArNerModelData *d) {
   uint64_t h = AR_HASH_INIT;
@@ -46,14 +54,25 @@ int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr
     return 1;
   }
   while (size < (unsigned)d->nFeat * 2) size *= 2;
-  m->aSlot = ar_malloc(size * sizeof(int32_t));
-  if (!m->aSlot) return AR_NOMEM;
-  memset(m->aSlot, 0xFF, size * sizeof(int32_t));
+  m->aSlot = ar_malloc(size * 2 * sizeof(uint32_t));
+  m->aBloom = ar_malloc(((size_t)1 << BLOOM_BITS) / 8);
+  if (!m->aSlot || !m->aBloom) {
+    ar_ner_model_close(m);
+    return AR_NOMEM;
+  }
+  memset(m->aBloom, 0, ((size_t)1 << BLOOM_BITS) / 8);
+  memset(m->aSlot, 0xFF, size * 2 * sizeof(uint32_t));
   m->mask = size - 1;
   for (i = 0; i < d->nFeat; i++) {
     unsigned j = (d->aKey[i] * 2654435761u) & m->mask;
-    while (m->aSlot[j] >= 0) j = (j + 1) & m->mask;
-    m->aSlot[j] = i;
+    while (m->aSlot[2 * j + 1] != EMPTY) j = (j + 1) & m->mask;
+    m->aSlot[2 * j] = d->aKey[i];
+    m->aSlot[2 * j + 1] = (uint32_t)i;
+    m->aBloom[BLOOM_BIT(d->aKey[i]) / 64] |= (uint64_t)1 << (BLOOM_BIT(d->aKey[i]) % 64);
+  }
+  for (i = 0; i < (NL + 1) * NL; i++) {
+    int prev = i / NL, cur = i % NL;
+    m->aAllowed[i] = allowed(prev, cur) ? d->aTrans[i] : NEG_INF;
   }
   m->nFeat = d->nFeat;
   m->aKey = d->aKey;
@@ -64,22 +83,19 @@ int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr
 
 void ar_ner_model_close(ArNerModel *m) {
   ar_free(m->aSlot);
+  ar_free(m->aBloom);
   memset(m, 0, sizeof(*m));
 }
 
 static const int16_t *weights_of(const ArNerModel *m, uint32_t key) {
-  unsigned j = (key * 2654435761u) & m->mask;
-  int32_t s;
-  while ((s = m->aSlot[j]) >= 0) {
-    if (m->aKey[s] == key) return m->aWeight + (size_t)s * NL;
+  unsigned j = (key * 2654435761u) & m->mask, b = BLOOM_BIT(key);
+  uint32_t s;
+  if (!(m->aBloom[b / 64] & ((uint64_t)1 << (b % 64)))) return 0;
+  while ((s = m->aSlot[2 * j + 1]) != EMPTY) {
+    if (m->aSlot[2 * j] == key) return m->aWeight + (size_t)s * NL;
     j = (j + 1) & m->mask;
   }
   return 0;
-}
-
-static int allowed(int prev, int cur) {
-  if (cur == AR_LABEL_O || AR_LABEL_IS_B(cur)) return 1;
-  return prev != AR_LABEL_O && prev < NL && AR_LABEL_TYPE(prev) == AR_LABEL_TYPE(cur);
 }
 
 int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel) {
@@ -102,17 +118,15 @@ int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel
     for (l = 0; l < NL; l++) {
       int best = NEG_INF, arg = 0;
       if (i == 0) {
-        best = allowed(NL, l) ? m->aTrans[NL * NL + l] : NEG_INF;
+        best = m->aAllowed[NL * NL + l];
       } else {
         for (p = 0; p < NL; p++) {
-          int s;
-          if (!allowed(p, l) || score[p] == NEG_INF) continue;
-          s = score[p] + m->aTrans[p * NL + l];
+          int s = score[p] + m->aAllowed[p * NL + l];
           if (s > best) best = s, arg = p;
         }
       }
       back[(size_t)i * NL + l] = (unsigned char)arg;
-      next[l] = best == NEG_INF ? NEG_INF : best + emit[l];
+      next[l] = best <= NEG_INF ? NEG_INF : best + emit[l];
     }
     /* Keep the scores near zero: only their differences matter. */
     {
@@ -120,7 +134,7 @@ int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel
       for (l = 0; l < NL; l++) {
         if (next[l] > top) top = next[l];
       }
-      for (l = 0; l < NL; l++) score[l] = next[l] == NEG_INF ? NEG_INF : next[l] - top;
+      for (l = 0; l < NL; l++) score[l] = next[l] <= NEG_INF ? NEG_INF : next[l] - top;
     }
   }
   {

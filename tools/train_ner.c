@@ -14,7 +14,8 @@
 **
 ** The model: an averaged structured perceptron (Viterbi decoding, label
 ** transitions); features seen fewer than 2 times are pruned, weights are
-** quantized to 16 bits and features whose weights all round to 0 dropped.
+** quantized to 16 bits (the largest becomes 4000) and features whose
+** weights are all below -prune W (default 1) in size are dropped.
 */
 #include <math.h>
 #include <stdio.h>
@@ -268,7 +269,7 @@ static int cmp_key(const void *a, const void *b) {
 
 int main(int argc, char **argv) {
   const char *zOut = "functions/ner_model.c";
-  int epochs = 10, holdout = 0, i, e, nTrainEnd, nFirst = -1, minCount = 2;
+  int epochs = 10, holdout = 0, i, e, nTrainEnd, nFirst = -1, minCount = 2, minWeight = 1;
   unsigned size = 1 << 22;
   float *avgW, *avgT, scale, maxAbs = 0;
   FILE *out;
@@ -277,6 +278,7 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[i], "-e") && i + 1 < argc) epochs = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-holdout") && i + 1 < argc) holdout = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-min") && i + 1 < argc) minCount = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "-prune") && i + 1 < argc) minWeight = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-o") && i + 1 < argc) zOut = argv[++i];
     else {
       read_conll(argv[i], 0);
@@ -284,7 +286,7 @@ int main(int argc, char **argv) {
     }
   }
   if (nFirst <= 0) {
-    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-holdout K] [-min COUNT] [-o OUT.c] TRAIN.conll ...\n");
+    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-holdout K] [-min COUNT] [-prune W] [-o OUT.c] TRAIN.conll ...\n");
     return 2;
   }
   /* Held-out sentences go to the end, out of training. */
@@ -361,10 +363,6 @@ int main(int argc, char **argv) {
   avgT = malloc(sizeof(float) * (NL + 1) * NL);
   for (i = 0; i < g_nFeat * NL; i++) avgW[i] = W[i] - U[i] / (float)g_step;
   for (i = 0; i < (NL + 1) * NL; i++) avgT[i] = T[i] - TU[i] / (float)g_step;
-  if (holdout > 0) {
-    fprintf(stderr, "held out (last 1/%d of %s), model labels on CoNLL tokens:\n", holdout, argv[argc - 1]);
-    evaluate(nTrainEnd, g_nSent, avgW, avgT);
-  }
   /* Quantize: the largest weight becomes 4000, leaving room for sums. */
   for (i = 0; i < g_nFeat * NL; i++) maxAbs = fmaxf(maxAbs, fabsf(avgW[i]));
   for (i = 0; i < (NL + 1) * NL; i++) maxAbs = fmaxf(maxAbs, fabsf(avgT[i]));
@@ -377,7 +375,9 @@ int main(int argc, char **argv) {
     for (j = 0; j < (int)size; j++) {
       int k = g_hidx[j], keep = 0;
       if (k < 0) continue;
-      for (l = 0; l < NL; l++) keep |= lrintf(avgW[(size_t)k * NL + l] * scale) != 0;
+      for (l = 0; l < NL; l++) keep |= abs((int)lrintf(avgW[(size_t)k * NL + l] * scale)) >= minWeight;
+      /* What is not kept is what the shipped model does not know. */
+      for (l = 0; l < NL; l++) avgW[(size_t)k * NL + l] = keep ? lrintf(avgW[(size_t)k * NL + l] * scale) : 0;
       if (keep) keys[2 * nKeep] = g_hkey[j], keys[2 * nKeep + 1] = (uint32_t)k, nKeep++;
     }
     qsort(keys, (size_t)nKeep, 2 * sizeof(uint32_t), cmp_key);
@@ -385,9 +385,15 @@ int main(int argc, char **argv) {
     for (j = 0; j < nKeep; j++) {
       int k = (int)keys[2 * j + 1];
       keys[j] = keys[2 * j];
-      for (l = 0; l < NL; l++) wq[(size_t)j * NL + l] = (int16_t)lrintf(avgW[(size_t)k * NL + l] * scale);
+      for (l = 0; l < NL; l++) wq[(size_t)j * NL + l] = (int16_t)avgW[(size_t)k * NL + l];
     }
     for (i = 0; i < (NL + 1) * NL; i++) tq[i] = (int16_t)lrintf(avgT[i] * scale);
+    for (i = 0; i < (NL + 1) * NL; i++) avgT[i] = tq[i];
+    if (holdout > 0) {
+      fprintf(stderr, "held out (last 1/%d of the first file), shipped weights, model labels on CoNLL tokens:\n",
+              holdout);
+      evaluate(nTrainEnd, g_nSent, avgW, avgT);
+    }
     d.magic = AR_NER_MODEL_MAGIC;
     d.featuresVersion = AR_NER_FEATURES_VERSION;
     d.nLabels = NL;
