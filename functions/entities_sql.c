@@ -30,17 +30,21 @@
 /* ---- the shipped model, checked once ---- */
 
 static ArNerModel g_model;
-static const char *g_model_err;
-static int g_model_rc;
-static pthread_once_t g_model_once = PTHREAD_ONCE_INIT;
-static void open_model(void) { g_model_rc = ar_ner_model_open(&ar_ner_model_data, &g_model, &g_model_err); }
+static int g_model_ready;
+static pthread_mutex_t g_model_mutex = PTHREAD_MUTEX_INITIALIZER;
 
-/* The model, or NULL with an error message (static). */
+/* The model, or NULL with an error message (static). After an
+** out-of-memory failure the next call tries again. */
 static const ArNerModel *shipped_model(const char **pzErr) {
-  pthread_once(&g_model_once, open_model);
-  if (g_model_rc == AR_OK) return &g_model;
-  *pzErr = g_model_rc == AR_NOMEM ? "out of memory" : g_model_err;
-  return 0;
+  int rc = AR_OK;
+  pthread_mutex_lock(&g_model_mutex);
+  if (!g_model_ready) {
+    rc = ar_ner_model_open(&ar_ner_model_data, &g_model, pzErr);
+    g_model_ready = rc == AR_OK;
+  }
+  pthread_mutex_unlock(&g_model_mutex);
+  if (rc == AR_NOMEM) *pzErr = "out of memory";
+  return rc == AR_OK ? &g_model : 0;
 }
 
 /* ---- the user's gazetteer ---- */
@@ -221,6 +225,7 @@ static int ent_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
   cursor_reset(c);
   if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
   model = shipped_model(&zErr);
+  if (!model && strcmp(zErr, "out of memory") == 0) return SQLITE_NOMEM;
   if (!model) {
     sqlite3_free(v->base.zErrMsg);
     v->base.zErrMsg = sqlite3_mprintf("arabic_entities: %s", zErr);

@@ -13,7 +13,7 @@
 #define NL AR_NER_NLABELS
 #define NEG_INF (-1000000000)
 #define EMPTY 0xFFFFFFFFu
-#define BLOOM_BITS 21
+#define BLOOM_BITS 19
 #define BLOOM_BIT(key) (((key) * 0x9E3779B1u) >> (32 - BLOOM_BITS))
 
 static int allowed(int prev, int cur) {

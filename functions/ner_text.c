@@ -325,8 +325,8 @@ const char *ar_name_entry_canonical(const ArNameTable *tab, const ArNameEntry *e
 /* ---- the built-in tables ---- */
 
 static ArNameTable g_names, g_words;
-static int g_builtin_rc;
-static pthread_once_t g_builtin_once = PTHREAD_ONCE_INIT;
+static int g_builtin_ready;
+static pthread_mutex_t g_builtin_mutex = PTHREAD_MUTEX_INITIALIZER;
 
 /* Add every entry of a '|'-separated list: "name" or "name=canonical". */
 static int add_list(const ArNormalizer *norm, const char *zList, int type, unsigned bits) {
@@ -359,7 +359,7 @@ static int add_list(const ArNormalizer *norm, const char *zList, int type, unsig
   return rc;
 }
 
-static void build_builtin(void) {
+static int build_builtin(void) {
   ArNormalizer *norm = ar_malloc(sizeof(ArNormalizer));
   int rc = norm ? AR_OK : AR_NOMEM;
   if (rc == AR_OK) {
@@ -377,12 +377,22 @@ static void build_builtin(void) {
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_months, AR_ENT_NONE, AR_GZ_MONTH);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_weekdays, AR_ENT_NONE, AR_GZ_WEEKDAY);
   ar_free(norm);
-  g_builtin_rc = rc;
+  if (rc != AR_OK) {
+    ar_name_table_free(&g_names);
+    ar_name_table_free(&g_words);
+  }
+  return rc;
 }
 
+/* Built on first use; after an out-of-memory failure the next call tries
+** again. */
 static int builtin_ready(void) {
-  pthread_once(&g_builtin_once, build_builtin);
-  return g_builtin_rc == AR_OK;
+  int ready;
+  pthread_mutex_lock(&g_builtin_mutex);
+  if (!g_builtin_ready) g_builtin_ready = build_builtin() == AR_OK;
+  ready = g_builtin_ready;
+  pthread_mutex_unlock(&g_builtin_mutex);
+  return ready;
 }
 
 const ArNameTable *ar_ner_builtin_names(void) { return builtin_ready() ? &g_names : 0; }
