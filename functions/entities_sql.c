@@ -26,6 +26,7 @@
 #include "../ext/sqlfunc.h"
 #include "alloc.h"
 #include "entities.h"
+#include "utf8.h"
 
 /* ---- the shipped model, checked once ---- */
 
@@ -288,6 +289,23 @@ static sqlite3_module entities_module = {
 
 /* ---- arabic_gazetteer_check() ---- */
 
+/* Append z quoted like %Q, each malformed UTF-8 byte as U+FFFD. */
+static void append_quoted(sqlite3_str *out, const unsigned char *z, int n) {
+  int i = 0;
+  if (!z) {
+    sqlite3_str_appendall(out, "NULL");
+    return;
+  }
+  sqlite3_str_appendchar(out, 1, '\'');
+  while (i < n) {
+    unsigned char buf[4];
+    uint32_t c = ar_utf8_decode(z, n, &i);
+    if (c == '\'') sqlite3_str_appendchar(out, 1, '\'');
+    sqlite3_str_append(out, (const char *)buf, ar_utf8_encode(c, buf));
+  }
+  sqlite3_str_appendchar(out, 1, '\'');
+}
+
 static void gazetteer_check_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3 *db = sqlite3_context_db_handle(ctx);
   sqlite3_stmt *st;
@@ -326,8 +344,11 @@ static void gazetteer_check_func(sqlite3_context *ctx, int argc, sqlite3_value *
     }
     if (zWhy) {
       if (sqlite3_str_length(out) > 0) sqlite3_str_appendall(out, "\n");
-      sqlite3_str_appendf(out, "row %lld: %s (name %Q, type %Q)", sqlite3_column_int64(st, 3), zWhy,
-                          (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
+      sqlite3_str_appendf(out, "row %lld: %s (name ", sqlite3_column_int64(st, 3), zWhy);
+      append_quoted(out, sqlite3_column_text(st, 0), sqlite3_column_bytes(st, 0));
+      sqlite3_str_appendall(out, ", type ");
+      append_quoted(out, sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1));
+      sqlite3_str_appendall(out, ")");
     }
   }
   sqlite3_finalize(st);
