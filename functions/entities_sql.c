@@ -2,7 +2,7 @@
 ** SQL bindings of the entity core.
 **
 **   SELECT entity, type, start, length, canonical FROM arabic_entities(text);
-**   SELECT arabic_gazetteer_check();     -- the invalid rows of arabic_gazetteer
+**   SELECT * FROM arabic_gazetteer_check; -- the invalid rows of arabic_gazetteer
 **
 ** arabic_entities is an eponymous table-valued function: one row per person,
 ** place, organization or date of text, in text order. start and length are
@@ -15,9 +15,9 @@
 ** (the name itself). The table is read again whenever the database has
 ** changed since the last read, so an edit is seen by the next statement.
 ** Rows with an empty name, an unknown type (not PERSON, LOCATION or
-** ORGANIZATION) or more than 6 words are skipped; arabic_gazetteer_check()
-** lists them, one line each ('' when every row is valid, NULL when there is
-** no such table).
+** ORGANIZATION) or more than 6 words are skipped; the table-valued function
+** arabic_gazetteer_check lists them: row (the rowid), problem, name, type
+** (no row when every row is valid or there is no such table).
 */
 #include <pthread.h>
 #include <string.h>
@@ -287,86 +287,176 @@ static sqlite3_module entities_module = {
     0, 0, ent_connect, ent_best_index, ent_disconnect, 0, ent_open, ent_close, ent_filter,
     ent_next, ent_eof, ent_column, ent_rowid, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
-/* ---- arabic_gazetteer_check() ---- */
+/* ---- arabic_gazetteer_check: the invalid rows of arabic_gazetteer ---- */
 
-/* Append z quoted like %Q, each malformed UTF-8 byte as U+FFFD. */
-static void append_quoted(sqlite3_str *out, const unsigned char *z, int n) {
-  int i = 0;
-  if (!z) {
-    sqlite3_str_appendall(out, "NULL");
-    return;
+typedef struct CheckRow {
+  sqlite3_int64 iRow;
+  const char *zWhy; /* static */
+  char *zName;      /* sqlite3_malloc'd, valid UTF-8, or NULL */
+  char *zType;
+} CheckRow;
+
+typedef struct CheckCursor {
+  sqlite3_vtab_cursor base;
+  CheckRow *a;
+  int n, i;
+} CheckCursor;
+
+/* A copy of z with each malformed UTF-8 byte as U+FFFD, or NULL. */
+static char *clean_copy(const unsigned char *z, int n, int *pNoMem) {
+  char *zOut;
+  int i = 0, k = 0;
+  if (!z) return 0;
+  zOut = sqlite3_malloc64((sqlite3_uint64)n * 3 + 1);
+  if (!zOut) {
+    *pNoMem = 1;
+    return 0;
   }
-  sqlite3_str_appendchar(out, 1, '\'');
-  while (i < n) {
-    unsigned char buf[4];
-    uint32_t c = ar_utf8_decode(z, n, &i);
-    if (c == '\'') sqlite3_str_appendchar(out, 1, '\'');
-    sqlite3_str_append(out, (const char *)buf, ar_utf8_encode(c, buf));
-  }
-  sqlite3_str_appendchar(out, 1, '\'');
+  while (i < n) k += ar_utf8_encode(ar_utf8_decode(z, n, &i), (unsigned char *)zOut + k);
+  zOut[k] = 0;
+  return zOut;
 }
 
-static void gazetteer_check_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  sqlite3 *db = sqlite3_context_db_handle(ctx);
+typedef struct CheckVtab {
+  sqlite3_vtab base;
+  sqlite3 *db;
+} CheckVtab;
+
+static int check_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv, sqlite3_vtab **ppVtab,
+                         char **pzErr) {
+  CheckVtab *v;
+  int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(row, problem, name, type)");
+  if (rc != SQLITE_OK) return rc;
+  v = sqlite3_malloc64(sizeof(*v));
+  if (!v) return SQLITE_NOMEM;
+  memset(v, 0, sizeof(*v));
+  v->db = db;
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *ppVtab = &v->base;
+  return SQLITE_OK;
+}
+
+static int check_disconnect(sqlite3_vtab *v) {
+  sqlite3_free(v);
+  return SQLITE_OK;
+}
+
+static int check_best_index(sqlite3_vtab *v, sqlite3_index_info *p) {
+  p->estimatedCost = 1000;
+  return SQLITE_OK;
+}
+
+static int check_open(sqlite3_vtab *v, sqlite3_vtab_cursor **ppCur) {
+  CheckCursor *c = sqlite3_malloc64(sizeof(*c));
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof(*c));
+  *ppCur = &c->base;
+  return SQLITE_OK;
+}
+
+static void check_reset(CheckCursor *c) {
+  int i;
+  for (i = 0; i < c->n; i++) {
+    sqlite3_free(c->a[i].zName);
+    sqlite3_free(c->a[i].zType);
+  }
+  sqlite3_free(c->a);
+  c->a = 0;
+  c->n = c->i = 0;
+}
+
+static int check_close(sqlite3_vtab_cursor *cur) {
+  check_reset((CheckCursor *)cur);
+  sqlite3_free(cur);
+  return SQLITE_OK;
+}
+
+/* Why a row is skipped, or NULL. */
+static const char *row_invalid(sqlite3_stmt *st, int *pNoMem) {
+  int type;
+  const char *zWhy = row_problem(st, &type);
+  ArNameTable probe;
+  int r;
+  if (zWhy) return zWhy;
+  r = ar_name_table_init(&probe, 4);
+  if (r == AR_OK)
+    r = ar_name_table_add(&probe, ar_default_normalizer(), (const char *)sqlite3_column_text(st, 0),
+                          sqlite3_column_bytes(st, 0), type, 0, 0);
+  ar_name_table_free(&probe);
+  if (r == AR_NOMEM) *pNoMem = 1;
+  return r == 1 ? "no word, or more than 6 words" : 0;
+}
+
+static int check_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
+  CheckCursor *c = (CheckCursor *)cur;
+  CheckVtab *v = (CheckVtab *)cur->pVtab;
   sqlite3_stmt *st;
-  sqlite3_str *out;
-  int exists, rc = gazetteer_exists(db, &exists);
-  (void)argc;
-  (void)argv;
-  if (rc != SQLITE_OK || !exists) {
-    if (rc != SQLITE_OK) sqlite3_result_error_code(ctx, rc);
-    return;
-  }
-  rc = sqlite3_prepare_v2(db, "SELECT name, type, canonical, rowid FROM main.arabic_gazetteer ORDER BY rowid",
-                          -1, &st, 0);
+  int exists, rc, nAlloc = 0, noMem = 0;
+  check_reset(c);
+  rc = gazetteer_exists(v->db, &exists);
+  if (rc != SQLITE_OK || !exists) return rc;
+  rc = sqlite3_prepare_v2(v->db, "SELECT name, type, canonical, rowid FROM main.arabic_gazetteer ORDER BY rowid", -1,
+                          &st, 0);
   if (rc != SQLITE_OK) {
-    char *zMsg = sqlite3_mprintf("arabic_gazetteer_check: %s", sqlite3_errmsg(db));
-    sqlite3_result_error(ctx, zMsg ? zMsg : "arabic_gazetteer_check: out of memory", -1);
-    sqlite3_free(zMsg);
-    return;
+    sqlite3_free(v->base.zErrMsg);
+    v->base.zErrMsg = sqlite3_mprintf("arabic_gazetteer_check: %s", sqlite3_errmsg(v->db));
+    return rc;
   }
-  out = sqlite3_str_new(db);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    int type;
-    const char *zWhy = row_problem(st, &type);
-    if (!zWhy) {
-      ArNameTable probe;
-      int r = ar_name_table_init(&probe, 4);
-      if (r == AR_OK)
-        r = ar_name_table_add(&probe, ar_default_normalizer(), (const char *)sqlite3_column_text(st, 0),
-                              sqlite3_column_bytes(st, 0), type, 0, 0);
-      ar_name_table_free(&probe);
-      if (r == AR_NOMEM) {
-        sqlite3_result_error_nomem(ctx);
+  while (!noMem && sqlite3_step(st) == SQLITE_ROW) {
+    const char *zWhy = row_invalid(st, &noMem);
+    CheckRow *r;
+    if (!zWhy || noMem) continue;
+    if (c->n == nAlloc) {
+      CheckRow *aNew = sqlite3_realloc64(c->a, sizeof(CheckRow) * (sqlite3_uint64)(nAlloc * 2 + 8));
+      if (!aNew) {
+        noMem = 1;
         break;
       }
-      if (r != AR_OK) zWhy = "no word, or more than 6 words";
+      c->a = aNew;
+      nAlloc = nAlloc * 2 + 8;
     }
-    if (zWhy) {
-      if (sqlite3_str_length(out) > 0) sqlite3_str_appendall(out, "\n");
-      sqlite3_str_appendf(out, "row %lld: %s (name ", sqlite3_column_int64(st, 3), zWhy);
-      append_quoted(out, sqlite3_column_text(st, 0), sqlite3_column_bytes(st, 0));
-      sqlite3_str_appendall(out, ", type ");
-      append_quoted(out, sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1));
-      sqlite3_str_appendall(out, ")");
-    }
+    r = &c->a[c->n++];
+    r->iRow = sqlite3_column_int64(st, 3);
+    r->zWhy = zWhy;
+    r->zName = clean_copy(sqlite3_column_text(st, 0), sqlite3_column_bytes(st, 0), &noMem);
+    r->zType = clean_copy(sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1), &noMem);
   }
-  sqlite3_finalize(st);
-  if (sqlite3_str_errcode(out) == SQLITE_NOMEM) {
-    sqlite3_free(sqlite3_str_finish(out));
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  {
-    int n = sqlite3_str_length(out);
-    char *z = sqlite3_str_finish(out);
-    sqlite3_result_text(ctx, z ? z : "", z ? n : 0, z ? sqlite3_free : SQLITE_STATIC);
-  }
+  rc = sqlite3_finalize(st);
+  return noMem ? SQLITE_NOMEM : rc;
 }
 
+static int check_next(sqlite3_vtab_cursor *cur) {
+  ((CheckCursor *)cur)->i++;
+  return SQLITE_OK;
+}
+
+static int check_eof(sqlite3_vtab_cursor *cur) {
+  CheckCursor *c = (CheckCursor *)cur;
+  return c->i >= c->n;
+}
+
+static int check_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) {
+  CheckCursor *c = (CheckCursor *)cur;
+  const CheckRow *r = &c->a[c->i];
+  switch (iCol) {
+    case 0: sqlite3_result_int64(ctx, r->iRow); break;
+    case 1: sqlite3_result_text(ctx, r->zWhy, -1, SQLITE_STATIC); break;
+    case 2: if (r->zName) sqlite3_result_text(ctx, r->zName, -1, SQLITE_TRANSIENT); break;
+    default: if (r->zType) sqlite3_result_text(ctx, r->zType, -1, SQLITE_TRANSIENT); break;
+  }
+  return SQLITE_OK;
+}
+
+static int check_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *pRowid) {
+  *pRowid = ((CheckCursor *)cur)->i + 1;
+  return SQLITE_OK;
+}
+
+static sqlite3_module check_module = {
+    0, 0, check_connect, check_best_index, check_disconnect, 0, check_open, check_close, check_filter,
+    check_next, check_eof, check_column, check_rowid, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 int arabic_register_entities(sqlite3 *db) {
   int rc = sqlite3_create_module(db, "arabic_entities", &entities_module, 0);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function(db, "arabic_gazetteer_check", 0, SQLITE_UTF8, 0, gazetteer_check_func, 0, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_create_module(db, "arabic_gazetteer_check", &check_module, 0);
   return rc;
 }

@@ -2,7 +2,8 @@
 ** Tokens, proclitics and gazetteer look-ups of the entity core (ner.h).
 **
 ** A token is a run of letters and digits (marks and tatweel inside it are
-** dropped by the folds) or one punctuation mark. Its proclitics are read
+** dropped by the folds; Arabic letters and digits split) or one punctuation
+** mark. Its proclitics are read
 ** as news writes them: a conjunction (و ف), then a preposition (ب ك ل),
 ** then the article ال; لل is ل + ال with the alef dropped. Each part is
 ** removed only if at least 3 letters remain (2 after the article), and the
@@ -158,7 +159,7 @@ static int end_word(ArNerText *t, int iCp0, int iByte0, int iChar0, int iByteEnd
 int ar_ner_tokenize(const ArNormalizer *norm, const char *z, int n, ArNerText *t) {
   const unsigned char *u = (const unsigned char *)z;
   int i = 0, iChar = 0, rc = AR_OK;
-  int inWord = 0, wCp = 0, wByte = 0, wChar = 0;
+  int inWord = 0, wCp = 0, wByte = 0, wChar = 0, wCls = AR_CLS_SEP;
   memset(t, 0, sizeof(*t));
   t->z = z;
   t->n = n;
@@ -179,6 +180,13 @@ int ar_ner_tokenize(const ArNormalizer *norm, const char *z, int n, ArNerText *t
     } else if (cls == AR_CLS_JOIN && !inWord) {
       /* a mark with no letter before it belongs to nothing */
     } else {
+      /* Arabic letters and digits split, as in the tokenizer: و١٥ is و and 15. */
+      if (inWord && (cls == AR_CLS_DIGIT || cls == AR_CLS_ARABIC) && wCls != cls &&
+          (wCls == AR_CLS_DIGIT || wCls == AR_CLS_ARABIC)) {
+        rc = end_word(t, wCp, wByte, wChar, iStart, iChar);
+        inWord = 0;
+      }
+      if (cls != AR_CLS_JOIN) wCls = cls;
       if (!inWord) {
         inWord = 1;
         wCp = t->nCp;

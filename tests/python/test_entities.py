@@ -52,10 +52,11 @@ class Gazetteer(unittest.TestCase):
             ("نهر الذهب", None, None), ("، ؛", "LOCATION", None), ("أ ب ج د ه و ز", "LOCATION", None),
             (b"\xff\xfe", "PERSON", None), ("وادي السلام", "location", None)])
         entities(db, "وادي السلام ونهر الذهب")
-        report = db.execute("SELECT arabic_gazetteer_check()").fetchone()[0].split("\n")
-        self.assertEqual([line.split(":")[0] for line in report],
-                         ["row 1", "row 2", "row 3", "row 4", "row 5", "row 6", "row 7"])
-        self.assertEqual(report[6], "row 7: no word, or more than 6 words (name '\ufffd\ufffd', type 'PERSON')")
+        report = db.execute("SELECT row, problem, name, type FROM arabic_gazetteer_check").fetchall()
+        self.assertEqual([r[0] for r in report], [1, 2, 3, 4, 5, 6, 7])
+        self.assertEqual(report[0], (1, "empty name", None, "PERSON"))
+        self.assertEqual(report[2], (3, "unknown type", "نهر الذهب", "RIVER"))
+        self.assertEqual(report[6], (7, "no word, or more than 6 words", "\ufffd\ufffd", "PERSON"))
         self.assertIn(("وادي السلام", "LOCATION"), {(r[0], r[1]) for r in entities(db, "زرنا وادي السلام.")})
 
     def test_gazetteer_in_attached_file_database(self):
