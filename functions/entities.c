@@ -72,6 +72,53 @@ static void marks_from_labels(Mark *aMark, const unsigned char *aLabel, int n) {
   }
 }
 
+/* Is [s, e) strictly inside one span of the tagger of a type other than
+** the tokens' own gazetteer name? */
+static int inside_other_span(const ArNerText *t, const Mark *aMark, int s, int e) {
+  int a = s, b = e, type = aMark[s].type;
+  if (!type) return 0;
+  while (a > 0 && !aMark[a].begin && aMark[a - 1].type == type) a--;
+  while (b < t->nTok && aMark[b].type == type && !aMark[b].begin) b++;
+  for (int i = s; i < e; i++) {
+    if (aMark[i].type != type || (i > s && aMark[i].begin)) return 0;
+  }
+  return a < s || b > e;
+}
+
+/* Does the tagger's person span that runs into token s start with a title
+** or an adjective (الرئيس البيلاروسي ألكسندر لوكاشينكو)? Then those words
+** are not part of the name: they are dropped. */
+static int title_before(const ArNerText *t, Mark *aMark, int s) {
+  int a = s - 1, i, found = 0;
+  while (a > 0 && !aMark[a].begin && aMark[a - 1].type == AR_ENT_PERSON) a--;
+  for (i = a; i < s; i++) found |= t->aTok[i].nAl > 0 || (t->aTok[i].gaz & AR_GZ_TITLE) != 0;
+  if (found) {
+    for (i = a; i < s; i++) aMark[i].type = 0;
+  }
+  return found;
+}
+
+/* Is [s, e) exactly one span of the tagger? */
+static int same_span(const ArNerText *t, const Mark *aMark, int s, int e) {
+  int i;
+  if (!aMark[s].type || !aMark[s].begin) return 0;
+  for (i = s + 1; i < e; i++) {
+    if (aMark[i].type != aMark[s].type || aMark[i].begin) return 0;
+  }
+  return e >= t->nTok || !aMark[e].type || aMark[e].begin;
+}
+
+/* Does the token at i go on with a person's name (بن, ابن, آل, أبو, بنت)? */
+static int continues_name(const ArNerText *t, int i) {
+  static const char *const az[] = {"بن", "ابن", "ال", "ابو", "بنت"};
+  unsigned k;
+  if (i >= t->nTok) return 0;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (strcmp(t->zFold + t->aTok[i].iFold, az[k]) == 0) return 1;
+  }
+  return 0;
+}
+
 /* Put gazetteer names into the tagger's spans. A name of the same type as
 ** the span it overlaps widens it to the left (الرئيس جو بايدن keeps its
 ** first name); a name of another type, or any name of the user's table,
@@ -86,15 +133,24 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
     for (i = s; i < e; i++) {
       if (aMark[i].type && aMark[i].type != m->type) conflict = 1;
     }
+    /* A built-in place inside a longer name of another type is part of it:
+    ** مانشستر يونايتد, واشنطن تايمز. */
+    if (conflict && !m->fromUser && inside_other_span(t, aMark, s, e)) continue;
+    /* A place named for its club or its government (برشلونة, واشنطن): the
+    ** tagger reads the context, the list does not. */
+    if (conflict && !m->fromUser && same_span(t, aMark, s, e) && aMark[s].type != AR_ENT_PERSON &&
+        m->type != AR_ENT_PERSON)
+      continue;
     begin = conflict || s == 0 || aMark[s - 1].type != m->type || aMark[s - 1].match >= 0 ||
             aMark[s].type != m->type || aMark[s].begin;
+    if (!begin && m->type == AR_ENT_PERSON && title_before(t, aMark, s)) begin = 1;
     for (i = s; i < e; i++) {
       aMark[i].type = (unsigned char)m->type;
       aMark[i].begin = 0;
       aMark[i].match = k;
     }
     aMark[s].begin = (unsigned char)begin;
-    if (m->type == AR_ENT_PERSON) {
+    if (m->type == AR_ENT_PERSON && !continues_name(t, e)) {
       for (i = e; i < t->nTok && aMark[i].type == AR_ENT_PERSON && !aMark[i].begin; i++) aMark[i].type = 0;
     }
     if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;

@@ -487,7 +487,7 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
     const ArNameEntry *eBest = 0;
     const ArNameTable *tabBest = 0;
     int best = 0, stripBest = 0, f, s;
-    if (!tok->isWord || tok->shape != AR_SHAPE_ARABIC) {
+    if (!tok->isWord || tok->shape == AR_SHAPE_DIGITS) {
       i++;
       continue;
     }
