@@ -42,7 +42,8 @@
 #define AR_GZ_MONTH       0x0080
 #define AR_GZ_WEEKDAY     0x0100
 #define AR_GZ_MONTH_AMBIG 0x0200 /* a month name that is also a common word */
-#define AR_GZ_NBITS       10
+#define AR_GZ_FIRST_NAME  0x0400 /* a given name */
+#define AR_GZ_NBITS       11
 /* Position of the token in a gazetteer name match (features). */
 #define AR_GZ_BEGIN       0x1000
 #define AR_GZ_INSIDE      0x2000
@@ -150,7 +151,7 @@ uint64_t ar_hash_bytes(uint64_t h, const void *p, int n);
 
 /* Features of token i: up to AR_NER_MAX_FEATURES 32-bit hashes. */
 #define AR_NER_MAX_FEATURES 96
-#define AR_NER_FEATURES_VERSION 1
+#define AR_NER_FEATURES_VERSION 2
 int ar_ner_features(const ArNerText *t, int i, uint32_t *aFeat);
 
 /* The tagging model: weights of (feature, label) and label transitions. */
@@ -198,6 +199,6 @@ int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel
 /* The lists of ner_gazetteer_data.c. */
 extern const char ar_gaz_persons[], ar_gaz_locations[], ar_gaz_organizations[], ar_gaz_titles[],
     ar_gaz_speech[], ar_gaz_org_triggers[], ar_gaz_loc_triggers[], ar_gaz_months[],
-    ar_gaz_weekdays[];
+    ar_gaz_weekdays[], ar_gaz_first_names[];
 
 #endif

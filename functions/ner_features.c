@@ -14,7 +14,7 @@
 enum {
   T_BIAS = 1, T_W, T_S, T_WM1, T_WP1, T_WM2, T_WP2, T_SM1, T_SP1, T_PRE1, T_PRE2, T_PRE3,
   T_SUF1, T_SUF2, T_SUF3, T_CLITIC, T_SHAPE, T_SHAPE_CTX, T_GAZ, T_GAZM1, T_GAZP1, T_GAZM2,
-  T_SPAN, T_SPANM1, T_SPANP1, T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1
+  T_SPAN, T_SPANM1, T_SPANP1, T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1, T_PRE4, T_SUF4, T_SM2, T_SP2, T_CTX, T_WPRE2, T_LEN
 };
 
 #define FNV32_INIT 2166136261u
@@ -143,5 +143,15 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
     }
   }
   a[n++] = fnv(feat_start(T_KEY), t->zFold + tok->iKey, tok->nKey);
+  a[n++] = fnv(feat_start(T_PRE4), zStem, head_bytes(zStem, nStem, 4));
+  a[n++] = fnv(feat_start(T_SUF4), zStem + nStem - tail_bytes(zStem, nStem, 4), tail_bytes(zStem, nStem, 4));
+  a[n++] = feat_tok(T_SM2, t, i - 2, 1);
+  a[n++] = feat_tok(T_SP2, t, i + 2, 1);
+  {
+    uint32_t h = feat_tok(T_CTX, t, i - 1, 1);
+    uint32_t r = feat_tok(T_CTX, t, i + 1, 1);
+    a[n++] = h ^ (r * 31u);
+  }
+  a[n++] = fnv(feat_start(T_WPRE2), t->zFold + tok->iFold, head_bytes(t->zFold + tok->iFold, tok->nFold, 2));
   return n;
 }

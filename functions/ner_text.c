@@ -384,6 +384,7 @@ static int build_builtin(void) {
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_loc_triggers, AR_ENT_NONE, AR_GZ_LOC_TRIGGER);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_months, AR_ENT_NONE, AR_GZ_MONTH);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_weekdays, AR_ENT_NONE, AR_GZ_WEEKDAY);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_first_names, AR_ENT_NONE, AR_GZ_FIRST_NAME);
   ar_free(norm);
   if (rc != AR_OK) {
     ar_name_table_free(&g_names);
