@@ -257,9 +257,11 @@ static int table_put(ArNameTable *tab, uint64_t h, int type, int nWords, unsigne
   for (i = (unsigned)h & tab->mask; tab->a[i].h; i = (i + 1) & tab->mask) {
     if (tab->a[i].h == h) {
       tab->a[i].bits |= (unsigned short)bits;
+      if (tab->a[i].type == AR_ENT_NONE && type != AR_ENT_NONE) break; /* a prefix becomes a name */
       return AR_OK;
     }
   }
+  if (tab->a[i].h == 0) tab->nUsed++;
   tab->a[i].h = h;
   tab->a[i].type = (unsigned char)type;
   tab->a[i].nWords = (unsigned char)nWords;
@@ -267,7 +269,6 @@ static int table_put(ArNameTable *tab, uint64_t h, int type, int nWords, unsigne
   tab->a[i].zCanon = zCanon;
   tab->a[i].iPool = iPool;
   tab->a[i].nCanon = nCanon;
-  tab->nUsed++;
   if (nWords > tab->maxWords) tab->maxWords = nWords;
   return AR_OK;
 }
@@ -276,7 +277,7 @@ static int table_put(ArNameTable *tab, uint64_t h, int type, int nWords, unsigne
 ** (isKey) or their folded forms, joined by one space. Returns the number of
 ** words; *ph the hash. The words' own keys go to aWordHash when not NULL. */
 static int hash_words(const ArNormalizer *norm, const char *z, int n, int isKey, uint64_t *ph,
-                      uint64_t *aWordHash) {
+                      uint64_t *aWordHash, uint64_t *aPrefix) {
   const unsigned char *u = (const unsigned char *)z;
   uint32_t word[64], key[64];
   int i = 0, nWord = 0, nWords = 0;
@@ -298,6 +299,7 @@ static int hash_words(const ArNormalizer *norm, const char *z, int n, int isKey,
         aWordHash[nWords] = ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, "k", 1), zb, nb);
       if (nWords > 0) h = ar_hash_bytes(h, " ", 1);
       h = ar_hash_bytes(h, zb, nb);
+      if (nWords < AR_NAME_MAX_WORDS && aPrefix) aPrefix[nWords] = h;
       nWords++;
       nWord = 0;
     }
@@ -310,8 +312,12 @@ int ar_name_table_add(ArNameTable *tab, const ArNormalizer *norm, const char *zN
                       int type, const char *zCanon, int nCanon) {
   uint64_t h;
   int iPool = -1;
-  int nWords = hash_words(norm, zName, nName, 1, &h, 0);
+  uint64_t aPrefix[AR_NAME_MAX_WORDS];
+  int w, nWords = hash_words(norm, zName, nName, 1, &h, 0, aPrefix);
   if (nWords == 0 || nWords > AR_NAME_MAX_WORDS) return 1;
+  for (w = 0; w + 1 < nWords; w++) {
+    if (table_put(tab, aPrefix[w], AR_ENT_NONE, w + 1, 0, 0, -1, 0) != AR_OK) return AR_NOMEM;
+  }
   if (!zCanon || nCanon <= 0) {
     zCanon = zName;
     nCanon = nName;
@@ -349,16 +355,18 @@ static int add_list(const ArNormalizer *norm, const char *zList, int type, unsig
     if (type != AR_ENT_NONE) {
       const char *zCanon = zEq ? zEq + 1 : z;
       int nName = zEq ? (int)(zEq - z) : n, nCanon = zEq ? (int)(zEnd - zEq - 1) : n, nWords, w;
-      uint64_t h, aWord[AR_NAME_MAX_WORDS];
-      nWords = hash_words(norm, z, nName, 1, &h, aWord);
-      rc = table_put(&g_names, h, type, nWords, 0, zCanon, -1, nCanon);
+      uint64_t h, aWord[AR_NAME_MAX_WORDS], aPrefix[AR_NAME_MAX_WORDS];
+      nWords = hash_words(norm, z, nName, 1, &h, aWord, aPrefix);
+      for (w = 0; w + 1 < nWords && w < AR_NAME_MAX_WORDS && rc == AR_OK; w++)
+        rc = table_put(&g_names, aPrefix[w], AR_ENT_NONE, w + 1, 0, 0, -1, 0);
+      if (rc == AR_OK) rc = table_put(&g_names, h, type, nWords, 0, zCanon, -1, nCanon);
       for (w = 0; w < nWords && w < AR_NAME_MAX_WORDS && rc == AR_OK; w++)
         rc = table_put(&g_words, aWord[w], AR_ENT_NONE, 1, bits, 0, -1, 0);
     } else {
       int nName = zEq ? (int)(zEq - z) : n;
       unsigned b = bits | (zEq && zEnd[-1] == '*' ? AR_GZ_MONTH_AMBIG : 0);
       uint64_t h;
-      hash_words(norm, z, nName, 0, &h, 0);
+      hash_words(norm, z, nName, 0, &h, 0, 0);
       rc = table_put(&g_words, ar_hash_bytes(h, "w", 1), AR_ENT_NONE, 1, b, zEq ? zEq + 1 : 0, -1,
                      zEq ? (int)(zEnd - zEq - 1) : 0);
     }
@@ -448,7 +456,8 @@ static int longest_name(const ArNerText *t, const ArNameTable *tab, int i, uint6
       h = ar_hash_bytes(h, t->zFold + tok->iKey, tok->nKey);
     }
     e = ar_name_table_find(tab, h);
-    if (e && e->nWords == L && e->type != AR_ENT_NONE) {
+    if (!e) break; /* no name starts with these words (prefixes are in the table) */
+    if (e->nWords == L && e->type != AR_ENT_NONE) {
       best = L;
       *ppE = e;
     }
