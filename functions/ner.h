@@ -100,6 +100,7 @@ typedef struct ArNerText {
   int nCp, nCpAlloc;
   ArNerMatch *aMatch;
   int nMatch, nMatchAlloc;
+  uint32_t *aHash;        /* per token: the hashes features combine (ar_ner_annotate) */
 } ArNerText;
 
 /* A table of names (built-in or the user's): name keys of the words -> entry. */
@@ -149,9 +150,13 @@ void ar_name_table_free(ArNameTable *tab);
 #define AR_HASH_INIT 1469598103934665603ULL
 uint64_t ar_hash_bytes(uint64_t h, const void *p, int n);
 
+/* Hash the strings of every token that features use (ar_ner_annotate
+** calls it). Returns AR_OK or AR_NOMEM. */
+int ar_ner_hash_tokens(ArNerText *t);
+
 /* Features of token i: up to AR_NER_MAX_FEATURES 32-bit hashes. */
 #define AR_NER_MAX_FEATURES 96
-#define AR_NER_FEATURES_VERSION 2
+#define AR_NER_FEATURES_VERSION 3
 int ar_ner_features(const ArNerText *t, int i, uint32_t *aFeat);
 
 /* The tagging model: weights of (feature, label) and label transitions. */

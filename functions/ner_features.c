@@ -8,6 +8,7 @@
 */
 #include <string.h>
 
+#include "alloc.h"
 #include "ner.h"
 #include "utf8.h"
 
@@ -29,10 +30,6 @@ static uint32_t fnv(uint32_t h, const void *p, int n) {
   return h;
 }
 
-static uint32_t feat_start(int tmpl) {
-  unsigned char b = (unsigned char)tmpl;
-  return fnv(FNV32_INIT, &b, 1);
-}
 
 /* The stem of a token: the folded word without proclitics or article. */
 static const char *stem_of(const ArNerText *t, const ArNerToken *tok, int *pn) {
@@ -59,22 +56,48 @@ static int tail_bytes(const char *z, int n, int k) {
   return n - off;
 }
 
-static uint32_t feat_tok(int tmpl, const ArNerText *t, int j, int stem) {
-  uint32_t h = feat_start(tmpl);
-  const ArNerToken *tok;
-  const char *z;
-  int n;
-  if (j < 0) return fnv(h, "^", 1);
-  if (j >= t->nTok) return fnv(h, "$", 1);
-  tok = &t->aTok[j];
-  if (stem) z = stem_of(t, tok, &n);
-  else z = t->zFold + tok->iFold, n = tok->nFold;
-  return fnv(h, z, n);
+/* The strings of one token that features use, hashed once per token. */
+enum { H_W, H_S, H_PRE1, H_PRE2, H_PRE3, H_PRE4, H_SUF1, H_SUF2, H_SUF3, H_SUF4, H_KEY, H_WPRE2, AR_NER_NHASH };
+
+int ar_ner_hash_tokens(ArNerText *t) {
+  int i, k;
+  ar_free(t->aHash);
+  t->aHash = ar_malloc(sizeof(uint32_t) * AR_NER_NHASH * ((size_t)t->nTok + 1));
+  if (!t->aHash) return AR_NOMEM;
+  for (i = 0; i < t->nTok; i++) {
+    const ArNerToken *tok = &t->aTok[i];
+    uint32_t *h = t->aHash + (size_t)i * AR_NER_NHASH;
+    const char *zW = t->zFold + tok->iFold, *zS;
+    int nS;
+    zS = stem_of(t, tok, &nS);
+    h[H_W] = fnv(FNV32_INIT, zW, tok->nFold);
+    h[H_S] = fnv(FNV32_INIT, zS, nS);
+    for (k = 0; k < 4; k++) {
+      h[H_PRE1 + k] = fnv(FNV32_INIT, zS, head_bytes(zS, nS, k + 1));
+      h[H_SUF1 + k] = fnv(FNV32_INIT, zS + nS - tail_bytes(zS, nS, k + 1), tail_bytes(zS, nS, k + 1));
+    }
+    h[H_KEY] = fnv(FNV32_INIT, t->zFold + tok->iKey, tok->nKey);
+    h[H_WPRE2] = fnv(FNV32_INIT, zW, head_bytes(zW, tok->nFold, 2));
+  }
+  return AR_OK;
 }
 
-static uint32_t feat_int(int tmpl, unsigned v) {
-  uint32_t h = feat_start(tmpl);
-  return fnv(h, &v, sizeof(v));
+/* A feature: a template and a hashed value, mixed. */
+static uint32_t mix(int tmpl, uint32_t v) {
+  uint32_t x = v ^ ((uint32_t)tmpl * 0x9E3779B9u);
+  x ^= x >> 16;
+  x *= 0x85EBCA6Bu;
+  x ^= x >> 13;
+  x *= 0xC2B2AE35u;
+  x ^= x >> 16;
+  return x;
+}
+
+/* Hash k of token j; out of the text, one value for each side. */
+static uint32_t tok_hash(const ArNerText *t, int j, int k) {
+  if (j < 0) return 0x5E0F0001u;
+  if (j >= t->nTok) return 0x5E0F0002u;
+  return t->aHash[(size_t)j * AR_NER_NHASH + k];
 }
 
 static unsigned gaz_of(const ArNerText *t, int j) {
@@ -94,64 +117,49 @@ static unsigned length_bucket(int n) {
 
 int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
   const ArNerToken *tok = &t->aTok[i];
-  const char *zStem, *zL, *zR;
-  int n = 0, nStem, k, nL, nR;
-  unsigned b, g;
-  zStem = stem_of(t, tok, &nStem);
-  a[n++] = feat_start(T_BIAS);
-  a[n++] = feat_tok(T_W, t, i, 0);
-  a[n++] = feat_tok(T_S, t, i, 1);
-  a[n++] = feat_tok(T_WM1, t, i - 1, 0);
-  a[n++] = feat_tok(T_WP1, t, i + 1, 0);
-  a[n++] = feat_tok(T_WM2, t, i - 2, 0);
-  a[n++] = feat_tok(T_WP2, t, i + 2, 0);
-  a[n++] = feat_tok(T_SM1, t, i - 1, 1);
-  a[n++] = feat_tok(T_SP1, t, i + 1, 1);
-  for (k = 1; k <= 3; k++) {
-    a[n++] = fnv(feat_start(T_PRE1 + k - 1), zStem, head_bytes(zStem, nStem, k));
-    a[n++] = fnv(feat_start(T_SUF1 + k - 1), zStem + nStem - tail_bytes(zStem, nStem, k),
-                 tail_bytes(zStem, nStem, k));
+  int n = 0, k;
+  unsigned b, g, gm1 = gaz_of(t, i - 1), gp1 = gaz_of(t, i + 1), gm2 = gaz_of(t, i - 2);
+  a[n++] = mix(T_BIAS, 0);
+  a[n++] = mix(T_W, tok_hash(t, i, H_W));
+  a[n++] = mix(T_S, tok_hash(t, i, H_S));
+  a[n++] = mix(T_WM1, tok_hash(t, i - 1, H_W));
+  a[n++] = mix(T_WP1, tok_hash(t, i + 1, H_W));
+  a[n++] = mix(T_WM2, tok_hash(t, i - 2, H_W));
+  a[n++] = mix(T_WP2, tok_hash(t, i + 2, H_W));
+  a[n++] = mix(T_SM1, tok_hash(t, i - 1, H_S));
+  a[n++] = mix(T_SP1, tok_hash(t, i + 1, H_S));
+  a[n++] = mix(T_SM2, tok_hash(t, i - 2, H_S));
+  a[n++] = mix(T_SP2, tok_hash(t, i + 2, H_S));
+  for (k = 0; k < 3; k++) {
+    a[n++] = mix(T_PRE1 + k, tok_hash(t, i, H_PRE1 + k));
+    a[n++] = mix(T_SUF1 + k, tok_hash(t, i, H_SUF1 + k));
   }
-  a[n++] = feat_int(T_CLITIC, (unsigned)(tok->nProc * 4 + tok->nAl + tok->restoreAl));
-  a[n++] = feat_int(T_SHAPE, tok->shape * 16 + length_bucket(tok->nCp - tok->nProc - tok->nAl));
-  a[n++] = feat_int(T_SHAPE_CTX, (i > 0 ? t->aTok[i - 1].shape : 0) * 16 +
-                                     (i + 1 < t->nTok ? t->aTok[i + 1].shape : 0));
+  a[n++] = mix(T_PRE4, tok_hash(t, i, H_PRE4));
+  a[n++] = mix(T_SUF4, tok_hash(t, i, H_SUF4));
+  a[n++] = mix(T_CLITIC, (unsigned)(tok->nProc * 4 + tok->nAl + tok->restoreAl));
+  a[n++] = mix(T_SHAPE, tok->shape * 16 + length_bucket(tok->nCp - tok->nProc - tok->nAl));
+  a[n++] = mix(T_SHAPE_CTX, (i > 0 ? t->aTok[i - 1].shape : 0) * 16 + (i + 1 < t->nTok ? t->aTok[i + 1].shape : 0));
   g = tok->gaz;
   for (b = 0; b < AR_GZ_NBITS; b++) {
-    if (g & (1u << b)) a[n++] = feat_int(T_GAZ, b);
-    if (gaz_of(t, i - 1) & (1u << b)) a[n++] = feat_int(T_GAZM1, b);
-    if (gaz_of(t, i + 1) & (1u << b)) a[n++] = feat_int(T_GAZP1, b);
-    if (gaz_of(t, i - 2) & (1u << b)) a[n++] = feat_int(T_GAZM2, b);
+    if (g & (1u << b)) a[n++] = mix(T_GAZ, b);
+    if (gm1 & (1u << b)) a[n++] = mix(T_GAZM1, b);
+    if (gp1 & (1u << b)) a[n++] = mix(T_GAZP1, b);
+    if (gm2 & (1u << b)) a[n++] = mix(T_GAZM2, b);
   }
-  a[n++] = feat_int(T_SPAN, span_of(t, i));
-  a[n++] = feat_int(T_SPANM1, span_of(t, i - 1));
-  a[n++] = feat_int(T_SPANP1, span_of(t, i + 1));
-  {
-    uint32_t h;
-    if (i > 0) {
-      zL = stem_of(t, &t->aTok[i - 1], &nL);
-      h = fnv(feat_start(T_BIGRAM_L), zL, nL);
-      a[n++] = fnv(fnv(h, "|", 1), zStem, nStem);
-      a[n++] = fnv(feat_start(T_SUF2M1), zL + nL - tail_bytes(zL, nL, 2), tail_bytes(zL, nL, 2));
-    }
-    if (i + 1 < t->nTok) {
-      zR = stem_of(t, &t->aTok[i + 1], &nR);
-      h = fnv(feat_start(T_BIGRAM_R), zStem, nStem);
-      a[n++] = fnv(fnv(h, "|", 1), zR, nR);
-      a[n++] = fnv(feat_start(T_SUF2P1), zR + nR - tail_bytes(zR, nR, 2), tail_bytes(zR, nR, 2));
-      a[n++] = fnv(feat_start(T_PRE2P1), zR, head_bytes(zR, nR, 2));
-    }
+  a[n++] = mix(T_SPAN, span_of(t, i));
+  a[n++] = mix(T_SPANM1, span_of(t, i - 1));
+  a[n++] = mix(T_SPANP1, span_of(t, i + 1));
+  if (i > 0) {
+    a[n++] = mix(T_BIGRAM_L, tok_hash(t, i - 1, H_S) * 0x01000193u ^ tok_hash(t, i, H_S));
+    a[n++] = mix(T_SUF2M1, tok_hash(t, i - 1, H_SUF2));
   }
-  a[n++] = fnv(feat_start(T_KEY), t->zFold + tok->iKey, tok->nKey);
-  a[n++] = fnv(feat_start(T_PRE4), zStem, head_bytes(zStem, nStem, 4));
-  a[n++] = fnv(feat_start(T_SUF4), zStem + nStem - tail_bytes(zStem, nStem, 4), tail_bytes(zStem, nStem, 4));
-  a[n++] = feat_tok(T_SM2, t, i - 2, 1);
-  a[n++] = feat_tok(T_SP2, t, i + 2, 1);
-  {
-    uint32_t h = feat_tok(T_CTX, t, i - 1, 1);
-    uint32_t r = feat_tok(T_CTX, t, i + 1, 1);
-    a[n++] = h ^ (r * 31u);
+  if (i + 1 < t->nTok) {
+    a[n++] = mix(T_BIGRAM_R, tok_hash(t, i, H_S) * 0x01000193u ^ tok_hash(t, i + 1, H_S));
+    a[n++] = mix(T_SUF2P1, tok_hash(t, i + 1, H_SUF2));
+    a[n++] = mix(T_PRE2P1, tok_hash(t, i + 1, H_PRE2));
   }
-  a[n++] = fnv(feat_start(T_WPRE2), t->zFold + tok->iFold, head_bytes(t->zFold + tok->iFold, tok->nFold, 2));
+  a[n++] = mix(T_KEY, tok_hash(t, i, H_KEY));
+  a[n++] = mix(T_CTX, tok_hash(t, i - 1, H_S) * 31u ^ tok_hash(t, i + 1, H_S));
+  a[n++] = mix(T_WPRE2, tok_hash(t, i, H_WPRE2));
   return n;
 }

@@ -54,6 +54,7 @@ void ar_ner_text_free(ArNerText *t) {
   ar_free(t->aCpChar);
   ar_free(t->aCpByte);
   ar_free(t->aMatch);
+  ar_free(t->aHash);
   memset(t, 0, sizeof(*t));
 }
 
@@ -547,5 +548,5 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
       i += best;
     }
   }
-  return AR_OK;
+  return ar_ner_hash_tokens(t);
 }
