@@ -161,14 +161,17 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
 
 static const char *fold_of(const ArNerText *t, int i) { return t->zFold + t->aTok[i].iFold; }
 
-/* The folded word without proclitics (ال kept). */
-static const char *bare_of(const ArNerText *t, int i) {
+/* The folded word without its first k letters. */
+static const char *skip_of(const ArNerText *t, int i, int k) {
   const ArNerToken *tok = &t->aTok[i];
   const unsigned char *u = (const unsigned char *)t->zFold + tok->iFold;
-  int off = 0, k;
-  for (k = 0; k < tok->nProc; k++) ar_utf8_decode(u, tok->nFold, &off);
+  int off = 0;
+  while (k-- > 0) ar_utf8_decode(u, tok->nFold, &off);
   return (const char *)u + off;
 }
+
+/* The folded word without proclitics (ال kept). */
+static const char *bare_of(const ArNerText *t, int i) { return skip_of(t, i, t->aTok[i].nProc); }
 
 static int is_word(const ArNerText *t, int i, const char *zWord) {
   return i >= 0 && i < t->nTok && t->aTok[i].isWord && strcmp(bare_of(t, i), zWord) == 0;
@@ -221,13 +224,16 @@ static int month_at(const ArNerText *t, int i, int *pAmbiguous) {
   *pAmbiguous = 0;
   if (!tok->isWord || !words) return 0;
   if (i + 1 < t->nTok && t->aTok[i + 1].isWord) {
-    const char *z1 = bare_of(t, i), *z2 = fold_of(t, i + 1);
-    uint64_t h = ar_hash_bytes(AR_HASH_INIT, z1, (int)strlen(z1));
-    const ArNameEntry *e;
-    h = ar_hash_bytes(h, " ", 1);
-    h = ar_hash_bytes(h, z2, (int)strlen(z2));
-    e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
-    if (e && (e->bits & AR_GZ_MONTH)) return 2;
+    int f;
+    for (f = 0; f <= tok->nProc; f++) {
+      const char *z1 = skip_of(t, i, f), *z2 = fold_of(t, i + 1);
+      uint64_t h = ar_hash_bytes(AR_HASH_INIT, z1, (int)strlen(z1));
+      const ArNameEntry *e;
+      h = ar_hash_bytes(h, " ", 1);
+      h = ar_hash_bytes(h, z2, (int)strlen(z2));
+      e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
+      if (e && (e->bits & AR_GZ_MONTH)) return 2;
+    }
   }
   if (tok->gaz & AR_GZ_MONTH) {
     *pAmbiguous = (tok->gaz & AR_GZ_MONTH_AMBIG) != 0;
@@ -280,6 +286,50 @@ static void mark_dates(const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* ---- one reading per name in a text ---- */
+
+/* A surname the text gives a person (the last word of a person of two
+** words or more) is that person wherever else it stands alone untagged:
+** the tagger may miss كافو in one sentence and find it in another. */
+static int propagate_surnames(const ArNerText *t, Mark *aMark) {
+  uint64_t *aSeen;
+  unsigned mask = 15, j;
+  int i, n = 0;
+  for (i = 0; i < t->nTok; i++) n += aMark[i].type == AR_ENT_PERSON;
+  if (n == 0) return AR_OK;
+  while (mask + 1 < (unsigned)n * 2) mask = mask * 2 + 1;
+  aSeen = ar_malloc(sizeof(uint64_t) * (mask + 1));
+  if (!aSeen) return AR_NOMEM;
+  memset(aSeen, 0, sizeof(uint64_t) * (mask + 1));
+  for (i = 1; i < t->nTok; i++) {
+    int last = i + 1 >= t->nTok || aMark[i + 1].type != AR_ENT_PERSON || aMark[i + 1].begin;
+    if (aMark[i].type == AR_ENT_PERSON && !aMark[i].begin && last && t->aTok[i].nCp >= 4) {
+      uint64_t h = ar_hash_bytes(AR_HASH_INIT, t->zFold + t->aTok[i].iKey, t->aTok[i].nKey);
+      for (j = (unsigned)h & mask; aSeen[j] && aSeen[j] != h; j = (j + 1) & mask) {
+      }
+      aSeen[j] = h;
+    }
+  }
+  for (i = 0; i < t->nTok; i++) {
+    const ArNerToken *tok = &t->aTok[i];
+    uint64_t h;
+    if (aMark[i].type || !tok->isWord || tok->shape != AR_SHAPE_ARABIC || tok->nCp < 4 ||
+        (tok->gaz & (AR_GZ_TITLE | AR_GZ_SPEECH | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_MONTH | AR_GZ_WEEKDAY)))
+      continue;
+    h = ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
+    for (j = (unsigned)h & mask; aSeen[j]; j = (j + 1) & mask) {
+      if (aSeen[j] == h) {
+        aMark[i].type = AR_ENT_PERSON;
+        aMark[i].begin = 1;
+        if (i + 1 < t->nTok && aMark[i + 1].type) aMark[i + 1].begin = 1;
+        break;
+      }
+    }
+  }
+  ar_free(aSeen);
+  return AR_OK;
+}
+
 /* ---- spans and canonical names ---- */
 
 /* A set of 64-bit hashes (the words of the text), for "is this form
@@ -316,20 +366,42 @@ static int set_has(const HashSet *s, uint64_t h) {
 
 static uint64_t hash_str(const char *z) { return ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z)); }
 
-/* Does the entity start after the proclitics of its first token? Only
-** when the word without them is the known one: بوتين and ويتكوف are names
-** as they stand, لترامب and وزيلينسكي are not. */
+/* How many letters of the first word of a date are proclitics: the fewest
+** after which a month or a weekday is left (كانون starts with a letter that
+** could be ك, وكانون with two), else all of them (والعام 2022). */
+static int date_skip(const ArNerText *t, int i) {
+  const ArNameTable *words = ar_ner_builtin_words();
+  int k;
+  for (k = 0; words && k <= t->aTok[i].nProc; k++) {
+    const char *z = skip_of(t, i, k);
+    uint64_t h = ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z));
+    const ArNameEntry *e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
+    if (e && (e->bits & (AR_GZ_MONTH | AR_GZ_WEEKDAY))) return k;
+    if (i + 1 < t->nTok) {
+      const char *z2 = fold_of(t, i + 1);
+      h = ar_hash_bytes(ar_hash_bytes(h, " ", 1), z2, (int)strlen(z2));
+      e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
+      if (e && (e->bits & AR_GZ_MONTH)) return k;
+    }
+  }
+  return t->aTok[i].nProc;
+}
+
+/* How many letters of its first token an entity leaves out: the
+** proclitics, only when the word without them is the known one: بوتين and
+** ويتكوف are names as they stand, لترامب and وزيلينسكي are not. */
 static int strip_first(const ArNerText *t, const Mark *aMark, int i, const HashSet *words) {
   const ArNerToken *tok = &t->aTok[i];
   const unsigned names = AR_GZ_PERSON | AR_GZ_LOCATION | AR_GZ_ORG;
   if (tok->nProc == 0) return 0;
-  if (aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i) return t->aMatch[aMark[i].match].stripFirst;
-  if (aMark[i].type == AR_ENT_DATE) return 1;
+  if (aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i)
+    return t->aMatch[aMark[i].match].stripFirst ? tok->nProc : 0;
+  if (aMark[i].type == AR_ENT_DATE) return date_skip(t, i);
   if (tok->gazWhole & names) return 0;
-  if (tok->gazBare & names) return 1;
-  if (tok->nAl || tok->restoreAl) return 1;
+  if (tok->gazBare & names) return tok->nProc;
+  if (tok->nAl || tok->restoreAl) return tok->nProc;
   /* بترامب when ترامب is written alone elsewhere in the text */
-  return set_has(words, hash_str(bare_of(t, i)));
+  return set_has(words, hash_str(bare_of(t, i))) ? tok->nProc : 0;
 }
 
 /* A map (type, hash) -> entity index, for grouping mentions. */
@@ -355,6 +427,14 @@ static void group_free(Group *g) {
   ar_free(g->aVal);
 }
 
+/* Forget a slot that group_slot() created but nobody filled. Linear
+** probing: only the last slot of a run may go, which is where it was put. */
+static void group_unslot(Group *g, uint64_t h) {
+  unsigned j = (unsigned)h & g->mask;
+  while (g->aKey[j] != h) j = (j + 1) & g->mask;
+  g->aKey[j] = 0;
+}
+
 static int *group_slot(Group *g, uint64_t h, int *pFound) {
   unsigned j = (unsigned)h & g->mask;
   while (g->aKey[j] && g->aKey[j] != h) j = (j + 1) & g->mask;
@@ -364,12 +444,12 @@ static int *group_slot(Group *g, uint64_t h, int *pFound) {
 }
 
 /* Hash of the name keys of an entity's words; with last, only the last one. */
-static uint64_t entity_hash(const ArNerText *t, const ArEntity *e, int last, const uint32_t *aFirstKey,
+static uint64_t entity_hash(const ArNerText *t, const ArEntity *e, int type, int last, const uint32_t *aFirstKey,
                             int nFirstKey) {
-  uint64_t h = ar_hash_bytes(AR_HASH_INIT, &e->type, sizeof(e->type));
-  int i;
-  for (i = last ? e->iTok + e->nTok - 1 : e->iTok; i < e->iTok + e->nTok; i++) {
-    if (i > e->iTok) h = ar_hash_bytes(h, " ", 1);
+  uint64_t h = ar_hash_bytes(AR_HASH_INIT, &type, sizeof(type));
+  int i, from = last ? e->iTok + e->nTok - 1 : e->iTok;
+  for (i = from; i < e->iTok + e->nTok; i++) {
+    if (i > from) h = ar_hash_bytes(h, " ", 1);
     if (i == e->iTok) {
       unsigned char zb[4];
       int k;
@@ -407,7 +487,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
     if (rc != AR_OK) break;
     e = &p->a[p->n++];
     tok = &t->aTok[i];
-    skip = strip_first(t, aMark, i, &words) ? tok->nProc : 0;
+    skip = strip_first(t, aMark, i, &words);
     if (skip >= tok->nCp) skip = 0;
     iCp = tok->iCp + skip;
     e->type = aMark[i].type;
@@ -430,8 +510,9 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
     return AR_NOMEM;
   }
   {
-    uint64_t *aName = ar_malloc(sizeof(uint64_t) * 2 * (size_t)(p->n + 1));
+    uint64_t *aName = ar_malloc(sizeof(uint64_t) * 3 * (size_t)(p->n + 1));
     uint64_t *aLast = aName ? aName + p->n + 1 : 0;
+    uint64_t *aAsPerson = aName ? aLast + p->n + 1 : 0;
     int *aRep = ar_malloc(sizeof(int) * (size_t)(p->n + 1));
     if (!aName || !aRep) rc = AR_NOMEM;
     for (i = 0; i < p->n && rc == AR_OK; i++) {
@@ -443,8 +524,9 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       if (tok->restoreAl && skip) form[nForm++] = 0x0627, form[nForm++] = 0x0644;
       for (k = skip; k < tok->nCp && nForm < 64; k++) form[nForm++] = t->aCp[tok->iCp + k];
       nKey = ar_name_key(form, nForm, key);
-      aName[i] = entity_hash(t, e, 0, key, nKey);
-      aLast[i] = entity_hash(t, e, 1, key, nKey);
+      aName[i] = entity_hash(t, e, e->type, 0, key, nKey);
+      aLast[i] = entity_hash(t, e, e->type, 1, key, nKey);
+      aAsPerson[i] = entity_hash(t, e, AR_ENT_PERSON, 1, key, nKey);
       /* The representative of a name: a gazetteer's mention first, then the
       ** longest, then the first. */
       pv = group_slot(&byName, aName[i], &found);
@@ -456,6 +538,24 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
             (aMark[e->iTok].match >= 0 && aMark[p->a[*pv].iTok].match < 0 && e->nTok == p->a[*pv].nTok))
           *pv = i;
       }
+    }
+    /* A one-word place or organization that is the surname of a person of
+    ** the text is that person (لوكورنو after سيباستيان لوكورنو). */
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      ArEntity *e = &p->a[i];
+      int found, *pv;
+      if (e->nTok != 1 || e->type == AR_ENT_PERSON || e->type == AR_ENT_DATE || aMark[e->iTok].match >= 0) continue;
+      pv = group_slot(&byLast, aAsPerson[i], &found);
+      if (!found) {
+        group_unslot(&byLast, aAsPerson[i]);
+        continue;
+      }
+      if (p->a[*pv].nTok < 2) continue;
+      e->type = AR_ENT_PERSON;
+      aName[i] = aAsPerson[i];
+      aLast[i] = aAsPerson[i];
+      pv = group_slot(&byName, aName[i], &found);
+      if (!found) *pv = i;
     }
     for (i = 0; i < p->n && rc == AR_OK; i++) {
       ArEntity *e = &p->a[i];
@@ -513,7 +613,8 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     marks_from_labels(aMark, aLabel, t.nTok);
     merge_matches(&t, aMark);
     mark_dates(&t, aMark);
-    rc = build_entities(&t, aMark, pOut);
+    rc = propagate_surnames(&t, aMark);
+    if (rc == AR_OK) rc = build_entities(&t, aMark, pOut);
   }
   ar_free(aLabel);
   ar_free(aMark);

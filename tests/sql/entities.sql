@@ -17,3 +17,5 @@ DELETE FROM arabic_gazetteer WHERE type NOT IN ('PERSON', 'ORGANIZATION') OR nam
 SELECT 'ent_12', count(*) FROM arabic_gazetteer_check();
 DROP TABLE arabic_gazetteer;
 SELECT 'ent_13', count(*) FROM arabic_gazetteer_check();
+SELECT 'ent_14', entity, type, canonical FROM arabic_entities('التقى وزير الدفاع الفرنسي سيباستيان لوكورنو نظيره في باريس، وقال لوكورنو إن الاجتماع مثمر.');
+SELECT 'ent_15', entity, type FROM arabic_entities('وقع ذلك في 8/8/2022 وأمس، ويوم الأحد المقبل، وفي كانون الثاني 2024.');
