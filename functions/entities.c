@@ -288,10 +288,25 @@ static void mark_dates(const ArNerText *t, Mark *aMark) {
 
 /* ---- one reading per name in a text ---- */
 
+/* Does the word start with the article (after its proclitics)? A name
+** such as عبد الله or حزب الله ends in a common word: those never spread. */
+static int has_article(const ArNerText *t, int i) {
+  const char *z = bare_of(t, i);
+  return t->aTok[i].nAl > 0 || t->aTok[i].restoreAl || strncmp(z, "ال", strlen("ال")) == 0;
+}
+
+/* Has the tagger learned this word as a common word rather than a name
+** (أمام "in front of" shares its key with the surname إمام)? */
+static int known_common_word(const ArNerModel *model, const ArNerText *t, int i) {
+  const int16_t *w = ar_ner_weights(model, ar_ner_word_feature(t, i));
+  return w && w[AR_LABEL_O] > w[AR_LABEL_B(AR_ENT_PERSON)];
+}
+
 /* A surname the text gives a person (the last word of a person of two
-** words or more) is that person wherever else it stands alone untagged:
-** the tagger may miss كافو in one sentence and find it in another. */
-static int propagate_surnames(const ArNerText *t, Mark *aMark) {
+** words or more, without the article) is that person wherever else it
+** stands alone untagged: the tagger may miss a name in one sentence and
+** find it in another. */
+static int propagate_surnames(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   uint64_t *aSeen;
   unsigned mask = 15, j;
   int i, n = 0;
@@ -303,7 +318,7 @@ static int propagate_surnames(const ArNerText *t, Mark *aMark) {
   memset(aSeen, 0, sizeof(uint64_t) * (mask + 1));
   for (i = 1; i < t->nTok; i++) {
     int last = i + 1 >= t->nTok || aMark[i + 1].type != AR_ENT_PERSON || aMark[i + 1].begin;
-    if (aMark[i].type == AR_ENT_PERSON && !aMark[i].begin && last && t->aTok[i].nCp >= 4) {
+    if (aMark[i].type == AR_ENT_PERSON && !aMark[i].begin && last && t->aTok[i].nCp >= 4 && !has_article(t, i)) {
       uint64_t h = ar_hash_bytes(AR_HASH_INIT, t->zFold + t->aTok[i].iKey, t->aTok[i].nKey);
       for (j = (unsigned)h & mask; aSeen[j] && aSeen[j] != h; j = (j + 1) & mask) {
       }
@@ -313,12 +328,12 @@ static int propagate_surnames(const ArNerText *t, Mark *aMark) {
   for (i = 0; i < t->nTok; i++) {
     const ArNerToken *tok = &t->aTok[i];
     uint64_t h;
-    if (aMark[i].type || !tok->isWord || tok->shape != AR_SHAPE_ARABIC || tok->nCp < 4 ||
+    if (aMark[i].type || !tok->isWord || tok->shape != AR_SHAPE_ARABIC || tok->nCp < 4 || has_article(t, i) ||
         (tok->gaz & (AR_GZ_TITLE | AR_GZ_SPEECH | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_MONTH | AR_GZ_WEEKDAY)))
       continue;
     h = ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
     for (j = (unsigned)h & mask; aSeen[j]; j = (j + 1) & mask) {
-      if (aSeen[j] == h) {
+      if (aSeen[j] == h && !known_common_word(model, t, i)) {
         aMark[i].type = AR_ENT_PERSON;
         aMark[i].begin = 1;
         if (i + 1 < t->nTok && aMark[i + 1].type) aMark[i + 1].begin = 1;
@@ -613,7 +628,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     marks_from_labels(aMark, aLabel, t.nTok);
     merge_matches(&t, aMark);
     mark_dates(&t, aMark);
-    rc = propagate_surnames(&t, aMark);
+    rc = propagate_surnames(model, &t, aMark);
     if (rc == AR_OK) rc = build_entities(&t, aMark, pOut);
   }
   ar_free(aLabel);

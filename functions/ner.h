@@ -197,6 +197,11 @@ int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr
 void ar_ner_model_close(ArNerModel *m);
 uint32_t ar_ner_model_checksum(const ArNerModelData *d);
 
+/* The weights of a feature (AR_NER_NLABELS of them), or NULL. */
+const int16_t *ar_ner_weights(const ArNerModel *m, uint32_t key);
+/* The feature "this word" of token i (to ask the model what it knows of a word). */
+uint32_t ar_ner_word_feature(const ArNerText *t, int i);
+
 /* Best label sequence of tokens [0, nTok) under the model (Viterbi),
 ** I-X only after B-X or I-X. aLabel receives nTok labels. */
 int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel);

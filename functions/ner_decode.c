@@ -87,7 +87,7 @@ void ar_ner_model_close(ArNerModel *m) {
   memset(m, 0, sizeof(*m));
 }
 
-static const int16_t *weights_of(const ArNerModel *m, uint32_t key) {
+static inline const int16_t *weights_of(const ArNerModel *m, uint32_t key) {
   unsigned j = (key * 2654435761u) & m->mask, b = BLOOM_BIT(key);
   uint32_t s;
   if (!(m->aBloom[b / 64] & ((uint64_t)1 << (b % 64)))) return 0;
@@ -97,6 +97,8 @@ static const int16_t *weights_of(const ArNerModel *m, uint32_t key) {
   }
   return 0;
 }
+
+const int16_t *ar_ner_weights(const ArNerModel *m, uint32_t key) { return weights_of(m, key); }
 
 int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel) {
   unsigned char *back;

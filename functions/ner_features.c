@@ -163,3 +163,5 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
   a[n++] = mix(T_WPRE2, tok_hash(t, i, H_WPRE2));
   return n;
 }
+
+uint32_t ar_ner_word_feature(const ArNerText *t, int i) { return mix(T_W, tok_hash(t, i, H_W)); }

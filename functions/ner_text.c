@@ -297,7 +297,7 @@ static int hash_words(const ArNormalizer *norm, const char *z, int n, int isKey,
       int nb = 0, nk = isKey ? ar_name_key(word, nWord, key) : nWord;
       for (j = 0; j < nk; j++) nb += ar_utf8_encode(isKey ? key[j] : word[j], zb + nb);
       if (nWords < AR_NAME_MAX_WORDS && aWordHash)
-        aWordHash[nWords] = ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, "k", 1), zb, nb);
+        aWordHash[nWords] = ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, zb, nb), "k", 1);
       if (nWords > 0) h = ar_hash_bytes(h, " ", 1);
       h = ar_hash_bytes(h, zb, nb);
       if (nWords < AR_NAME_MAX_WORDS && aPrefix) aPrefix[nWords] = h;
@@ -469,8 +469,11 @@ static int longest_name(const ArNerText *t, const ArNameTable *tab, int i, uint6
 int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
   const ArNameTable *names = ar_ner_builtin_names(), *words = ar_ner_builtin_words();
   uint32_t buf[66];
+  uint64_t *aBare; /* hash of the name key of each word without its proclitics */
   int i;
   if (!names || !words) return AR_NOMEM;
+  aBare = ar_malloc(sizeof(uint64_t) * ((size_t)t->nTok + 1));
+  if (!aBare) return AR_NOMEM;
   t->nMatch = 0;
   for (i = 0; i < t->nTok; i++) {
     ArNerToken *tok = &t->aTok[i];
@@ -479,13 +482,15 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
     const ArNameEntry *e;
     if (!tok->isWord) continue;
     nStrip = stripped_form(t, tok, buf, 66);
+    aBare[i] = tok->nProc ? hash_key(AR_HASH_INIT, buf, nStrip) : 0;
     for (f = 0; f < 2; f++) {
       const uint32_t *a = f ? buf : full;
       int n = f ? nStrip : tok->nCp;
+      uint64_t hKey = f ? aBare[i] : ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
       if (f && tok->nProc == 0) break;
       e = ar_name_table_find(words, ar_hash_bytes(hash_cps(AR_HASH_INIT, a, n), "w", 1));
       if (e) tok->gaz |= e->bits;
-      e = ar_name_table_find(words, hash_key(ar_hash_bytes(AR_HASH_INIT, "k", 1), a, n));
+      e = ar_name_table_find(words, ar_hash_bytes(hKey, "k", 1));
       if (e) {
         tok->gaz |= e->bits;
         if (f) tok->gazBare = e->bits;
@@ -513,7 +518,7 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
           h0 = ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
         } else {
           if (tok->nProc == 0) break;
-          h0 = hash_key(AR_HASH_INIT, buf, stripped_form(t, tok, buf, 66));
+          h0 = aBare[i];
         }
         L = longest_name(t, tab, i, h0, &e);
         if (L > best) {
@@ -531,8 +536,10 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
     {
       ArNerMatch *m;
       int j;
-      if (grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK)
+      if (grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK) {
+        ar_free(aBare);
         return AR_NOMEM;
+      }
       m = &t->aMatch[t->nMatch];
       m->iTok = i;
       m->nTok = best;
@@ -548,5 +555,6 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
       i += best;
     }
   }
+  ar_free(aBare);
   return ar_ner_hash_tokens(t);
 }
