@@ -486,7 +486,7 @@ static int pool_add(ArEntityList *p, const char *z, int n) {
 
 static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p) {
   HashSet words;
-  Group byName, byLast;
+  Group byName = {0}, byLast = {0}; /* both freed if either init fails */
   int i, rc = AR_OK;
   uint32_t key[64];
   if (set_init(&words, t->nTok) != AR_OK) return AR_NOMEM;
