@@ -135,3 +135,30 @@ test-valgrind: all $(C_TESTS)
 
 deps-proof: deps
 	apt-get install -y -qq valgrind >/dev/null
+
+# The entity tagger: `make train` rebuilds functions/ner_model.c from ../shared/data (ANERcorp);
+# `make eval` trains on the first five sixths, builds dist/holdout/arabic.so with that model and
+# scores it on the last sixth, then scores the shipped model on the seed articles.
+NER_DATA    ?= ../shared/data/ner/anercorp-train.conll
+NER_EPOCHS  ?= 15
+NER_PRUNE   ?= 100
+TRAIN_SRCS  := functions/ner_text.c functions/ner_features.c functions/ner_decode.c \
+               functions/ner_gazetteer_data.c functions/namekey.c functions/normalize.c
+.PHONY: train eval
+build/train_ner: tools/train_ner.c $(TRAIN_SRCS) $(HDRS)
+	@mkdir -p build
+	$(CC) $(WARN) -O2 $(PKG_CFLAGS) -o $@ tools/train_ner.c $(TRAIN_SRCS) $(PKG_LIBS) -lpthread -lm
+
+train: build/train_ner
+	build/train_ner -e $(NER_EPOCHS) -prune $(NER_PRUNE) -o functions/ner_model.c $(NER_DATA)
+
+dist/holdout/arabic.so: build/train_ner $(LOADABLE_OBJS)
+	@mkdir -p build/holdout dist/holdout
+	build/train_ner -e $(NER_EPOCHS) -prune $(NER_PRUNE) -holdout 6 -o build/holdout/ner_model.c $(NER_DATA)
+	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -Ifunctions -c build/holdout/ner_model.c -o build/holdout/ner_model.o
+	$(CC) -shared -fvisibility=hidden -Wl,--no-undefined -Wl,--unresolved-symbols=ignore-in-object-files \
+	  $(CFLAGS) -o $@ $(filter-out build/loadable/functions/ner_model.o,$(LOADABLE_OBJS)) build/holdout/ner_model.o \
+	  $(PKG_LIBS) -lpthread -lm
+
+eval: loadable dist/holdout/arabic.so
+	$(PYTHON) tools/eval_ner.py

@@ -1,0 +1,639 @@
+/* The arabic_entities() core (see entities.h). */
+#include "entities.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "namekey.h"
+#include "utf8.h"
+
+const char *ar_entity_type_name(int type) {
+  switch (type) {
+    case AR_ENT_PERSON: return "PERSON";
+    case AR_ENT_LOCATION: return "LOCATION";
+    case AR_ENT_ORG: return "ORGANIZATION";
+    case AR_ENT_DATE: return "DATE";
+    default: return 0;
+  }
+}
+
+int ar_entity_type_of(const char *z, int n) {
+  static const int aType[] = {AR_ENT_PERSON, AR_ENT_LOCATION, AR_ENT_ORG};
+  int i, j;
+  for (i = 0; i < 3; i++) {
+    const char *zName = ar_entity_type_name(aType[i]);
+    if ((int)strlen(zName) != n) continue;
+    for (j = 0; j < n && (z[j] & ~0x20) == zName[j]; j++) {
+    }
+    if (j == n) return aType[i];
+  }
+  return 0;
+}
+
+void ar_entities_free(ArEntityList *p) {
+  ar_free(p->a);
+  ar_free(p->zPool);
+  memset(p, 0, sizeof(*p));
+}
+
+static int grow(void **pa, int *pnAlloc, int nNeed, size_t szElem) {
+  void *aNew;
+  int nNew;
+  if (nNeed <= *pnAlloc) return AR_OK;
+  nNew = *pnAlloc ? *pnAlloc : 16;
+  while (nNew < nNeed) nNew *= 2;
+  aNew = ar_realloc(*pa, (size_t)nNew * szElem);
+  if (!aNew) return AR_NOMEM;
+  *pa = aNew;
+  *pnAlloc = nNew;
+  return AR_OK;
+}
+
+/* ---- per-token entity marks ---- */
+
+typedef struct Mark {
+  unsigned char type;  /* AR_ENT_* or 0 */
+  unsigned char begin; /* first token of an entity */
+  int match;           /* gazetteer match giving the canonical, or -1 */
+} Mark;
+
+static void marks_from_labels(Mark *aMark, const unsigned char *aLabel, int n) {
+  int i;
+  for (i = 0; i < n; i++) {
+    int type = AR_LABEL_TYPE(aLabel[i]);
+    aMark[i].match = -1;
+    if (aLabel[i] == AR_LABEL_O || type == AR_ENT_MISC) {
+      aMark[i].type = 0;
+      aMark[i].begin = 0;
+    } else {
+      aMark[i].type = (unsigned char)type;
+      aMark[i].begin = AR_LABEL_IS_B(aLabel[i]) || i == 0 || aMark[i - 1].type != type;
+    }
+  }
+}
+
+/* Is [s, e) strictly inside one span of the tagger of a type other than
+** the tokens' own gazetteer name? */
+static int inside_other_span(const ArNerText *t, const Mark *aMark, int s, int e) {
+  int a = s, b = e, type = aMark[s].type;
+  if (!type) return 0;
+  while (a > 0 && !aMark[a].begin && aMark[a - 1].type == type) a--;
+  while (b < t->nTok && aMark[b].type == type && !aMark[b].begin) b++;
+  for (int i = s; i < e; i++) {
+    if (aMark[i].type != type || (i > s && aMark[i].begin)) return 0;
+  }
+  return a < s || b > e;
+}
+
+/* Does the tagger's person span that runs into token s start with a title
+** or an adjective (الرئيس البيلاروسي ألكسندر لوكاشينكو)? Then those words
+** are not part of the name: they are dropped. */
+static int title_before(const ArNerText *t, Mark *aMark, int s) {
+  int a = s - 1, i, found = 0;
+  while (a > 0 && !aMark[a].begin && aMark[a - 1].type == AR_ENT_PERSON) a--;
+  for (i = a; i < s; i++) found |= t->aTok[i].nAl > 0 || (t->aTok[i].gaz & AR_GZ_TITLE) != 0;
+  if (found) {
+    for (i = a; i < s; i++) aMark[i].type = 0;
+  }
+  return found;
+}
+
+/* Is [s, e) exactly one span of the tagger? */
+static int same_span(const ArNerText *t, const Mark *aMark, int s, int e) {
+  int i;
+  if (!aMark[s].type || !aMark[s].begin) return 0;
+  for (i = s + 1; i < e; i++) {
+    if (aMark[i].type != aMark[s].type || aMark[i].begin) return 0;
+  }
+  return e >= t->nTok || !aMark[e].type || aMark[e].begin;
+}
+
+/* Does the token at i go on with a person's name (بن, ابن, آل, أبو, بنت)? */
+static int continues_name(const ArNerText *t, int i) {
+  static const char *const az[] = {"بن", "ابن", "ال", "ابو", "بنت"};
+  unsigned k;
+  if (i >= t->nTok) return 0;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (strcmp(t->zFold + t->aTok[i].iFold, az[k]) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Put gazetteer names into the tagger's spans. A name of the same type as
+** the span it overlaps widens it to the left (الرئيس جو بايدن keeps its
+** first name); a name of another type, or any name of the user's table,
+** replaces what it covers. A name is complete: what follows it starts a
+** new entity, and a person's name is not continued by the tagger (دونالد
+** ترامب سيزور is a name and a verb). */
+static void merge_matches(const ArNerText *t, Mark *aMark) {
+  int k, i;
+  for (k = 0; k < t->nMatch; k++) {
+    const ArNerMatch *m = &t->aMatch[k];
+    int s = m->iTok, e = m->iTok + m->nTok, conflict = m->fromUser, begin;
+    for (i = s; i < e; i++) {
+      if (aMark[i].type && aMark[i].type != m->type) conflict = 1;
+    }
+    /* A built-in place inside a longer name of another type is part of it:
+    ** مانشستر يونايتد, واشنطن تايمز. */
+    if (conflict && !m->fromUser && inside_other_span(t, aMark, s, e)) continue;
+    /* A place named for its club or its government (برشلونة, واشنطن): the
+    ** tagger reads the context, the list does not. */
+    if (conflict && !m->fromUser && same_span(t, aMark, s, e) && aMark[s].type != AR_ENT_PERSON &&
+        m->type != AR_ENT_PERSON)
+      continue;
+    begin = conflict || s == 0 || aMark[s - 1].type != m->type || aMark[s - 1].match >= 0 ||
+            aMark[s].type != m->type || aMark[s].begin;
+    if (!begin && m->type == AR_ENT_PERSON && title_before(t, aMark, s)) begin = 1;
+    for (i = s; i < e; i++) {
+      aMark[i].type = (unsigned char)m->type;
+      aMark[i].begin = 0;
+      aMark[i].match = k;
+    }
+    aMark[s].begin = (unsigned char)begin;
+    if (m->type == AR_ENT_PERSON && !continues_name(t, e)) {
+      for (i = e; i < t->nTok && aMark[i].type == AR_ENT_PERSON && !aMark[i].begin; i++) aMark[i].type = 0;
+    }
+    if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+  }
+}
+
+/* ---- dates ---- */
+
+static const char *fold_of(const ArNerText *t, int i) { return t->zFold + t->aTok[i].iFold; }
+
+/* The folded word without its first k letters. */
+static const char *skip_of(const ArNerText *t, int i, int k) {
+  const ArNerToken *tok = &t->aTok[i];
+  const unsigned char *u = (const unsigned char *)t->zFold + tok->iFold;
+  int off = 0;
+  while (k-- > 0) ar_utf8_decode(u, tok->nFold, &off);
+  return (const char *)u + off;
+}
+
+/* The folded word without proclitics (ال kept). */
+static const char *bare_of(const ArNerText *t, int i) { return skip_of(t, i, t->aTok[i].nProc); }
+
+static int is_word(const ArNerText *t, int i, const char *zWord) {
+  return i >= 0 && i < t->nTok && t->aTok[i].isWord && strcmp(bare_of(t, i), zWord) == 0;
+}
+
+static int number_of(const ArNerText *t, int i) {
+  const char *z;
+  int v = 0, k;
+  if (i < 0 || i >= t->nTok || t->aTok[i].shape != AR_SHAPE_DIGITS || t->aTok[i].nFold > 4) return -1;
+  z = fold_of(t, i);
+  for (k = 0; z[k]; k++) v = v * 10 + (z[k] - '0');
+  return v;
+}
+
+static int is_year(const ArNerText *t, int i) {
+  int v = number_of(t, i);
+  return v >= 1000 && v <= 2999 && t->aTok[i].nFold == 4;
+}
+
+static int is_day(const ArNerText *t, int i) {
+  int v = number_of(t, i);
+  return v >= 1 && v <= 31;
+}
+
+/* Words after a period that make it a date: الماضي, المقبل ... */
+static int is_relative(const ArNerText *t, int i) {
+  static const char *const az[] = {"الماضي", "المقبل", "القادم", "الجاري", "الحالي", "المنصرم",
+                                   "الفايت", "المنقضي"};
+  unsigned k;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (is_word(t, i, az[k])) return 1;
+  }
+  return 0;
+}
+
+static int is_period(const ArNerText *t, int i) {
+  static const char *const az[] = {"العام", "عام", "السنه", "سنه", "الشهر", "شهر", "الاسبوع",
+                                   "اسبوع", "عامي"};
+  unsigned k;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (is_word(t, i, az[k])) return 1;
+  }
+  return 0;
+}
+
+/* Length in tokens of a month name at i (two words for كانون الثاني ...). */
+static int month_at(const ArNerText *t, int i, int *pAmbiguous) {
+  const ArNameTable *words = ar_ner_builtin_words();
+  const ArNerToken *tok = &t->aTok[i];
+  *pAmbiguous = 0;
+  if (!tok->isWord || !words) return 0;
+  if (i + 1 < t->nTok && t->aTok[i + 1].isWord) {
+    int f;
+    for (f = 0; f <= tok->nProc; f++) {
+      const char *z1 = skip_of(t, i, f), *z2 = fold_of(t, i + 1);
+      uint64_t h = ar_hash_bytes(AR_HASH_INIT, z1, (int)strlen(z1));
+      const ArNameEntry *e;
+      h = ar_hash_bytes(h, " ", 1);
+      h = ar_hash_bytes(h, z2, (int)strlen(z2));
+      e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
+      if (e && (e->bits & AR_GZ_MONTH)) return 2;
+    }
+  }
+  if (tok->gaz & AR_GZ_MONTH) {
+    *pAmbiguous = (tok->gaz & AR_GZ_MONTH_AMBIG) != 0;
+    return 1;
+  }
+  return 0;
+}
+
+/* Length in tokens of a date starting at token i, or 0. */
+static int date_at(const ArNerText *t, int i) {
+  int n = 0, amb, m;
+  if (!t->aTok[i].isWord) return 0;
+  if (t->aTok[i].gaz & AR_GZ_WEEKDAY) return 1 + is_relative(t, i + 1);
+  if (is_day(t, i) && (m = month_at(t, i + 1 < t->nTok ? i + 1 : i, &amb)) > 0 && i + 1 < t->nTok) {
+    n = 1 + m;
+    if (is_year(t, i + n)) n++;
+    return n;
+  }
+  if ((m = month_at(t, i, &amb)) > 0) {
+    int after = is_year(t, i + m) || is_relative(t, i + m);
+    if (amb && !after && !is_word(t, i - 1, "شهر")) return 0;
+    return m + (is_year(t, i + m) || is_relative(t, i + m));
+  }
+  if (is_period(t, i) && (is_year(t, i + 1) || is_relative(t, i + 1))) return 2;
+  if (is_word(t, i, "امس")) return 1;
+  /* 8/8/2022 and 2022/8/8 */
+  if (number_of(t, i) >= 0 && i + 4 < t->nTok && number_of(t, i + 2) >= 1 && number_of(t, i + 4) >= 0 &&
+      fold_of(t, i + 1)[0] == '/' && fold_of(t, i + 3)[0] == '/' &&
+      (is_year(t, i) ? is_day(t, i + 4) : is_year(t, i + 4)) && number_of(t, i + 2) <= 12)
+    return 5;
+  return 0;
+}
+
+static void mark_dates(const ArNerText *t, Mark *aMark) {
+  int i = 0;
+  while (i < t->nTok) {
+    int n = aMark[i].type ? 0 : date_at(t, i), k, isFree = 1;
+    for (k = 0; k < n && i + k < t->nTok; k++) isFree &= aMark[i + k].type == 0;
+    if (n == 0 || !isFree || i + n > t->nTok) {
+      i++;
+      continue;
+    }
+    for (k = 0; k < n; k++) {
+      aMark[i + k].type = AR_ENT_DATE;
+      aMark[i + k].begin = k == 0;
+      aMark[i + k].match = -1;
+    }
+    if (i + n < t->nTok && aMark[i + n].type) aMark[i + n].begin = 1;
+    i += n;
+  }
+}
+
+/* ---- one reading per name in a text ---- */
+
+/* Does the word start with the article (after its proclitics)? A name
+** such as عبد الله or حزب الله ends in a common word: those never spread. */
+static int has_article(const ArNerText *t, int i) {
+  const char *z = bare_of(t, i);
+  return t->aTok[i].nAl > 0 || t->aTok[i].restoreAl || strncmp(z, "ال", strlen("ال")) == 0;
+}
+
+/* Has the tagger learned this word as a common word rather than a name
+** (أمام "in front of" shares its key with the surname إمام)? */
+static int known_common_word(const ArNerModel *model, const ArNerText *t, int i) {
+  const int16_t *w = ar_ner_weights(model, ar_ner_word_feature(t, i));
+  return w && w[AR_LABEL_O] > w[AR_LABEL_B(AR_ENT_PERSON)];
+}
+
+/* A surname the text gives a person (the last word of a person of two
+** words or more, without the article) is that person wherever else it
+** stands alone untagged: the tagger may miss a name in one sentence and
+** find it in another. */
+static int propagate_surnames(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
+  uint64_t *aSeen;
+  unsigned mask = 15, j;
+  int i, n = 0;
+  for (i = 0; i < t->nTok; i++) n += aMark[i].type == AR_ENT_PERSON;
+  if (n == 0) return AR_OK;
+  while (mask + 1 < (unsigned)n * 2) mask = mask * 2 + 1;
+  aSeen = ar_malloc(sizeof(uint64_t) * (mask + 1));
+  if (!aSeen) return AR_NOMEM;
+  memset(aSeen, 0, sizeof(uint64_t) * (mask + 1));
+  for (i = 1; i < t->nTok; i++) {
+    int last = i + 1 >= t->nTok || aMark[i + 1].type != AR_ENT_PERSON || aMark[i + 1].begin;
+    if (aMark[i].type == AR_ENT_PERSON && !aMark[i].begin && last && t->aTok[i].nCp >= 4 && !has_article(t, i)) {
+      uint64_t h = ar_hash_bytes(AR_HASH_INIT, t->zFold + t->aTok[i].iKey, t->aTok[i].nKey);
+      for (j = (unsigned)h & mask; aSeen[j] && aSeen[j] != h; j = (j + 1) & mask) {
+      }
+      aSeen[j] = h;
+    }
+  }
+  for (i = 0; i < t->nTok; i++) {
+    const ArNerToken *tok = &t->aTok[i];
+    uint64_t h;
+    if (aMark[i].type || !tok->isWord || tok->shape != AR_SHAPE_ARABIC || tok->nCp < 4 || has_article(t, i) ||
+        (tok->gaz & (AR_GZ_TITLE | AR_GZ_SPEECH | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_MONTH | AR_GZ_WEEKDAY)))
+      continue;
+    h = ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
+    for (j = (unsigned)h & mask; aSeen[j]; j = (j + 1) & mask) {
+      if (aSeen[j] == h && !known_common_word(model, t, i)) {
+        aMark[i].type = AR_ENT_PERSON;
+        aMark[i].begin = 1;
+        if (i + 1 < t->nTok && aMark[i + 1].type) aMark[i + 1].begin = 1;
+        break;
+      }
+    }
+  }
+  ar_free(aSeen);
+  return AR_OK;
+}
+
+/* ---- spans and canonical names ---- */
+
+/* A set of 64-bit hashes (the words of the text), for "is this form
+** written elsewhere on its own". */
+typedef struct HashSet {
+  uint64_t *a;
+  unsigned mask;
+} HashSet;
+
+static int set_init(HashSet *s, int n) {
+  unsigned size = 16;
+  while (size < (unsigned)n * 2) size *= 2;
+  s->a = ar_malloc(size * sizeof(uint64_t));
+  if (!s->a) return AR_NOMEM;
+  memset(s->a, 0, size * sizeof(uint64_t));
+  s->mask = size - 1;
+  return AR_OK;
+}
+
+static void set_add(HashSet *s, uint64_t h) {
+  unsigned j = (unsigned)h & s->mask;
+  while (s->a[j] && s->a[j] != h) j = (j + 1) & s->mask;
+  s->a[j] = h;
+}
+
+static int set_has(const HashSet *s, uint64_t h) {
+  unsigned j = (unsigned)h & s->mask;
+  while (s->a[j]) {
+    if (s->a[j] == h) return 1;
+    j = (j + 1) & s->mask;
+  }
+  return 0;
+}
+
+static uint64_t hash_str(const char *z) { return ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z)); }
+
+/* How many letters of the first word of a date are proclitics: the fewest
+** after which a month or a weekday is left (كانون starts with a letter that
+** could be ك, وكانون with two), else all of them (والعام 2022). */
+static int date_skip(const ArNerText *t, int i) {
+  const ArNameTable *words = ar_ner_builtin_words();
+  int k;
+  for (k = 0; words && k <= t->aTok[i].nProc; k++) {
+    const char *z = skip_of(t, i, k);
+    uint64_t h = ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z));
+    const ArNameEntry *e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
+    if (e && (e->bits & (AR_GZ_MONTH | AR_GZ_WEEKDAY))) return k;
+    if (i + 1 < t->nTok) {
+      const char *z2 = fold_of(t, i + 1);
+      h = ar_hash_bytes(ar_hash_bytes(h, " ", 1), z2, (int)strlen(z2));
+      e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
+      if (e && (e->bits & AR_GZ_MONTH)) return k;
+    }
+  }
+  return t->aTok[i].nProc;
+}
+
+/* How many letters of its first token an entity leaves out: the
+** proclitics, only when the word without them is the known one: بوتين and
+** ويتكوف are names as they stand, لترامب and وزيلينسكي are not. */
+static int strip_first(const ArNerText *t, const Mark *aMark, int i, const HashSet *words) {
+  const ArNerToken *tok = &t->aTok[i];
+  const unsigned names = AR_GZ_PERSON | AR_GZ_LOCATION | AR_GZ_ORG;
+  if (tok->nProc == 0) return 0;
+  if (aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i)
+    return t->aMatch[aMark[i].match].stripFirst ? tok->nProc : 0;
+  if (aMark[i].type == AR_ENT_DATE) return date_skip(t, i);
+  if (tok->gazWhole & names) return 0;
+  if (tok->gazBare & names) return tok->nProc;
+  if (tok->nAl || tok->restoreAl) return tok->nProc;
+  /* بترامب when ترامب is written alone elsewhere in the text */
+  return set_has(words, hash_str(bare_of(t, i))) ? tok->nProc : 0;
+}
+
+/* A map (type, hash) -> entity index, for grouping mentions. */
+typedef struct Group {
+  uint64_t *aKey;
+  int *aVal;
+  unsigned mask;
+} Group;
+
+static int group_init(Group *g, int n) {
+  unsigned size = 16;
+  while (size < (unsigned)n * 4 + 4) size *= 2;
+  g->aKey = ar_malloc(size * sizeof(uint64_t));
+  g->aVal = ar_malloc(size * sizeof(int));
+  if (!g->aKey || !g->aVal) return AR_NOMEM;
+  memset(g->aKey, 0, size * sizeof(uint64_t));
+  g->mask = size - 1;
+  return AR_OK;
+}
+
+static void group_free(Group *g) {
+  ar_free(g->aKey);
+  ar_free(g->aVal);
+}
+
+/* Forget a slot that group_slot() created but nobody filled. Linear
+** probing: only the last slot of a run may go, which is where it was put. */
+static void group_unslot(Group *g, uint64_t h) {
+  unsigned j = (unsigned)h & g->mask;
+  while (g->aKey[j] != h) j = (j + 1) & g->mask;
+  g->aKey[j] = 0;
+}
+
+static int *group_slot(Group *g, uint64_t h, int *pFound) {
+  unsigned j = (unsigned)h & g->mask;
+  while (g->aKey[j] && g->aKey[j] != h) j = (j + 1) & g->mask;
+  *pFound = g->aKey[j] == h;
+  g->aKey[j] = h;
+  return &g->aVal[j];
+}
+
+/* Hash of the name keys of an entity's words; with last, only the last one. */
+static uint64_t entity_hash(const ArNerText *t, const ArEntity *e, int type, int last, const uint32_t *aFirstKey,
+                            int nFirstKey) {
+  uint64_t h = ar_hash_bytes(AR_HASH_INIT, &type, sizeof(type));
+  int i, from = last ? e->iTok + e->nTok - 1 : e->iTok;
+  for (i = from; i < e->iTok + e->nTok; i++) {
+    if (i > from) h = ar_hash_bytes(h, " ", 1);
+    if (i == e->iTok) {
+      unsigned char zb[4];
+      int k;
+      for (k = 0; k < nFirstKey; k++) h = ar_hash_bytes(h, zb, ar_utf8_encode(aFirstKey[k], zb));
+    } else {
+      h = ar_hash_bytes(h, t->zFold + t->aTok[i].iKey, t->aTok[i].nKey);
+    }
+  }
+  return h;
+}
+
+static int pool_add(ArEntityList *p, const char *z, int n) {
+  int rc = grow((void **)&p->zPool, &p->nPoolAlloc, p->nPool + n + 1, 1);
+  if (rc != AR_OK) return rc;
+  memcpy(p->zPool + p->nPool, z, (size_t)n);
+  p->nPool += n;
+  return AR_OK;
+}
+
+static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p) {
+  HashSet words;
+  Group byName = {0}, byLast = {0}; /* both freed if either init fails */
+  int i, rc = AR_OK;
+  uint32_t key[64];
+  if (set_init(&words, t->nTok) != AR_OK) return AR_NOMEM;
+  for (i = 0; i < t->nTok; i++) set_add(&words, hash_str(fold_of(t, i)));
+  for (i = 0; i < t->nTok && rc == AR_OK; i++) {
+    const ArNerToken *tok;
+    ArEntity *e;
+    int j, skip, iCp;
+    if (!aMark[i].type || !aMark[i].begin) continue;
+    for (j = i + 1; j < t->nTok && aMark[j].type == aMark[i].type && !aMark[j].begin; j++) {
+    }
+    rc = grow((void **)&p->a, &p->nAlloc, p->n + 1, sizeof(ArEntity));
+    if (rc != AR_OK) break;
+    e = &p->a[p->n++];
+    tok = &t->aTok[i];
+    skip = strip_first(t, aMark, i, &words);
+    if (skip >= tok->nCp) skip = 0;
+    iCp = tok->iCp + skip;
+    e->type = aMark[i].type;
+    e->iTok = i;
+    e->nTok = j - i;
+    e->iByte = skip ? t->aCpByte[iCp] : tok->iByte;
+    e->iChar = skip ? t->aCpChar[iCp] : tok->iChar;
+    e->nByte = t->aTok[j - 1].iByte + t->aTok[j - 1].nByte - e->iByte;
+    e->nChar = t->aTok[j - 1].iChar + t->aTok[j - 1].nChar - e->iChar;
+    e->iCanon = -1;
+    e->nCanon = skip; /* kept here until the canonical is known */
+  }
+  ar_free(words.a);
+  if (rc != AR_OK) return rc;
+
+  /* Canonical names. */
+  if (group_init(&byName, p->n) != AR_OK || group_init(&byLast, p->n) != AR_OK) {
+    group_free(&byName);
+    group_free(&byLast);
+    return AR_NOMEM;
+  }
+  {
+    uint64_t *aName = ar_malloc(sizeof(uint64_t) * 3 * (size_t)(p->n + 1));
+    uint64_t *aLast = aName ? aName + p->n + 1 : 0;
+    uint64_t *aAsPerson = aName ? aLast + p->n + 1 : 0;
+    int *aRep = ar_malloc(sizeof(int) * (size_t)(p->n + 1));
+    if (!aName || !aRep) rc = AR_NOMEM;
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      ArEntity *e = &p->a[i];
+      const ArNerToken *tok = &t->aTok[e->iTok];
+      int skip = e->nCanon, nKey, found, *pv;
+      uint32_t form[66];
+      int nForm = 0, k;
+      if (tok->restoreAl && skip) form[nForm++] = 0x0627, form[nForm++] = 0x0644;
+      for (k = skip; k < tok->nCp && nForm < 64; k++) form[nForm++] = t->aCp[tok->iCp + k];
+      nKey = ar_name_key(form, nForm, key);
+      aName[i] = entity_hash(t, e, e->type, 0, key, nKey);
+      aLast[i] = entity_hash(t, e, e->type, 1, key, nKey);
+      aAsPerson[i] = entity_hash(t, e, AR_ENT_PERSON, 1, key, nKey);
+      /* The representative of a name: a gazetteer's mention first, then the
+      ** longest, then the first. */
+      pv = group_slot(&byName, aName[i], &found);
+      if (!found) *pv = i;
+      else if (aMark[e->iTok].match >= 0 && aMark[p->a[*pv].iTok].match < 0) *pv = i;
+      if (e->type == AR_ENT_PERSON) {
+        pv = group_slot(&byLast, aLast[i], &found);
+        if (!found || e->nTok > p->a[*pv].nTok ||
+            (aMark[e->iTok].match >= 0 && aMark[p->a[*pv].iTok].match < 0 && e->nTok == p->a[*pv].nTok))
+          *pv = i;
+      }
+    }
+    /* A one-word place or organization that is the surname of a person of
+    ** the text is that person (لوكورنو after سيباستيان لوكورنو). */
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      ArEntity *e = &p->a[i];
+      int found, *pv;
+      if (e->nTok != 1 || e->type == AR_ENT_PERSON || e->type == AR_ENT_DATE || aMark[e->iTok].match >= 0) continue;
+      pv = group_slot(&byLast, aAsPerson[i], &found);
+      if (!found) {
+        group_unslot(&byLast, aAsPerson[i]);
+        continue;
+      }
+      if (p->a[*pv].nTok < 2) continue;
+      e->type = AR_ENT_PERSON;
+      aName[i] = aAsPerson[i];
+      aLast[i] = aAsPerson[i];
+      pv = group_slot(&byName, aName[i], &found);
+      if (!found) *pv = i;
+    }
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      ArEntity *e = &p->a[i];
+      int found, rep = *group_slot(&byName, aName[i], &found);
+      if (e->type == AR_ENT_PERSON) {
+        int repLast = *group_slot(&byLast, aLast[i], &found);
+        if (p->a[repLast].nTok > p->a[rep].nTok || aMark[p->a[rep].iTok].match < 0) rep = repLast;
+      }
+      aRep[i] = rep;
+    }
+    /* Write each representative's canonical once, then share it. */
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      ArEntity *e = &p->a[i];
+      int m = aMark[e->iTok].match, start = p->nPool;
+      if (aRep[i] != i) continue;
+      if (m >= 0 && t->aMatch[m].zCanon) {
+        rc = pool_add(p, t->aMatch[m].zCanon, t->aMatch[m].nCanon);
+      } else {
+        if (t->aTok[e->iTok].restoreAl && e->nCanon) rc = pool_add(p, "ال", (int)strlen("ال"));
+        if (rc == AR_OK) rc = pool_add(p, t->z + e->iByte, e->nByte);
+      }
+      e->iCanon = start;
+      e->nCanon = p->nPool - start;
+    }
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      if (aRep[i] == i) continue;
+      p->a[i].iCanon = p->a[aRep[i]].iCanon;
+      p->a[i].nCanon = p->a[aRep[i]].nCanon;
+    }
+    ar_free(aName);
+    ar_free(aRep);
+  }
+  group_free(&byName);
+  group_free(&byLast);
+  return rc;
+}
+
+int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const ArNameTable *user,
+                        const char *z, int n, ArEntityList *pOut) {
+  ArNerText t;
+  unsigned char *aLabel = 0;
+  Mark *aMark = 0;
+  int rc;
+  memset(pOut, 0, sizeof(*pOut));
+  rc = ar_ner_tokenize(norm, z, n, &t);
+  if (rc != AR_OK) return rc;
+  rc = ar_ner_annotate(&t, user);
+  if (rc == AR_OK) {
+    aLabel = ar_malloc((size_t)t.nTok + 1);
+    aMark = ar_malloc(sizeof(Mark) * ((size_t)t.nTok + 1));
+    if (!aLabel || !aMark) rc = AR_NOMEM;
+  }
+  if (rc == AR_OK) rc = ar_ner_decode(model, &t, aLabel);
+  if (rc == AR_OK) {
+    marks_from_labels(aMark, aLabel, t.nTok);
+    merge_matches(&t, aMark);
+    mark_dates(&t, aMark);
+    rc = propagate_surnames(model, &t, aMark);
+    if (rc == AR_OK) rc = build_entities(&t, aMark, pOut);
+  }
+  ar_free(aLabel);
+  ar_free(aMark);
+  ar_ner_text_free(&t);
+  if (rc != AR_OK) ar_entities_free(pOut);
+  return rc;
+}

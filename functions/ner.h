@@ -1,0 +1,214 @@
+/*
+** The named-entity core shared by arabic_entities() (functions/entities.c)
+** and the trainer (tools/train_ner.c): tokens, gazetteers, features, the
+** tagging model and its decoder. The trainer and the extension compute
+** features with the same code, so a model sees at run time exactly what it
+** was trained on.
+**
+** Pure C: no SQLite calls but the allocator (alloc.h).
+*/
+#ifndef ARABIC_NER_H
+#define ARABIC_NER_H
+
+#include <stdint.h>
+
+#include "normalize.h"
+
+/* Entity types, as arabic_entities() names them. */
+#define AR_ENT_NONE     0
+#define AR_ENT_PERSON   1
+#define AR_ENT_LOCATION 2
+#define AR_ENT_ORG      3
+#define AR_ENT_MISC     4 /* learned from the training data, never reported */
+#define AR_ENT_DATE     5
+#define AR_ENT_NTYPES   6
+
+/* Tagging labels: O, then B and I of PERSON, LOCATION, ORG, MISC. */
+#define AR_NER_NLABELS 9
+#define AR_LABEL_O 0
+#define AR_LABEL_B(type) (2 * (type) - 1)
+#define AR_LABEL_I(type) (2 * (type))
+#define AR_LABEL_TYPE(label) (((label) + 1) / 2)
+#define AR_LABEL_IS_B(label) ((label) % 2 == 1)
+
+/* Bits of a token's gazetteer hits (features and rules). */
+#define AR_GZ_PERSON      0x0001 /* a built-in person's name word */
+#define AR_GZ_LOCATION    0x0002
+#define AR_GZ_ORG         0x0004
+#define AR_GZ_TITLE       0x0008 /* الرئيس, وزير, المتحدث ... */
+#define AR_GZ_SPEECH      0x0010 /* قال, أعلن ... */
+#define AR_GZ_ORG_TRIGGER 0x0020 /* وزارة, وكالة, شركة ... */
+#define AR_GZ_LOC_TRIGGER 0x0040 /* مدينة, العاصمة ... */
+#define AR_GZ_MONTH       0x0080
+#define AR_GZ_WEEKDAY     0x0100
+#define AR_GZ_MONTH_AMBIG 0x0200 /* a month name that is also a common word */
+#define AR_GZ_FIRST_NAME  0x0400 /* a given name */
+#define AR_GZ_NBITS       11
+/* Position of the token in a gazetteer name match (features). */
+#define AR_GZ_BEGIN       0x1000
+#define AR_GZ_INSIDE      0x2000
+
+/* The longest name the gazetteers match, in words. */
+#define AR_NAME_MAX_WORDS 6
+
+/* One token of the text: a word (letters, digits) or one punctuation mark. */
+typedef struct ArNerToken {
+  int iByte, nByte;    /* span in the input, bytes */
+  int iChar, nChar;    /* span in the input, characters (0-based) */
+  int iFold, nFold;    /* folded form: offsets into ArNerText.zFold (UTF-8) */
+  int iCp, nCp;        /* folded form as code points: offsets into ArNerText.aCp */
+  int nProc;          /* code points of the proclitics و ف ب ك ل (لل counts 2) */
+  int nAl;             /* 2 when the article ال follows them, else 0 */
+  int restoreAl;       /* 1 when the proclitics end in لل: the name is ال + rest */
+  int iKey, nKey;      /* name key of the whole word: offsets into ArNerText.zFold */
+  int isWord;          /* 0 for punctuation */
+  unsigned shape;      /* AR_SHAPE_* */
+  unsigned gaz;        /* AR_GZ_* bits */
+  unsigned gazWhole;   /* the name-word bits of the whole word (proclitics kept) */
+  unsigned gazBare;    /* the name-word bits of the word without its proclitics */
+  int gazType;         /* AR_ENT_* of the gazetteer name covering the token */
+  int gazEntry;        /* -1, or the entry of a name starting here (ArNerText.aMatch) */
+} ArNerToken;
+
+#define AR_SHAPE_ARABIC 1
+#define AR_SHAPE_DIGITS 2
+#define AR_SHAPE_LATIN  3
+#define AR_SHAPE_MIXED  4
+#define AR_SHAPE_PUNCT  5
+
+/* A gazetteer name found in the text. */
+typedef struct ArNerMatch {
+  int iTok, nTok;         /* tokens covered */
+  int type;               /* AR_ENT_* */
+  int stripFirst;         /* 1 when the first token matched without its proclitics */
+  const char *zCanon;     /* canonical (not NUL-terminated), or NULL */
+  int nCanon;
+  int fromUser;           /* 1 for the user's table arabic_gazetteer */
+} ArNerMatch;
+
+/* A tokenized text with everything the features need. */
+typedef struct ArNerText {
+  const char *z;          /* the input (not owned) */
+  int n;
+  ArNerToken *aTok;
+  int nTok, nTokAlloc;
+  char *zFold;            /* folded forms, NUL after each */
+  int nFold, nFoldAlloc;
+  uint32_t *aCp;          /* folded code points */
+  int *aCpChar;           /* for each: the input character it comes from */
+  int *aCpByte;           /* for each: the input byte offset it comes from */
+  int nCp, nCpAlloc;
+  ArNerMatch *aMatch;
+  int nMatch, nMatchAlloc;
+  uint32_t *aHash;        /* per token: the hashes features combine (ar_ner_annotate) */
+} ArNerText;
+
+/* A table of names (built-in or the user's): name keys of the words -> entry. */
+typedef struct ArNameEntry {
+  uint64_t h;             /* hash of the words' keys; 0: empty slot */
+  const char *zCanon;     /* canonical of a built-in name, or NULL */
+  int iPool;              /* canonical of a user name: offset in zPool, or -1 */
+  int nCanon;
+  unsigned char type;     /* AR_ENT_* or, for word lists, AR_GZ_* bits in bits */
+  unsigned char nWords;
+  unsigned short bits;
+} ArNameEntry;
+
+typedef struct ArNameTable {
+  ArNameEntry *a;
+  unsigned mask;          /* slots - 1 */
+  int nUsed;
+  int maxWords;
+  char *zPool;            /* canonical strings of a user table (owned) */
+  int nPool, nPoolAlloc;
+} ArNameTable;
+
+/* Tokenize z[0..n) and fold each token; the text is ready for
+** ar_ner_annotate(). Returns AR_OK or AR_NOMEM. */
+int ar_ner_tokenize(const ArNormalizer *norm, const char *z, int n, ArNerText *t);
+void ar_ner_text_free(ArNerText *t);
+
+/* Gazetteer bits of every token and the names the tables find (the user's
+** table first, may be NULL). Returns AR_OK or AR_NOMEM. */
+int ar_ner_annotate(ArNerText *t, const ArNameTable *user);
+
+/* The built-in tables (built on first use; NULL only when out of memory). */
+const ArNameTable *ar_ner_builtin_names(void);
+const ArNameTable *ar_ner_builtin_words(void);
+
+/* A user table. ar_name_table_add returns AR_OK, AR_NOMEM, or 1 when the name
+** has no word. */
+int ar_name_table_init(ArNameTable *tab, int nSlots);
+int ar_name_table_add(ArNameTable *tab, const ArNormalizer *norm, const char *zName, int nName,
+                      int type, const char *zCanon, int nCanon);
+const ArNameEntry *ar_name_table_find(const ArNameTable *tab, uint64_t h);
+/* The canonical of an entry (not NUL-terminated; *pn its length), or NULL. */
+const char *ar_name_entry_canonical(const ArNameTable *tab, const ArNameEntry *e, int *pn);
+void ar_name_table_free(ArNameTable *tab);
+
+/* Hash of a sequence of words, fed word by word. */
+#define AR_HASH_INIT 1469598103934665603ULL
+uint64_t ar_hash_bytes(uint64_t h, const void *p, int n);
+
+/* Hash the strings of every token that features use (ar_ner_annotate
+** calls it). Returns AR_OK or AR_NOMEM. */
+int ar_ner_hash_tokens(ArNerText *t);
+
+/* Features of token i: up to AR_NER_MAX_FEATURES 32-bit hashes. */
+#define AR_NER_MAX_FEATURES 96
+#define AR_NER_FEATURES_VERSION 3
+int ar_ner_features(const ArNerText *t, int i, uint32_t *aFeat);
+
+/* The tagging model: weights of (feature, label) and label transitions. */
+typedef struct ArNerModel {
+  int nFeat;
+  const uint32_t *aKey;       /* sorted feature hashes */
+  const int16_t *aWeight;     /* nFeat * AR_NER_NLABELS */
+  const int16_t *aTrans;      /* (AR_NER_NLABELS + 1) * AR_NER_NLABELS, row AR_NER_NLABELS: start */
+  /* open-addressing index built at load: (key, feature) pairs, so that a
+  ** look-up touches one cache line; feature -1: empty slot */
+  uint32_t *aSlot;
+  unsigned mask;
+  uint64_t *aBloom;       /* one bit per hashed key: most features are unknown, and
+                          ** this small table answers for them without a cache miss */
+  int aAllowed[(AR_NER_NLABELS + 1) * AR_NER_NLABELS]; /* transitions, NEG_INF when forbidden */
+} ArNerModel;
+
+/* The data of a model, as tools/train_ner.c writes it. */
+typedef struct ArNerModelData {
+  uint32_t magic;             /* AR_NER_MODEL_MAGIC */
+  int featuresVersion;        /* AR_NER_FEATURES_VERSION at training */
+  int nLabels;                /* AR_NER_NLABELS */
+  int nFeat;
+  const uint32_t *aKey;
+  const int16_t *aWeight;
+  const int16_t *aTrans;
+  uint32_t checksum;          /* ar_ner_model_checksum() of the above */
+} ArNerModelData;
+
+#define AR_NER_MODEL_MAGIC 0x4E455241u /* "ARNE" */
+
+/* The shipped model (functions/ner_model.c). */
+extern const ArNerModelData ar_ner_model_data;
+
+/* Check a model's data (magic, version, labels, sorted keys, checksum) and
+** index it. Returns AR_OK, AR_NOMEM, or 1 with *pzErr set (static text). */
+int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr);
+void ar_ner_model_close(ArNerModel *m);
+uint32_t ar_ner_model_checksum(const ArNerModelData *d);
+
+/* The weights of a feature (AR_NER_NLABELS of them), or NULL. */
+const int16_t *ar_ner_weights(const ArNerModel *m, uint32_t key);
+/* The feature "this word" of token i (to ask the model what it knows of a word). */
+uint32_t ar_ner_word_feature(const ArNerText *t, int i);
+
+/* Best label sequence of tokens [0, nTok) under the model (Viterbi),
+** I-X only after B-X or I-X. aLabel receives nTok labels. */
+int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel);
+
+/* The lists of ner_gazetteer_data.c. */
+extern const char ar_gaz_persons[], ar_gaz_locations[], ar_gaz_organizations[], ar_gaz_titles[],
+    ar_gaz_speech[], ar_gaz_org_triggers[], ar_gaz_loc_triggers[], ar_gaz_months[],
+    ar_gaz_weekdays[], ar_gaz_first_names[];
+
+#endif

@@ -1,0 +1,167 @@
+/*
+** Features of the entity tagger (ner.h): the same code at training time
+** (tools/train_ner.c) and at run time, hashed to 32 bits. A feature is a
+** template number and a string: the word, its form without proclitics, its
+** neighbours, its first and last letters, its shape, the gazetteer lists it
+** belongs to and the gazetteer names around it. Bump
+** AR_NER_FEATURES_VERSION when any of this changes: the model records it.
+*/
+#include <string.h>
+
+#include "alloc.h"
+#include "ner.h"
+#include "utf8.h"
+
+enum {
+  T_BIAS = 1, T_W, T_S, T_WM1, T_WP1, T_WM2, T_WP2, T_SM1, T_SP1, T_PRE1, T_PRE2, T_PRE3,
+  T_SUF1, T_SUF2, T_SUF3, T_CLITIC, T_SHAPE, T_SHAPE_CTX, T_GAZ, T_GAZM1, T_GAZP1, T_GAZM2,
+  T_SPAN, T_SPANM1, T_SPANP1, T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1, T_PRE4, T_SUF4, T_SM2, T_SP2, T_CTX, T_WPRE2, T_LEN
+};
+
+#define FNV32_INIT 2166136261u
+
+static uint32_t fnv(uint32_t h, const void *p, int n) {
+  const unsigned char *z = p;
+  int i;
+  for (i = 0; i < n; i++) {
+    h ^= z[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
+
+/* The stem of a token: the folded word without proclitics or article. */
+static const char *stem_of(const ArNerText *t, const ArNerToken *tok, int *pn) {
+  const char *z = t->zFold + tok->iFold;
+  int i, skip = tok->nProc + tok->nAl, off = 0;
+  const unsigned char *u = (const unsigned char *)z;
+  for (i = 0; i < skip; i++) ar_utf8_decode(u, tok->nFold, &off);
+  *pn = tok->nFold - off;
+  return z + off;
+}
+
+/* Byte length of the first k and the last k code points of z[0..n). */
+static int head_bytes(const char *z, int n, int k) {
+  int off = 0;
+  while (k-- > 0 && off < n) ar_utf8_decode((const unsigned char *)z, n, &off);
+  return off;
+}
+static int tail_bytes(const char *z, int n, int k) {
+  int off = n;
+  while (k-- > 0 && off > 0) {
+    off--;
+    while (off > 0 && ((unsigned char)z[off] & 0xC0) == 0x80) off--;
+  }
+  return n - off;
+}
+
+/* The strings of one token that features use, hashed once per token. */
+enum { H_W, H_S, H_PRE1, H_PRE2, H_PRE3, H_PRE4, H_SUF1, H_SUF2, H_SUF3, H_SUF4, H_KEY, H_WPRE2, AR_NER_NHASH };
+
+int ar_ner_hash_tokens(ArNerText *t) {
+  int i, k;
+  ar_free(t->aHash);
+  t->aHash = ar_malloc(sizeof(uint32_t) * AR_NER_NHASH * ((size_t)t->nTok + 1));
+  if (!t->aHash) return AR_NOMEM;
+  for (i = 0; i < t->nTok; i++) {
+    const ArNerToken *tok = &t->aTok[i];
+    uint32_t *h = t->aHash + (size_t)i * AR_NER_NHASH;
+    const char *zW = t->zFold + tok->iFold, *zS;
+    int nS;
+    zS = stem_of(t, tok, &nS);
+    h[H_W] = fnv(FNV32_INIT, zW, tok->nFold);
+    h[H_S] = fnv(FNV32_INIT, zS, nS);
+    for (k = 0; k < 4; k++) {
+      h[H_PRE1 + k] = fnv(FNV32_INIT, zS, head_bytes(zS, nS, k + 1));
+      h[H_SUF1 + k] = fnv(FNV32_INIT, zS + nS - tail_bytes(zS, nS, k + 1), tail_bytes(zS, nS, k + 1));
+    }
+    h[H_KEY] = fnv(FNV32_INIT, t->zFold + tok->iKey, tok->nKey);
+    h[H_WPRE2] = fnv(FNV32_INIT, zW, head_bytes(zW, tok->nFold, 2));
+  }
+  return AR_OK;
+}
+
+/* A feature: a template and a hashed value, mixed. */
+static uint32_t mix(int tmpl, uint32_t v) {
+  uint32_t x = v ^ ((uint32_t)tmpl * 0x9E3779B9u);
+  x ^= x >> 16;
+  x *= 0x85EBCA6Bu;
+  x ^= x >> 13;
+  x *= 0xC2B2AE35u;
+  x ^= x >> 16;
+  return x;
+}
+
+/* Hash k of token j; out of the text, one value for each side. */
+static uint32_t tok_hash(const ArNerText *t, int j, int k) {
+  if (j < 0) return 0x5E0F0001u;
+  if (j >= t->nTok) return 0x5E0F0002u;
+  return t->aHash[(size_t)j * AR_NER_NHASH + k];
+}
+
+static unsigned gaz_of(const ArNerText *t, int j) {
+  if (j < 0 || j >= t->nTok) return 0;
+  return t->aTok[j].gaz;
+}
+
+static unsigned span_of(const ArNerText *t, int j) {
+  unsigned g = gaz_of(t, j);
+  if (!(g & (AR_GZ_BEGIN | AR_GZ_INSIDE))) return 0;
+  return (g & AR_GZ_BEGIN ? 16u : 32u) | (unsigned)t->aTok[j].gazType;
+}
+
+static unsigned length_bucket(int n) {
+  return n <= 3 ? (unsigned)n : n <= 5 ? 4u : n <= 8 ? 5u : 6u;
+}
+
+int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
+  const ArNerToken *tok = &t->aTok[i];
+  int n = 0, k;
+  unsigned b, g, gm1 = gaz_of(t, i - 1), gp1 = gaz_of(t, i + 1), gm2 = gaz_of(t, i - 2);
+  a[n++] = mix(T_BIAS, 0);
+  a[n++] = mix(T_W, tok_hash(t, i, H_W));
+  a[n++] = mix(T_S, tok_hash(t, i, H_S));
+  a[n++] = mix(T_WM1, tok_hash(t, i - 1, H_W));
+  a[n++] = mix(T_WP1, tok_hash(t, i + 1, H_W));
+  a[n++] = mix(T_WM2, tok_hash(t, i - 2, H_W));
+  a[n++] = mix(T_WP2, tok_hash(t, i + 2, H_W));
+  a[n++] = mix(T_SM1, tok_hash(t, i - 1, H_S));
+  a[n++] = mix(T_SP1, tok_hash(t, i + 1, H_S));
+  a[n++] = mix(T_SM2, tok_hash(t, i - 2, H_S));
+  a[n++] = mix(T_SP2, tok_hash(t, i + 2, H_S));
+  for (k = 0; k < 3; k++) {
+    a[n++] = mix(T_PRE1 + k, tok_hash(t, i, H_PRE1 + k));
+    a[n++] = mix(T_SUF1 + k, tok_hash(t, i, H_SUF1 + k));
+  }
+  a[n++] = mix(T_PRE4, tok_hash(t, i, H_PRE4));
+  a[n++] = mix(T_SUF4, tok_hash(t, i, H_SUF4));
+  a[n++] = mix(T_CLITIC, (unsigned)(tok->nProc * 4 + tok->nAl + tok->restoreAl));
+  a[n++] = mix(T_SHAPE, tok->shape * 16 + length_bucket(tok->nCp - tok->nProc - tok->nAl));
+  a[n++] = mix(T_SHAPE_CTX, (i > 0 ? t->aTok[i - 1].shape : 0) * 16 + (i + 1 < t->nTok ? t->aTok[i + 1].shape : 0));
+  g = tok->gaz;
+  for (b = 0; b < AR_GZ_NBITS; b++) {
+    if (g & (1u << b)) a[n++] = mix(T_GAZ, b);
+    if (gm1 & (1u << b)) a[n++] = mix(T_GAZM1, b);
+    if (gp1 & (1u << b)) a[n++] = mix(T_GAZP1, b);
+    if (gm2 & (1u << b)) a[n++] = mix(T_GAZM2, b);
+  }
+  a[n++] = mix(T_SPAN, span_of(t, i));
+  a[n++] = mix(T_SPANM1, span_of(t, i - 1));
+  a[n++] = mix(T_SPANP1, span_of(t, i + 1));
+  if (i > 0) {
+    a[n++] = mix(T_BIGRAM_L, tok_hash(t, i - 1, H_S) * 0x01000193u ^ tok_hash(t, i, H_S));
+    a[n++] = mix(T_SUF2M1, tok_hash(t, i - 1, H_SUF2));
+  }
+  if (i + 1 < t->nTok) {
+    a[n++] = mix(T_BIGRAM_R, tok_hash(t, i, H_S) * 0x01000193u ^ tok_hash(t, i + 1, H_S));
+    a[n++] = mix(T_SUF2P1, tok_hash(t, i + 1, H_SUF2));
+    a[n++] = mix(T_PRE2P1, tok_hash(t, i + 1, H_PRE2));
+  }
+  a[n++] = mix(T_KEY, tok_hash(t, i, H_KEY));
+  a[n++] = mix(T_CTX, tok_hash(t, i - 1, H_S) * 31u ^ tok_hash(t, i + 1, H_S));
+  a[n++] = mix(T_WPRE2, tok_hash(t, i, H_WPRE2));
+  return n;
+}
+
+uint32_t ar_ner_word_feature(const ArNerText *t, int i) { return mix(T_W, tok_hash(t, i, H_W)); }

@@ -1,0 +1,560 @@
+/*
+** Tokens, proclitics and gazetteer look-ups of the entity core (ner.h).
+**
+** A token is a run of letters and digits (marks and tatweel inside it are
+** dropped by the folds; Arabic letters and digits split) or one punctuation
+** mark. Its proclitics are read
+** as news writes them: a conjunction (و ف), then a preposition (ب ك ل),
+** then the article ال; لل is ل + ال with the alef dropped. Each part is
+** removed only if at least 3 letters remain (2 after the article), and the
+** names of the gazetteers decide whether an entity starts after them.
+*/
+#include <pthread.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "namekey.h"
+#include "ner.h"
+#include "utf8.h"
+
+#define CH_ALEF 0x0627
+#define CH_BEH  0x0628
+#define CH_FEH  0x0641
+#define CH_KAF  0x0643
+#define CH_LAM  0x0644
+#define CH_WAW  0x0648
+
+uint64_t ar_hash_bytes(uint64_t h, const void *p, int n) {
+  const unsigned char *z = p;
+  int i;
+  for (i = 0; i < n; i++) {
+    h ^= z[i];
+    h *= 1099511628211ULL;
+  }
+  return h ? h : 1;
+}
+
+static int grow(void **pa, int *pnAlloc, int nNeed, size_t szElem) {
+  void *aNew;
+  int nNew;
+  if (nNeed <= *pnAlloc) return AR_OK;
+  nNew = *pnAlloc ? *pnAlloc : 64;
+  while (nNew < nNeed) nNew *= 2;
+  aNew = ar_realloc(*pa, (size_t)nNew * szElem);
+  if (!aNew) return AR_NOMEM;
+  *pa = aNew;
+  *pnAlloc = nNew;
+  return AR_OK;
+}
+
+void ar_ner_text_free(ArNerText *t) {
+  ar_free(t->aTok);
+  ar_free(t->zFold);
+  ar_free(t->aCp);
+  ar_free(t->aCpChar);
+  ar_free(t->aCpByte);
+  ar_free(t->aMatch);
+  ar_free(t->aHash);
+  memset(t, 0, sizeof(*t));
+}
+
+static int is_space(uint32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
+}
+
+/* Append code points to the folded forms of the text. */
+static int push_cp(ArNerText *t, uint32_t c, int iChar, int iByte) {
+  int nAlloc = t->nCpAlloc;
+  if (t->nCp + 1 > nAlloc) {
+    int rc = grow((void **)&t->aCp, &nAlloc, t->nCp + 1, sizeof(uint32_t));
+    int n2 = t->nCpAlloc, n3 = t->nCpAlloc;
+    if (rc == AR_OK) rc = grow((void **)&t->aCpChar, &n2, t->nCp + 1, sizeof(int));
+    if (rc == AR_OK) rc = grow((void **)&t->aCpByte, &n3, t->nCp + 1, sizeof(int));
+    if (rc != AR_OK) return rc;
+    t->nCpAlloc = nAlloc;
+  }
+  t->aCp[t->nCp] = c;
+  t->aCpChar[t->nCp] = iChar;
+  t->aCpByte[t->nCp] = iByte;
+  t->nCp++;
+  return AR_OK;
+}
+
+static int push_fold(ArNerText *t, const uint32_t *a, int n, int *piOff) {
+  int i, rc = grow((void **)&t->zFold, &t->nFoldAlloc, t->nFold + 4 * n + 1, 1);
+  if (rc != AR_OK) return rc;
+  *piOff = t->nFold;
+  for (i = 0; i < n; i++) t->nFold += ar_utf8_encode(a[i], (unsigned char *)t->zFold + t->nFold);
+  t->zFold[t->nFold++] = 0;
+  return AR_OK;
+}
+
+static unsigned shape_of(const uint32_t *a, int n) {
+  int i, nArabic = 0, nDigit = 0, nOther = 0;
+  for (i = 0; i < n; i++) {
+    if (a[i] >= '0' && a[i] <= '9') nDigit++;
+    else if (a[i] >= 0x0600 && a[i] <= 0x06FF) nArabic++;
+    else nOther++;
+  }
+  if (nArabic == n) return AR_SHAPE_ARABIC;
+  if (nDigit == n) return AR_SHAPE_DIGITS;
+  if (nOther == n) return AR_SHAPE_LATIN;
+  return AR_SHAPE_MIXED;
+}
+
+/* Proclitics of a folded word (see the header comment). */
+static void read_proclitics(ArNerToken *tok, const uint32_t *a, int n) {
+  int p = 0;
+  tok->nProc = tok->nAl = tok->restoreAl = 0;
+  if (tok->shape != AR_SHAPE_ARABIC) return;
+  if ((a[0] == CH_WAW || a[0] == CH_FEH) && n - 1 >= 3) p = 1;
+  if (n - p >= 4 && a[p] == CH_LAM && a[p + 1] == CH_LAM) {
+    tok->nProc = p + 2;
+    tok->restoreAl = 1;
+    return;
+  }
+  if ((a[p] == CH_BEH || a[p] == CH_KAF || a[p] == CH_LAM) && n - p - 1 >= 3) p++;
+  if (n - p >= 4 && a[p] == CH_ALEF && a[p + 1] == CH_LAM) tok->nAl = 2;
+  /* A lone و or ف before 3 letters stays: the word may start with it. */
+  tok->nProc = p;
+}
+
+/* The name key of a[0..n) appended to zFold. */
+static int push_key(ArNerText *t, const uint32_t *a, int n, int *piOff, int *pn) {
+  uint32_t key[64];
+  int rc, k;
+  if (n > 64) n = 64;
+  k = ar_name_key(a, n, key);
+  rc = push_fold(t, key, k, piOff);
+  *pn = t->nFold - 1 - *piOff;
+  return rc;
+}
+
+static int end_word(ArNerText *t, int iCp0, int iByte0, int iChar0, int iByteEnd, int iCharEnd) {
+  ArNerToken *tok;
+  int rc, n = t->nCp - iCp0;
+  if (n == 0) return AR_OK;
+  rc = grow((void **)&t->aTok, &t->nTokAlloc, t->nTok + 1, sizeof(ArNerToken));
+  if (rc != AR_OK) return rc;
+  tok = &t->aTok[t->nTok];
+  memset(tok, 0, sizeof(*tok));
+  tok->iByte = iByte0;
+  tok->nByte = iByteEnd - iByte0;
+  tok->iChar = iChar0;
+  tok->nChar = iCharEnd - iChar0;
+  tok->iCp = iCp0;
+  tok->nCp = n;
+  tok->isWord = 1;
+  tok->gazEntry = -1;
+  tok->shape = shape_of(t->aCp + iCp0, n);
+  read_proclitics(tok, t->aCp + iCp0, n);
+  rc = push_fold(t, t->aCp + iCp0, n, &tok->iFold);
+  tok->nFold = t->nFold - 1 - tok->iFold;
+  if (rc == AR_OK) rc = push_key(t, t->aCp + iCp0, n, &tok->iKey, &tok->nKey);
+  if (rc == AR_OK) t->nTok++;
+  return rc;
+}
+
+int ar_ner_tokenize(const ArNormalizer *norm, const char *z, int n, ArNerText *t) {
+  const unsigned char *u = (const unsigned char *)z;
+  int i = 0, iChar = 0, rc = AR_OK;
+  int inWord = 0, wCp = 0, wByte = 0, wChar = 0, wCls = AR_CLS_SEP;
+  memset(t, 0, sizeof(*t));
+  t->z = z;
+  t->n = n;
+  while (i < n && rc == AR_OK) {
+    uint32_t out[AR_MAX_EXPANSION];
+    int iStart = i, cls, k, j;
+    uint32_t c = ar_utf8_decode(u, n, &i);
+    k = ar_norm_map(norm, c, out, &cls);
+    if (cls == AR_CLS_SEP) {
+      if (inWord) rc = end_word(t, wCp, wByte, wChar, iStart, iChar);
+      inWord = 0;
+      if (rc == AR_OK && !is_space(c)) {
+        int iCp = t->nCp;
+        rc = push_cp(t, c, iChar, iStart);
+        if (rc == AR_OK) rc = end_word(t, iCp, iStart, iChar, i, iChar + 1);
+        if (rc == AR_OK) t->aTok[t->nTok - 1].isWord = 0, t->aTok[t->nTok - 1].shape = AR_SHAPE_PUNCT;
+      }
+    } else if (cls == AR_CLS_JOIN && !inWord) {
+      /* a mark with no letter before it belongs to nothing */
+    } else {
+      /* Arabic letters and digits split, as in the tokenizer: و١٥ is و and 15. */
+      if (inWord && (cls == AR_CLS_DIGIT || cls == AR_CLS_ARABIC) && wCls != cls &&
+          (wCls == AR_CLS_DIGIT || wCls == AR_CLS_ARABIC)) {
+        rc = end_word(t, wCp, wByte, wChar, iStart, iChar);
+        inWord = 0;
+      }
+      if (cls != AR_CLS_JOIN) wCls = cls;
+      if (!inWord) {
+        inWord = 1;
+        wCp = t->nCp;
+        wByte = iStart;
+        wChar = iChar;
+      }
+      for (j = 0; j < k && rc == AR_OK; j++) rc = push_cp(t, out[j], iChar, iStart);
+    }
+    /* Characters as SQLite counts them: every byte but a continuation byte. */
+    for (j = iStart; j < i; j++) iChar += (u[j] & 0xC0) != 0x80;
+  }
+  if (rc == AR_OK && inWord) rc = end_word(t, wCp, wByte, wChar, n, iChar);
+  if (rc != AR_OK) ar_ner_text_free(t);
+  return rc;
+}
+
+/* ---- name tables ---- */
+
+int ar_name_table_init(ArNameTable *tab, int nSlots) {
+  unsigned size = 64;
+  memset(tab, 0, sizeof(*tab));
+  while (size < (unsigned)nSlots * 2) size *= 2;
+  tab->a = ar_malloc(size * sizeof(ArNameEntry));
+  if (!tab->a) return AR_NOMEM;
+  memset(tab->a, 0, size * sizeof(ArNameEntry));
+  tab->mask = size - 1;
+  return AR_OK;
+}
+
+void ar_name_table_free(ArNameTable *tab) {
+  ar_free(tab->a);
+  ar_free(tab->zPool);
+  memset(tab, 0, sizeof(*tab));
+}
+
+const ArNameEntry *ar_name_table_find(const ArNameTable *tab, uint64_t h) {
+  unsigned i;
+  if (!tab || !tab->a) return 0;
+  for (i = (unsigned)h & tab->mask; tab->a[i].h; i = (i + 1) & tab->mask) {
+    if (tab->a[i].h == h) return &tab->a[i];
+  }
+  return 0;
+}
+
+static int table_grow(ArNameTable *tab) {
+  ArNameTable bigger;
+  unsigned i;
+  if ((unsigned)(tab->nUsed + 1) * 2 <= tab->mask + 1) return AR_OK;
+  if (ar_name_table_init(&bigger, (int)(tab->mask + 1)) != AR_OK) return AR_NOMEM;
+  for (i = 0; i <= tab->mask; i++) {
+    if (tab->a[i].h) {
+      unsigned j = (unsigned)tab->a[i].h & bigger.mask;
+      while (bigger.a[j].h) j = (j + 1) & bigger.mask;
+      bigger.a[j] = tab->a[i];
+    }
+  }
+  ar_free(tab->a);
+  tab->a = bigger.a;
+  tab->mask = bigger.mask;
+  return AR_OK;
+}
+
+/* Insert (or, for bits, merge) an entry; the first entry of a name wins. */
+static int table_put(ArNameTable *tab, uint64_t h, int type, int nWords, unsigned bits,
+                     const char *zCanon, int iPool, int nCanon) {
+  unsigned i;
+  if (table_grow(tab) != AR_OK) return AR_NOMEM;
+  for (i = (unsigned)h & tab->mask; tab->a[i].h; i = (i + 1) & tab->mask) {
+    if (tab->a[i].h == h) {
+      tab->a[i].bits |= (unsigned short)bits;
+      if (tab->a[i].type == AR_ENT_NONE && type != AR_ENT_NONE) break; /* a prefix becomes a name */
+      return AR_OK;
+    }
+  }
+  if (tab->a[i].h == 0) tab->nUsed++;
+  tab->a[i].h = h;
+  tab->a[i].type = (unsigned char)type;
+  tab->a[i].nWords = (unsigned char)nWords;
+  tab->a[i].bits = (unsigned short)bits;
+  tab->a[i].zCanon = zCanon;
+  tab->a[i].iPool = iPool;
+  tab->a[i].nCanon = nCanon;
+  if (nWords > tab->maxWords) tab->maxWords = nWords;
+  return AR_OK;
+}
+
+/* Fold text into words and feed the hash with either their name keys
+** (isKey) or their folded forms, joined by one space. Returns the number of
+** words; *ph the hash. The words' own keys go to aWordHash when not NULL. */
+static int hash_words(const ArNormalizer *norm, const char *z, int n, int isKey, uint64_t *ph,
+                      uint64_t *aWordHash, uint64_t *aPrefix) {
+  const unsigned char *u = (const unsigned char *)z;
+  uint32_t word[64], key[64];
+  int i = 0, nWord = 0, nWords = 0;
+  uint64_t h = AR_HASH_INIT;
+  while (i <= n) {
+    uint32_t out[AR_MAX_EXPANSION];
+    int cls = AR_CLS_SEP, k = 0, j;
+    if (i < n) k = ar_norm_map(norm, ar_utf8_decode(u, n, &i), out, &cls);
+    else i++;
+    if (cls != AR_CLS_SEP) {
+      for (j = 0; j < k && nWord < 64; j++) word[nWord++] = out[j];
+      continue;
+    }
+    if (nWord > 0) {
+      unsigned char zb[4 * 64];
+      int nb = 0, nk = isKey ? ar_name_key(word, nWord, key) : nWord;
+      for (j = 0; j < nk; j++) nb += ar_utf8_encode(isKey ? key[j] : word[j], zb + nb);
+      if (nWords < AR_NAME_MAX_WORDS && aWordHash)
+        aWordHash[nWords] = ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, zb, nb), "k", 1);
+      if (nWords > 0) h = ar_hash_bytes(h, " ", 1);
+      h = ar_hash_bytes(h, zb, nb);
+      if (nWords < AR_NAME_MAX_WORDS && aPrefix) aPrefix[nWords] = h;
+      nWords++;
+      nWord = 0;
+    }
+  }
+  *ph = h;
+  return nWords;
+}
+
+int ar_name_table_add(ArNameTable *tab, const ArNormalizer *norm, const char *zName, int nName,
+                      int type, const char *zCanon, int nCanon) {
+  uint64_t h;
+  int iPool = -1;
+  uint64_t aPrefix[AR_NAME_MAX_WORDS];
+  int w, nWords = hash_words(norm, zName, nName, 1, &h, 0, aPrefix);
+  if (nWords == 0 || nWords > AR_NAME_MAX_WORDS) return 1;
+  for (w = 0; w + 1 < nWords; w++) {
+    if (table_put(tab, aPrefix[w], AR_ENT_NONE, w + 1, 0, 0, -1, 0) != AR_OK) return AR_NOMEM;
+  }
+  if (!zCanon || nCanon <= 0) {
+    zCanon = zName;
+    nCanon = nName;
+  }
+  if (grow((void **)&tab->zPool, &tab->nPoolAlloc, tab->nPool + nCanon, 1) != AR_OK) return AR_NOMEM;
+  memcpy(tab->zPool + tab->nPool, zCanon, (size_t)nCanon);
+  iPool = tab->nPool;
+  tab->nPool += nCanon;
+  return table_put(tab, h, type, nWords, 0, 0, iPool, nCanon);
+}
+
+const char *ar_name_entry_canonical(const ArNameTable *tab, const ArNameEntry *e, int *pn) {
+  *pn = e->nCanon;
+  if (e->zCanon) return e->zCanon;
+  if (e->iPool >= 0 && tab->zPool) return tab->zPool + e->iPool;
+  return 0;
+}
+
+/* ---- the built-in tables ---- */
+
+static ArNameTable g_names, g_words;
+static int g_builtin_ready;
+static pthread_mutex_t g_builtin_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+/* Add every entry of a '|'-separated list: "name" or "name=canonical". */
+static int add_list(const ArNormalizer *norm, const char *zList, int type, unsigned bits) {
+  const char *z = zList;
+  int rc = AR_OK;
+  while (*z && rc == AR_OK) {
+    const char *zEnd = strchr(z, '|'), *zEq;
+    int n;
+    if (!zEnd) zEnd = z + strlen(z);
+    n = (int)(zEnd - z);
+    zEq = memchr(z, '=', (size_t)n);
+    if (type != AR_ENT_NONE) {
+      const char *zCanon = zEq ? zEq + 1 : z;
+      int nName = zEq ? (int)(zEq - z) : n, nCanon = zEq ? (int)(zEnd - zEq - 1) : n, nWords, w;
+      uint64_t h, aWord[AR_NAME_MAX_WORDS], aPrefix[AR_NAME_MAX_WORDS];
+      nWords = hash_words(norm, z, nName, 1, &h, aWord, aPrefix);
+      for (w = 0; w + 1 < nWords && w < AR_NAME_MAX_WORDS && rc == AR_OK; w++)
+        rc = table_put(&g_names, aPrefix[w], AR_ENT_NONE, w + 1, 0, 0, -1, 0);
+      if (rc == AR_OK) rc = table_put(&g_names, h, type, nWords, 0, zCanon, -1, nCanon);
+      for (w = 0; w < nWords && w < AR_NAME_MAX_WORDS && rc == AR_OK; w++)
+        rc = table_put(&g_words, aWord[w], AR_ENT_NONE, 1, bits, 0, -1, 0);
+    } else {
+      int nName = zEq ? (int)(zEq - z) : n;
+      unsigned b = bits | (zEq && zEnd[-1] == '*' ? AR_GZ_MONTH_AMBIG : 0);
+      uint64_t h;
+      hash_words(norm, z, nName, 0, &h, 0, 0);
+      rc = table_put(&g_words, ar_hash_bytes(h, "w", 1), AR_ENT_NONE, 1, b, zEq ? zEq + 1 : 0, -1,
+                     zEq ? (int)(zEnd - zEq - 1) : 0);
+    }
+    z = *zEnd ? zEnd + 1 : zEnd;
+  }
+  return rc;
+}
+
+static int build_builtin(void) {
+  ArNormalizer *norm = ar_malloc(sizeof(ArNormalizer));
+  int rc = norm ? AR_OK : AR_NOMEM;
+  if (rc == AR_OK) {
+    ar_normalizer_init(norm, AR_FOLD_DEFAULT);
+    rc = ar_name_table_init(&g_names, 1024);
+  }
+  if (rc == AR_OK) rc = ar_name_table_init(&g_words, 1024);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_persons, AR_ENT_PERSON, AR_GZ_PERSON);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_locations, AR_ENT_LOCATION, AR_GZ_LOCATION);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_organizations, AR_ENT_ORG, AR_GZ_ORG);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_titles, AR_ENT_NONE, AR_GZ_TITLE);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_speech, AR_ENT_NONE, AR_GZ_SPEECH);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_org_triggers, AR_ENT_NONE, AR_GZ_ORG_TRIGGER);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_loc_triggers, AR_ENT_NONE, AR_GZ_LOC_TRIGGER);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_months, AR_ENT_NONE, AR_GZ_MONTH);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_weekdays, AR_ENT_NONE, AR_GZ_WEEKDAY);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_first_names, AR_ENT_NONE, AR_GZ_FIRST_NAME);
+  ar_free(norm);
+  if (rc != AR_OK) {
+    ar_name_table_free(&g_names);
+    ar_name_table_free(&g_words);
+  }
+  return rc;
+}
+
+/* Built on first use; after an out-of-memory failure the next call tries
+** again. */
+static int builtin_ready(void) {
+  int ready;
+  pthread_mutex_lock(&g_builtin_mutex);
+  if (!g_builtin_ready) g_builtin_ready = build_builtin() == AR_OK;
+  ready = g_builtin_ready;
+  pthread_mutex_unlock(&g_builtin_mutex);
+  return ready;
+}
+
+const ArNameTable *ar_ner_builtin_names(void) { return builtin_ready() ? &g_names : 0; }
+const ArNameTable *ar_ner_builtin_words(void) { return builtin_ready() ? &g_words : 0; }
+
+/* ---- annotation ---- */
+
+/* A word without its proclitics (ال restored after لل), in buf. */
+static int stripped_form(const ArNerText *t, const ArNerToken *tok, uint32_t *buf, int nBuf) {
+  int n = 0, i;
+  if (tok->restoreAl) {
+    buf[n++] = CH_ALEF;
+    buf[n++] = CH_LAM;
+  }
+  for (i = tok->nProc; i < tok->nCp && n < nBuf; i++) buf[n++] = t->aCp[tok->iCp + i];
+  return n;
+}
+
+static uint64_t hash_cps(uint64_t h, const uint32_t *a, int n) {
+  unsigned char zb[4];
+  int i;
+  for (i = 0; i < n; i++) h = ar_hash_bytes(h, zb, ar_utf8_encode(a[i], zb));
+  return h;
+}
+
+static uint64_t hash_key(uint64_t h, const uint32_t *a, int n) {
+  uint32_t key[64];
+  if (n > 64) n = 64;
+  return hash_cps(h, key, ar_name_key(a, n, key));
+}
+
+/* Longest name of tab starting at token i whose first word has the key
+** hash h0. Returns its length in tokens (0: none) and the entry. */
+static int longest_name(const ArNerText *t, const ArNameTable *tab, int i, uint64_t h0,
+                        const ArNameEntry **ppE) {
+  uint64_t h = h0;
+  int L, best = 0;
+  for (L = 1; L <= tab->maxWords && i + L - 1 < t->nTok; L++) {
+    const ArNerToken *tok = &t->aTok[i + L - 1];
+    const ArNameEntry *e;
+    if (!tok->isWord) break;
+    if (L > 1) {
+      h = ar_hash_bytes(h, " ", 1);
+      h = ar_hash_bytes(h, t->zFold + tok->iKey, tok->nKey);
+    }
+    e = ar_name_table_find(tab, h);
+    if (!e) break; /* no name starts with these words (prefixes are in the table) */
+    if (e->nWords == L && e->type != AR_ENT_NONE) {
+      best = L;
+      *ppE = e;
+    }
+  }
+  return best;
+}
+
+int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
+  const ArNameTable *names = ar_ner_builtin_names(), *words = ar_ner_builtin_words();
+  uint32_t buf[66];
+  uint64_t *aBare; /* hash of the name key of each word without its proclitics */
+  int i;
+  if (!names || !words) return AR_NOMEM;
+  aBare = ar_malloc(sizeof(uint64_t) * ((size_t)t->nTok + 1));
+  if (!aBare) return AR_NOMEM;
+  t->nMatch = 0;
+  for (i = 0; i < t->nTok; i++) {
+    ArNerToken *tok = &t->aTok[i];
+    const uint32_t *full = t->aCp + tok->iCp;
+    int nStrip, f;
+    const ArNameEntry *e;
+    if (!tok->isWord) continue;
+    nStrip = stripped_form(t, tok, buf, 66);
+    aBare[i] = tok->nProc ? hash_key(AR_HASH_INIT, buf, nStrip) : 0;
+    for (f = 0; f < 2; f++) {
+      const uint32_t *a = f ? buf : full;
+      int n = f ? nStrip : tok->nCp;
+      uint64_t hKey = f ? aBare[i] : ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
+      if (f && tok->nProc == 0) break;
+      e = ar_name_table_find(words, ar_hash_bytes(hash_cps(AR_HASH_INIT, a, n), "w", 1));
+      if (e) tok->gaz |= e->bits;
+      e = ar_name_table_find(words, ar_hash_bytes(hKey, "k", 1));
+      if (e) {
+        tok->gaz |= e->bits;
+        if (f) tok->gazBare = e->bits;
+        else tok->gazWhole = e->bits;
+      }
+    }
+  }
+  for (i = 0; i < t->nTok;) {
+    ArNerToken *tok = &t->aTok[i];
+    const ArNameEntry *eBest = 0;
+    const ArNameTable *tabBest = 0;
+    int best = 0, stripBest = 0, f, s;
+    if (!tok->isWord || tok->shape == AR_SHAPE_DIGITS) {
+      i++;
+      continue;
+    }
+    for (s = 0; s < 2; s++) {
+      const ArNameTable *tab = s == 0 ? user : names;
+      if (!tab || !tab->a) continue;
+      for (f = 0; f < 2; f++) {
+        const ArNameEntry *e = 0;
+        uint64_t h0;
+        int L;
+        if (f == 0) {
+          h0 = ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
+        } else {
+          if (tok->nProc == 0) break;
+          h0 = aBare[i];
+        }
+        L = longest_name(t, tab, i, h0, &e);
+        if (L > best) {
+          best = L;
+          eBest = e;
+          tabBest = tab;
+          stripBest = f;
+        }
+      }
+    }
+    if (best == 0) {
+      i++;
+      continue;
+    }
+    {
+      ArNerMatch *m;
+      int j;
+      if (grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK) {
+        ar_free(aBare);
+        return AR_NOMEM;
+      }
+      m = &t->aMatch[t->nMatch];
+      m->iTok = i;
+      m->nTok = best;
+      m->type = eBest->type;
+      m->stripFirst = stripBest;
+      m->zCanon = ar_name_entry_canonical(tabBest, eBest, &m->nCanon);
+      m->fromUser = tabBest == user;
+      tok->gazEntry = t->nMatch++;
+      for (j = 0; j < best; j++) {
+        t->aTok[i + j].gaz |= j == 0 ? AR_GZ_BEGIN : AR_GZ_INSIDE;
+        t->aTok[i + j].gazType = m->type;
+      }
+      i += best;
+    }
+  }
+  ar_free(aBare);
+  return ar_ner_hash_tokens(t);
+}

@@ -1,0 +1,182 @@
+#!/usr/bin/python3
+"""Evaluate arabic_entities().
+
+1. ANERcorp held-out F1 (CoNLL, entity level, exact span and type, PERS/LOC/ORG): the last sixth of
+   ../shared/data/ner/anercorp-train.conll, tagged by dist/holdout/arabic (built by `make eval` with a
+   model trained on the first five sixths only). Each sentence's tokens are joined with spaces; every
+   token that a predicted entity overlaps gets its type (B on the first, I on the others).
+2. The seed articles (../shared/corpus/seeds/*.txt), with the shipped model (dist/arabic): the people,
+   places and organizations each article mentions, listed by hand in tests/data/seed_entities.txt, against
+   the distinct canonicals the extension gives: document-level precision and recall, and whether each
+   person listed comes out with exactly one canonical.
+
+Skips cleanly (exit 0) when ../shared is absent. Usage: /usr/bin/python3 tools/eval_ner.py [--verbose]
+"""
+import glob
+import os
+import sqlite3
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(ROOT, "..", "shared")
+CONLL = os.path.join(SHARED, "data", "ner", "anercorp-train.conll")
+SEEDS = os.path.join(SHARED, "corpus", "seeds")
+HAND = os.path.join(ROOT, "tests", "data", "seed_entities.txt")
+TYPES = {"PERSON": "PERS", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
+VERBOSE = "--verbose" in sys.argv
+
+
+def connect(name):
+    db = sqlite3.connect(":memory:")
+    db.enable_load_extension(True)
+    db.load_extension(os.path.join(ROOT, "dist", name))
+    return db
+
+
+def read_conll(path):
+    sents, cur = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n\r")
+            if not line or " " not in line or len(cur) == 1024:
+                if cur:
+                    sents.append(cur)
+                cur = []
+                if not line or " " not in line:
+                    continue
+            word, tag = line.rsplit(" ", 1)
+            cur.append((word, tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def spans(tags):
+    out, i = set(), 0
+    while i < len(tags):
+        t = tags[i]
+        if t == "O" or t[2:] not in ("PERS", "PER", "LOC", "ORG"):
+            i += 1
+            continue
+        typ = "PERS" if t[2:] in ("PERS", "PER") else t[2:]
+        j = i + 1
+        while j < len(tags) and tags[j][:2] == "I-" and tags[j][2:] in (typ, "PER" if typ == "PERS" else typ):
+            j += 1
+        out.add((i, j, typ))
+        i = j
+    return out
+
+
+def anercorp():
+    if not os.path.exists(CONLL):
+        print(f"skipped ANERcorp: {CONLL} not found")
+        return
+    if not os.path.exists(os.path.join(ROOT, "dist", "holdout", "arabic.so")):
+        print("skipped ANERcorp: dist/holdout/arabic.so missing (run make eval)")
+        return
+    db = connect(os.path.join("holdout", "arabic"))
+    sents = read_conll(CONLL)
+    held = sents[len(sents) - len(sents) // 6:]
+    tp, npred, ngold = {}, {}, {}
+    for sent in held:
+        words = [w for w, _ in sent]
+        text = " ".join(words)
+        starts, pos = [], 0
+        for w in words:
+            starts.append(pos)
+            pos += len(w) + 1
+        pred = ["O"] * len(words)
+        for typ, start, length in db.execute("SELECT type, start, length FROM arabic_entities(?)", (text,)):
+            if typ not in TYPES:
+                continue
+            a, b = start - 1, start - 1 + length
+            covered = [k for k, s in enumerate(starts) if s < b and s + len(words[k]) > a]
+            for n, k in enumerate(covered):
+                pred[k] = ("B-" if n == 0 else "I-") + TYPES[typ]
+        gold = spans([t for _, t in sent])
+        got = spans(pred)
+        for typ in ("PERS", "LOC", "ORG"):
+            g = {s for s in gold if s[2] == typ}
+            p = {s for s in got if s[2] == typ}
+            tp[typ] = tp.get(typ, 0) + len(g & p)
+            npred[typ] = npred.get(typ, 0) + len(p)
+            ngold[typ] = ngold.get(typ, 0) + len(g)
+    print(f"ANERcorp held out: last sixth of anercorp-train.conll ({len(held)} sentences), model trained on the rest")
+    for typ in ("PERS", "LOC", "ORG", "overall"):
+        t = sum(tp.values()) if typ == "overall" else tp[typ]
+        p_ = sum(npred.values()) if typ == "overall" else npred[typ]
+        g = sum(ngold.values()) if typ == "overall" else ngold[typ]
+        prec, rec = (t / p_ if p_ else 0), (t / g if g else 0)
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0
+        print(f"  {typ:8s} precision {prec:.3f} recall {rec:.3f} F1 {f1:.3f}  ({g} gold, {p_} predicted)")
+
+
+def read_hand():
+    """tests/data/seed_entities.txt: '# FILE' lines, then 'TYPE<TAB>canonical<TAB>spelling|spelling...'."""
+    docs, cur = {}, None
+    with open(HAND, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("## "):
+                continue
+            if line.startswith("# "):
+                cur = docs.setdefault(line[2:].strip(), [])
+            elif line.strip() and cur is not None:
+                typ, name, forms = line.split("\t")
+                cur.append((typ, name, forms.split("|")))
+    return docs
+
+
+def seeds():
+    if not os.path.isdir(SEEDS):
+        print(f"skipped seeds: {SEEDS} not found")
+        return
+    db = connect("arabic")
+    key = lambda s: db.execute("SELECT arabic_name_key(?)", (s,)).fetchone()[0]
+    docs = read_hand()
+    T = dict(tp=0, pred=0, gold=0, persons=0, persons_one=0)
+    for path in sorted(glob.glob(os.path.join(SEEDS, "*.txt"))):
+        name = os.path.basename(path)
+        text = open(path, encoding="utf-8").read()
+        rows = db.execute("SELECT entity, type, canonical FROM arabic_entities(?) WHERE type != 'DATE'", (text,)).fetchall()
+        hand = docs.get(name, [])
+        # A hand entry is found when some predicted canonical of its type matches one of its spellings.
+        forms = {(t, key(f)): i for i, (t, _, fs) in enumerate(hand) for f in fs}
+        found, wrong = {}, set()
+        for ent, typ, canon in rows:
+            i = forms.get((typ, key(canon)))
+            if i is None:
+                i = forms.get((typ, key(ent)))
+            if i is None:
+                wrong.add((typ, canon))
+            else:
+                found.setdefault(i, set()).add(canon)
+        preds = len({(t, c) for _, t, c in rows})
+        correct = preds - len(wrong)
+        T["tp"] += len(found)
+        T["pred"] += len(found) + len(wrong)
+        T["gold"] += len(hand)
+        for i, (typ, nm, _) in enumerate(hand):
+            if typ == "PERSON":
+                T["persons"] += 1
+                if len(found.get(i, ())) == 1:
+                    T["persons_one"] += 1
+                elif VERBOSE:
+                    print(f"  {name}: person {nm}: canonicals {sorted(found.get(i, ()))}")
+        if VERBOSE:
+            for i, (typ, nm, _) in enumerate(hand):
+                if i not in found:
+                    print(f"  {name}: missed {typ} {nm}")
+            for typ, canon in sorted(wrong):
+                print(f"  {name}: spurious {typ} {canon}")
+        del correct
+    p = T["tp"] / T["pred"] if T["pred"] else 0
+    r = T["tp"] / T["gold"] if T["gold"] else 0
+    print(f"Seed articles ({len(docs)} hand-listed): document-level precision {p:.3f} recall {r:.3f}"
+          f" ({T['tp']} of {T['gold']} entities found, {T['pred'] - T['tp']} spurious)")
+    print(f"  persons with exactly one canonical: {T['persons_one']} of {T['persons']}")
+
+
+if __name__ == "__main__":
+    anercorp()
+    seeds()
