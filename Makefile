@@ -21,7 +21,7 @@ LOADABLE_OBJS := $(SRCS:%.c=build/loadable/%.o)
 STATIC_OBJS   := $(SRCS:%.c=build/static/%.o)
 C_TESTS := $(patsubst tests/c/%.c,build/tests/%,$(wildcard tests/c/test_*.c))
 
-.PHONY: all loadable static test test-c deps clean install demo version
+.PHONY: all loadable static test test-c deps clean install demo corpus version
 all: loadable static
 loadable: dist/arabic.so
 static: dist/libsqlite_arabic.a
@@ -61,6 +61,12 @@ deps:
 
 demo: loadable
 	sh tools/demo.sh
+
+# make corpus CORPUS=folder DB=news.db: import every *.txt under the folder
+# (or a one-article-per-line file); run again to update.
+corpus: loadable
+	@test -n "$(CORPUS)" -a -n "$(DB)" || { echo "usage: make corpus CORPUS=<folder or file> DB=<database>"; exit 2; }
+	$(PYTHON) tools/import_corpus.py "$(CORPUS)" "$(DB)"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
