@@ -125,21 +125,10 @@ def line_items(path):
     return len(numbered), iter(numbered)
 
 
-def import_corpus(source, db_path, extension=os.path.join(ROOT, "dist", "arabic"),
-                  batch_articles=500, batch_bytes=8_000_000, lines=None, quiet=False):
-    """Import source (a folder, or a one-article-per-line file) into db_path.
-    Returns the counts: added, changed, unchanged, removed, skipped."""
-    source = os.path.normpath(source)
-    if lines is None:
-        lines = not os.path.isdir(source)
-    total, items = line_items(source) if lines else folder_items(source)
-    prefix = source + ("#" if lines else os.sep)
-    fmt = "line" if lines else None
-
-    db = connect(db_path, extension)
+def load(db, items, prefix, fmt, progress, batch_articles, batch_bytes):
+    """Write the changed items in batches, then remove the articles whose item is gone."""
     known = dict(db.execute("SELECT path, hash FROM articles WHERE substr(path, 1, ?) = ?",
                             (len(prefix), prefix)))
-    progress = Progress(total, "lines" if lines else "files", quiet)
     seen = set()
     pending = pending_bytes = 0
     db.execute("BEGIN")
@@ -169,7 +158,26 @@ def import_corpus(source, db_path, extension=os.path.join(ROOT, "dist", "arabic"
     db.executemany("DELETE FROM articles WHERE path = ?", gone)
     progress.counts["removed"] = len(gone)
     db.execute("COMMIT")
-    db.close()
+    return progress
+
+
+def import_corpus(source, db_path, extension=os.path.join(ROOT, "dist", "arabic"),
+                  batch_articles=500, batch_bytes=8_000_000, lines=None, quiet=False):
+    """Import source (a folder, or a one-article-per-line file) into db_path.
+    Returns the counts: added, changed, unchanged, removed, skipped."""
+    source = os.path.normpath(source)
+    if lines is None:
+        lines = not os.path.isdir(source)
+    total, items = line_items(source) if lines else folder_items(source)
+    prefix = source + ("#" if lines else os.sep)
+    fmt = "line" if lines else None
+
+    db = connect(db_path, extension)
+    try:
+        progress = load(db, items, prefix, fmt, Progress(total, "lines" if lines else "files", quiet),
+                        batch_articles, batch_bytes)
+    finally:
+        db.close()  # without COMMIT: an unfinished batch is rolled back
     if not quiet:
         print(progress.summary(db_path), file=sys.stderr)
     return progress.counts
