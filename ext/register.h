@@ -13,5 +13,8 @@
 
 int arabic_register_normalize(sqlite3 *db);
 int arabic_register_debug(sqlite3 *db, const char *zFts5Status);
+int arabic_register_search(sqlite3 *db);
+int arabic_register_tokens(sqlite3 *db);
+int arabic_register_tokenizer(sqlite3 *db, fts5_api *api);
 
 #endif

@@ -28,6 +28,8 @@ void ar_options_default(ArOptions *o) {
   o->stem = 1;
   o->stopwords = 0;
   o->variants = 0;
+  o->any = 0;
+  o->prefix = 0;
 }
 
 /* Read a value that must be one of 0..nMax; -1 if it is not. */
@@ -39,7 +41,7 @@ static int small_int(const char *z, int nMax) {
 int ar_options_set(ArOptions *o, int scope, const char *zKey, const char *zVal, char *zErr) {
   size_t i;
   int v;
-  for (i = 0; i < sizeof(aFoldKey) / sizeof(aFoldKey[0]); i++) {
+  for (i = 0; (scope & AR_KEYS_FOLD) && i < sizeof(aFoldKey) / sizeof(aFoldKey[0]); i++) {
     if (strcmp(zKey, aFoldKey[i].zName) == 0) {
       if ((v = small_int(zVal, 1)) < 0) goto bad_value01;
       if (v) o->folds |= aFoldKey[i].flag;
@@ -47,12 +49,20 @@ int ar_options_set(ArOptions *o, int scope, const char *zKey, const char *zVal, 
       return 0;
     }
   }
-  if (scope >= AR_SCOPE_STEM && strcmp(zKey, "stem") == 0) {
+  if ((scope & AR_KEYS_STEM) && strcmp(zKey, "stem") == 0) {
     if ((v = small_int(zVal, 1)) < 0) goto bad_value01;
     o->stem = v;
     return 0;
   }
-  if (scope >= AR_SCOPE_TOKENIZER) {
+  if (scope & AR_KEYS_QUERY) {
+    int *pField = strcmp(zKey, "any") == 0 ? &o->any : strcmp(zKey, "prefix") == 0 ? &o->prefix : 0;
+    if (pField) {
+      if ((v = small_int(zVal, 1)) < 0) goto bad_value01;
+      *pField = v;
+      return 0;
+    }
+  }
+  if (scope & AR_KEYS_INDEX) {
     if (strcmp(zKey, "stopwords") == 0) {
       if ((v = small_int(zVal, 1)) < 0) goto bad_value01;
       o->stopwords = v;

@@ -8,16 +8,23 @@
 #ifndef ARABIC_OPTIONS_H
 #define ARABIC_OPTIONS_H
 
-/* Which keys a caller accepts. */
-#define AR_SCOPE_FOLD      1 /* the fold keys: arabic_normalize */
-#define AR_SCOPE_STEM      2 /* + stem: arabic_stem, arabic_query */
-#define AR_SCOPE_TOKENIZER 3 /* + stopwords, variants, version: the tokenizer */
+/* Which keys a caller accepts: a set of key groups. */
+#define AR_KEYS_FOLD      1 /* diacritics, tatweel, ..., latin_diacritics */
+#define AR_KEYS_STEM      2 /* stem */
+#define AR_KEYS_INDEX     4 /* stopwords, variants, version */
+#define AR_KEYS_QUERY     8 /* any, prefix: arabic_query */
+#define AR_SCOPE_FOLD      AR_KEYS_FOLD                                /* arabic_normalize */
+#define AR_SCOPE_STEM      (AR_KEYS_FOLD | AR_KEYS_STEM)               /* arabic_stem */
+#define AR_SCOPE_TOKENIZER (AR_KEYS_FOLD | AR_KEYS_STEM | AR_KEYS_INDEX) /* the tokenizer */
+#define AR_SCOPE_QUERY     AR_KEYS_QUERY                               /* arabic_query */
 
 typedef struct ArOptions {
   unsigned folds; /* AR_FOLD_* */
   int stem;       /* 0 off, 1 clitics (default) */
   int stopwords;  /* 0 off (default), 1 drop the built-in stop words */
   int variants;   /* 0 off (default), 1 also index each name key for "~name" queries */
+  int any;        /* arabic_query: 0 every word must match (default), 1 any word */
+  int prefix;     /* arabic_query: 1 the last word is a prefix (search as you type) */
 } ArOptions;
 
 #define AR_ERRMSG_SIZE 160

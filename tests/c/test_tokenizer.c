@@ -1,0 +1,235 @@
+/*
+** The 'arabic' tokenizer through the real fts5_api: table-driven vectors
+** of (input, arguments, flags, expected tokens with byte offsets), in the
+** style of Signal's FTS5 extension tests; then callback codes, AUX equal to
+** DOCUMENT, and hard inputs.
+*/
+#include <stdlib.h>
+
+#include <sqlite3.h>
+
+#include "../../ext/sqlite_arabic.h"
+#include "testlib.h"
+
+#define DOC   FTS5_TOKENIZE_DOCUMENT
+#define QUERY FTS5_TOKENIZE_QUERY
+#define PREFIX (FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX)
+#define AUX   FTS5_TOKENIZE_AUX
+
+typedef struct Vector {
+  const char *zName;
+  const char *zArgs; /* tokenizer arguments, space separated */
+  int flags;
+  const char *zIn;
+  const char *zWant; /* "token@start:end" per token, '+' before a colocated one */
+} Vector;
+
+static const Vector aVector[] = {
+    {"harakat and shadda stay inside one word", "", DOC, "مُحَمَّدٌ", "محمد@0:18"},
+    {"tatweel inside a word", "", DOC, "بوتــين", "بوتين@0:14 +وتين@0:14"},
+    {"proclitic readings are colocated", "", DOC, "وبوتين لترامب بموسكو",
+     "وبوتين@0:12 +بوتين@0:12 +وتين@0:12 لترامب@13:25 +ترامب@13:25 بموسكو@26:38 +موسكو@26:38"},
+    {"article and plural", "", DOC, "والمفاوضات", "والمفاوضات@0:20 +مفاوض@0:20"},
+    {"names keep their surface", "", DOC, "ويتكوف الكرملين زيلينسكي",
+     "ويتكوف@0:12 +يتكوف@0:12 الكرملين@13:29 +كرملين@13:29 زيلينسكي@30:46"},
+    {"query side: search form, no proclitic removed", "", QUERY, "المفاوضات بوتين ويتكوف",
+     "مفاوض@0:18 بوتين@19:29 ويتكوف@30:42"},
+    {"prefix query: last word as written, folded", "", PREFIX, "المفاوضات اوكرانيـ",
+     "مفاوض@0:18 اوكراني@19:35"},
+    {"punctuation separates words", "", DOC, "«كييف»،موسكو؟", "كييف@2:10 +ييف@2:10 موسكو@14:24"},
+    {"arabic letters and digits split", "", DOC, "لـ3 ٢٠٢٢م", "ل@0:4 3@4:5 2022@6:14 م@14:16"},
+    {"latin words as unicode61 remove_diacritics 2", "", DOC, "Élan F16 NATO's", "elan@0:5 f16@6:9 nato@10:14 s@15:16"},
+    {"script change splits", "", DOC, "بوتينPutin", "بوتين@0:10 +وتين@0:10 putin@10:15"},
+    {"invisible marks inside a word", "", DOC, "بو\xe2\x80\x8cتين", "بوتين@0:13 +وتين@0:13"},
+    {"lam-alef ligature", "", DOC, "ﻻ", "لا@0:3"},
+    {"stem 0 indexes the folded word only", "stem 0", DOC, "والمفاوضات", "والمفاوضات@0:20"},
+    {"stem 0 on the query side", "stem 0", QUERY, "المفاوضات", "المفاوضات@0:18"},
+    {"alef 0 keeps hamza forms", "alef 0 stem 0", DOC, "أحمد", "أحمد@0:8"},
+    {"stop words dropped with stopwords 1", "stopwords 1", DOC, "في الحرب على", "الحرب@5:15 +حرب@5:15"},
+    {"malformed UTF-8 separates words", "", DOC, "ب\xff" "ت\xc0\xaf" "ث", "ب@0:2 ت@3:5 ث@7:9"},
+    {"embedded NUL separates words", "", DOC, "ا", "ا@0:2"},
+    {"emoji are separators", "", DOC, "سلام👋عليكم", "سلام@0:8 عليكم@12:22 +علي@12:22"},
+    {"empty input", "", DOC, "", ""},
+    {"only marks", "", DOC, "َ ُ ـ", ""},
+    {"future particle before a verb", "", DOC, "سيقول", "سيقول@0:10 +يقول@0:10"},
+    {"decomposed hamza composes", "alef 0 stem 0", DOC, "ا\xd9\x94حمد", "أحمد@0:10"},
+};
+
+typedef struct Capture {
+  char z[4096];
+  int n;
+} Capture;
+
+static int capture(void *pCtx, int tflags, const char *pToken, int nToken, int iStart, int iEnd) {
+  Capture *c = pCtx;
+  c->n += snprintf(c->z + c->n, sizeof(c->z) - (size_t)c->n, "%s%s%.*s@%d:%d", c->n ? " " : "",
+                   (tflags & FTS5_TOKEN_COLOCATED) ? "+" : "", nToken, pToken, iStart, iEnd);
+  if (c->n >= (int)sizeof(c->z)) c->n = (int)sizeof(c->z) - 1;
+  return SQLITE_OK;
+}
+
+static fts5_api *get_fts5(sqlite3 *db) {
+  fts5_api *api = 0;
+  sqlite3_stmt *st;
+  sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, 0);
+  sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", 0);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  return api;
+}
+
+typedef struct Tok {
+  fts5_tokenizer x;
+  Fts5Tokenizer *p;
+} Tok;
+
+static int tok_open(fts5_api *api, const char *zArgs, Tok *t) {
+  char zBuf[256];
+  const char *azArg[16];
+  int nArg = 0;
+  void *pUser;
+  char *z = zBuf;
+  snprintf(zBuf, sizeof(zBuf), "%s", zArgs);
+  while (*z) {
+    while (*z == ' ') *z++ = 0;
+    if (!*z) break;
+    azArg[nArg++] = z;
+    while (*z && *z != ' ') z++;
+  }
+  if (api->xFindTokenizer(api, "arabic", &pUser, &t->x) != SQLITE_OK) return SQLITE_ERROR;
+  return t->x.xCreate(pUser, azArg, nArg, &t->p);
+}
+
+static void test_vectors(fts5_api *api) {
+  size_t i;
+  for (i = 0; i < sizeof(aVector) / sizeof(aVector[0]); i++) {
+    const Vector *v = &aVector[i];
+    Capture c = {"", 0};
+    Tok t;
+    int n = (int)strlen(v->zIn);
+    if (strcmp(v->zName, "embedded NUL separates words") == 0) n = 3; /* "\0" then alef */
+    if (tok_open(api, v->zArgs, &t) != SQLITE_OK) {
+      test_result(0, v->zName);
+      continue;
+    }
+    if (n == 3 && v->zIn[0] != 0) {
+      static const char zNul[] = {0, (char)0xD8, (char)0xA7};
+      check_int("tokenize with NUL", t.x.xTokenize(t.p, &c, v->flags, zNul, 3, capture), SQLITE_OK);
+      check_str(v->zName, c.z, "ا@1:3");
+    } else {
+      check_int(v->zName, t.x.xTokenize(t.p, &c, v->flags, v->zIn, n, capture), SQLITE_OK);
+      check_str(v->zName, c.z, v->zWant);
+    }
+    t.x.xDelete(t.p);
+  }
+}
+
+static const char *aBadArgs[] = {"bogus 1", "stem", "stem 2", "alef yes", "version 2", "stem 1 stem"};
+
+static void test_bad_arguments(fts5_api *api) {
+  size_t i;
+  for (i = 0; i < sizeof(aBadArgs) / sizeof(aBadArgs[0]); i++) {
+    Tok t;
+    char zName[80];
+    t.p = (Fts5Tokenizer *)1;
+    snprintf(zName, sizeof(zName), "arguments '%s' are refused", aBadArgs[i]);
+    check_int(zName, tok_open(api, aBadArgs[i], &t), SQLITE_ERROR);
+    check_int("and no object is left", t.p == 0, 1);
+  }
+}
+
+static int stop_after_two(void *pCtx, int tflags, const char *pToken, int nToken, int iStart, int iEnd) {
+  (void)tflags; (void)pToken; (void)nToken; (void)iStart; (void)iEnd;
+  return ++*(int *)pCtx == 2 ? SQLITE_DONE : SQLITE_OK;
+}
+
+static int fail_at_once(void *pCtx, int tflags, const char *pToken, int nToken, int iStart, int iEnd) {
+  (void)tflags; (void)pToken; (void)nToken; (void)iStart; (void)iEnd;
+  ++*(int *)pCtx;
+  return SQLITE_NOMEM;
+}
+
+static void test_callback_codes(fts5_api *api) {
+  Tok t;
+  int n = 0;
+  const char *z = "واحد اثنان ثلاثة اربعة";
+  tok_open(api, "", &t);
+  check_int("SQLITE_DONE from xToken becomes SQLITE_OK",
+            t.x.xTokenize(t.p, &n, DOC, z, (int)strlen(z), stop_after_two), SQLITE_OK);
+  check_int("and stops at once", n, 2);
+  n = 0;
+  check_int("an error from xToken is returned",
+            t.x.xTokenize(t.p, &n, QUERY, z, (int)strlen(z), fail_at_once), SQLITE_NOMEM);
+  check_int("and stops at once", n, 1);
+  t.x.xDelete(t.p);
+}
+
+static void test_aux_equals_document(fts5_api *api) {
+  static const char *azText[] = {
+      "قال الرئيس الروسي فلاديمير بوتين إنّ وقفَ إطلاقِ النار ممكنٌ، وأكّد بموسكو «لا»",
+      "ﻻ ﷲ ٱلْعَٰلَمِينَ ٢٠٢٥م Zelensky's visit لـ3 \xff\xfe بوتــين",
+  };
+  size_t i;
+  Tok t;
+  tok_open(api, "stopwords 1", &t);
+  for (i = 0; i < sizeof(azText) / sizeof(azText[0]); i++) {
+    Capture doc = {"", 0}, aux = {"", 0};
+    int n = (int)strlen(azText[i]);
+    t.x.xTokenize(t.p, &doc, DOC, azText[i], n, capture);
+    t.x.xTokenize(t.p, &aux, AUX, azText[i], n, capture);
+    check_str("AUX stream equals DOCUMENT stream", aux.z, doc.z);
+  }
+  t.x.xDelete(t.p);
+}
+
+static int count_tokens(void *pCtx, int tflags, const char *pToken, int nToken, int iStart, int iEnd) {
+  int *a = pCtx;
+  (void)tflags; (void)pToken; (void)iStart;
+  a[0]++;
+  if (nToken > a[1]) a[1] = nToken;
+  a[2] = iEnd;
+  return SQLITE_OK;
+}
+
+static void test_hard_inputs(fts5_api *api) {
+  int nBig = 1 << 20, i, a[3];
+  char *z = malloc((size_t)nBig);
+  Tok t;
+  tok_open(api, "", &t);
+  for (i = 0; i < nBig; i += 2) memcpy(z + i, "د", 2);
+  memset(a, 0, sizeof(a));
+  check_int("1 MB word: ok", t.x.xTokenize(t.p, a, DOC, z, nBig, count_tokens), SQLITE_OK);
+  check_int("1 MB word: one token", a[0], 1);
+  check_int("1 MB word: capped at 128 characters", a[1], 256);
+  check_int("1 MB word: offsets cover the whole word", a[2], nBig);
+  memcpy(z, "د", 2);
+  for (i = 2; i < 20002; i += 2) memcpy(z + i, "ً", 2);
+  memset(a, 0, sizeof(a));
+  check_int("10,000 marks: ok", t.x.xTokenize(t.p, a, DOC, z, 20002, count_tokens), SQLITE_OK);
+  check_int("10,000 marks: one token", a[0], 1);
+  for (i = 0; i < nBig; i++) z[i] = (char)(0x80 + i % 64);
+  memset(a, 0, sizeof(a));
+  check_int("1 MB of continuation bytes: ok", t.x.xTokenize(t.p, a, DOC, z, nBig, count_tokens), SQLITE_OK);
+  check_int("1 MB of continuation bytes: no token", a[0], 0);
+  t.x.xDelete(t.p);
+  free(z);
+}
+
+int main(void) {
+  sqlite3 *db;
+  fts5_api *api;
+  sqlite3_auto_extension((void (*)(void))sqlite3_arabic_init);
+  sqlite3_open(":memory:", &db);
+  api = get_fts5(db);
+  if (!api) {
+    test_result(0, "fts5_api found");
+    return test_done();
+  }
+  test_vectors(api);
+  test_bad_arguments(api);
+  test_callback_codes(api);
+  test_aux_equals_document(api);
+  test_hard_inputs(api);
+  sqlite3_close(db);
+  return test_done();
+}

@@ -1,0 +1,82 @@
+-- The 'arabic' FTS5 tokenizer: what a search finds, highlight, options, integrity.
+.mode list
+.nullvalue NULL
+CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'arabic');
+INSERT INTO docs(rowid, title, body) VALUES
+ (1, 'بوتين يستقبل ويتكوف', 'استقبل الرئيس الروسي فلاديمير بوتــين المبعوث الأمريكي ستيف ويتكوف في الكرملين.'),
+ (2, 'لقاء في موسكو', 'قال المتحدث إنّ وبوتين أبلغ لترامب بموسكو أن المفاوضات مستمرة.'),
+ (3, 'كييف ترد', 'أعلن زيلينسكي لكييف أنّ والمفاوضات لم تبدأ، وأنّ المحادثة مع الأوكرانيين في كورسك صعبة.'),
+ (4, 'محادثات', 'جرت محادثات بَنَّاءَةٌ حول لوقف لإطلاق النار مع مُحَمَّدٌ.'),
+ (5, 'كيف يرى الخبراء', 'كيف ستنتهي الحرب؟ لا أحد يعرف. اطلاق سراح الأسرى.');
+SELECT 'match_01', group_concat(rowid) FROM docs WHERE docs MATCH 'بوتين';
+SELECT 'match_02', group_concat(rowid) FROM docs WHERE docs MATCH 'كييف';
+SELECT 'match_03', group_concat(rowid) FROM docs WHERE docs MATCH 'موسكو';
+SELECT 'match_04', group_concat(rowid) FROM docs WHERE docs MATCH 'المفاوضات';
+SELECT 'match_05', group_concat(rowid) FROM docs WHERE docs MATCH 'مفاوضات';
+SELECT 'match_06', group_concat(rowid) FROM docs WHERE docs MATCH 'والمفاوضات';
+SELECT 'match_07', group_concat(rowid) FROM docs WHERE docs MATCH 'محادثات';
+SELECT 'match_08', group_concat(rowid) FROM docs WHERE docs MATCH 'ويتكوف';
+SELECT 'match_09', group_concat(rowid) FROM docs WHERE docs MATCH 'الكرملين';
+SELECT 'match_10', group_concat(rowid) FROM docs WHERE docs MATCH 'زيلينسكي';
+SELECT 'match_11', group_concat(rowid) FROM docs WHERE docs MATCH 'بناءة';
+SELECT 'match_12', group_concat(rowid) FROM docs WHERE docs MATCH 'محمد';
+SELECT 'match_13', group_concat(rowid) FROM docs WHERE docs MATCH 'إطلاق';
+SELECT 'match_14', group_concat(rowid) FROM docs WHERE docs MATCH 'ترامب';
+SELECT 'match_15', group_concat(rowid) FROM docs WHERE docs MATCH 'الأمريكي';
+SELECT 'prefix_01', group_concat(rowid) FROM docs WHERE docs MATCH 'اوكران*';
+SELECT 'prefix_02', group_concat(rowid) FROM docs WHERE docs MATCH 'كورس*';
+SELECT 'prefix_03', group_concat(rowid) FROM docs WHERE docs MATCH 'المفاوض*';
+SELECT 'phrase_01', group_concat(rowid) FROM docs WHERE docs MATCH '"وقف إطلاق النار"';
+SELECT 'phrase_02', group_concat(rowid) FROM docs WHERE docs MATCH '"الرئيس الروسي"';
+SELECT 'near_01', group_concat(rowid) FROM docs WHERE docs MATCH 'NEAR(بوتين ترامب, 3)';
+SELECT 'bool_01', group_concat(rowid) FROM docs WHERE docs MATCH 'بوتين NOT ويتكوف';
+SELECT 'bool_02', group_concat(rowid) FROM docs WHERE docs MATCH 'كييف OR ويتكوف';
+SELECT 'column_01', group_concat(rowid) FROM docs WHERE docs MATCH 'title : موسكو';
+SELECT 'highlight_01', highlight(docs, 1, '[', ']') FROM docs WHERE docs MATCH 'بوتين' AND rowid = 1;
+SELECT 'highlight_02', highlight(docs, 1, '[', ']') FROM docs WHERE docs MATCH 'محمد بناءة';
+SELECT 'highlight_03', highlight(docs, 1, '[', ']') FROM docs WHERE docs MATCH '"وقف إطلاق النار"';
+SELECT 'snippet_01', snippet(docs, 1, '[', ']', '…', 4) FROM docs WHERE docs MATCH 'المفاوضات' ORDER BY rank;
+SELECT 'rank_01', group_concat(rowid) FROM (SELECT rowid FROM docs WHERE docs MATCH 'بوتين OR ترامب' ORDER BY bm25(docs), rowid);
+-- the index, as fts5vocab sees it
+CREATE VIRTUAL TABLE v USING fts5vocab(docs, 'row');
+SELECT 'vocab_01', group_concat(term, ' ') FROM (SELECT term FROM v WHERE term IN ('بوتين', 'وتين', 'وبوتين', 'مفاوض', 'محمد', 'كرملين', 'يتكوف', 'ويتكوف') ORDER BY term);
+-- 'kayf' (how) and Kyiv stay apart
+SELECT 'apart_01', group_concat(rowid) FROM docs WHERE docs MATCH 'كيف';
+-- updates, deletes and the integrity check
+UPDATE docs SET body = 'تحدث بوتين مع ترمب' WHERE rowid = 4;
+DELETE FROM docs WHERE rowid = 5;
+INSERT INTO docs(docs) VALUES('integrity-check');
+SELECT 'update_01', group_concat(rowid) FROM docs WHERE docs MATCH 'بوتين';
+SELECT 'update_02', count(*) FROM docs WHERE docs MATCH 'محادثات';
+-- options
+CREATE VIRTUAL TABLE plain USING fts5(body, tokenize = 'arabic stem 0');
+INSERT INTO plain VALUES ('والمفاوضات'), ('المفاوضات');
+SELECT 'stem0_01', count(*) FROM plain WHERE plain MATCH 'المفاوضات';
+CREATE VIRTUAL TABLE hamza USING fts5(body, tokenize = 'arabic hamza 0 alef 0');
+INSERT INTO hamza VALUES ('رئيس'), ('رييس'), ('أحمد'), ('احمد');
+SELECT 'hamza0_01', count(*) FROM hamza WHERE hamza MATCH 'رئيس';
+SELECT 'alef0_01', count(*) FROM hamza WHERE hamza MATCH 'أحمد';
+CREATE VIRTUAL TABLE stops USING fts5(body, tokenize = 'arabic stopwords 1');
+INSERT INTO stops VALUES ('الحرب في أوكرانيا'), ('ذهب إلى الحرب');
+SELECT 'stop_01', count(*) FROM stops WHERE stops MATCH 'في';
+SELECT 'stop_02', count(*) FROM stops WHERE stops MATCH '"الحرب في أوكرانيا"';
+-- external content table kept in sync by triggers
+CREATE TABLE articles(id INTEGER PRIMARY KEY, body TEXT);
+CREATE VIRTUAL TABLE articles_fts USING fts5(body, content = 'articles', content_rowid = 'id', tokenize = 'arabic');
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, body) VALUES ('delete', old.id, old.body);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, body) VALUES ('delete', old.id, old.body);
+  INSERT INTO articles_fts(rowid, body) VALUES (new.id, new.body);
+END;
+INSERT INTO articles(body) VALUES ('وبوتين في موسكو'), ('لترامب رأي'), (CAST(x'D8A8FFD8AA' AS TEXT)), ('');
+UPDATE articles SET body = 'زيلينسكي في كييف' WHERE id = 2;
+DELETE FROM articles WHERE id = 1;
+INSERT INTO articles_fts(articles_fts) VALUES('integrity-check');
+SELECT 'ext_01', count(*) FROM articles;
+SELECT 'ext_02', group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH 'كييف';
+SELECT 'ext_03', count(*) FROM articles_fts WHERE articles_fts MATCH 'بوتين';

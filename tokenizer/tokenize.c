@@ -1,0 +1,162 @@
+/*
+** The Arabic tokenizer core (see tokenize.h).
+*/
+#include "tokenize.h"
+
+#include <string.h>
+
+#include "../functions/stem.h"
+#include "../functions/utf8.h"
+
+/* Word state, on the caller's stack. */
+typedef struct Word {
+  uint32_t cp[AR_MAX_TOKEN_CHARS]; /* folded code points (the first ones) */
+  int n;                           /* how many are stored */
+  int group;                       /* script group: GROUP_ARABIC or GROUP_OTHER */
+  int iStart, iEnd;                /* byte range in the input */
+  int tilde;                       /* a '~' came right before (query name-key syntax) */
+  uint32_t lastSrc;                /* last input code point, for hamza composition */
+} Word;
+
+#define GROUP_NONE   0
+#define GROUP_ARABIC 1
+#define GROUP_OTHER  2
+
+static int group_of(int cls) { return cls == AR_CLS_ARABIC ? GROUP_ARABIC : GROUP_OTHER; }
+
+/* The encoded word and where each code point starts in it. */
+typedef struct Encoded {
+  char z[AR_MAX_TOKEN_CHARS * 4 + 1];
+  int off[AR_MAX_TOKEN_CHARS + 1];
+} Encoded;
+
+static void encode_word(const Word *w, Encoded *e) {
+  int i, pos = 0;
+  for (i = 0; i < w->n; i++) {
+    e->off[i] = pos;
+    pos += ar_utf8_encode(w->cp[i], (unsigned char *)e->z + pos);
+  }
+  e->off[w->n] = pos;
+}
+
+static int emit_form(void *pCtx, ArTokenFn xToken, int tflags, const Encoded *e, ArForm f,
+                     const Word *w) {
+  return xToken(pCtx, tflags, e->z + e->off[f.start], e->off[f.start + f.len] - e->off[f.start],
+                w->iStart, w->iEnd);
+}
+
+static int emit_word(const ArTokenizer *t, void *pCtx, int flags, int isLast, const Word *w,
+                     ArTokenFn xToken) {
+  Encoded e;
+  ArForm whole = {0, w->n};
+  int stem = t->opts.stem && w->group == GROUP_ARABIC;
+  if (w->n == 0) return 0;
+  if (t->opts.stopwords && w->group == GROUP_ARABIC && ar_is_stop_word(w->cp, w->n)) return 0;
+  encode_word(w, &e);
+
+  if (flags & AR_TOKENIZE_QUERY) {
+    if (!stem || ((flags & AR_TOKENIZE_PREFIX) && isLast)) {
+      return emit_form(pCtx, xToken, 0, &e, whole, w);
+    }
+    return emit_form(pCtx, xToken, 0, &e, ar_stem_search_form(w->cp, w->n), w);
+  }
+
+  /* DOCUMENT and AUX: the surface, then every other reading. */
+  {
+    int rc = emit_form(pCtx, xToken, 0, &e, whole, w);
+    if (rc == 0 && stem) {
+      ArForm aForm[AR_STEM_MAX_FORMS];
+      int nForm = ar_stem_document_forms(w->cp, w->n, aForm), i;
+      for (i = 0; rc == 0 && i < nForm; i++) {
+        if (aForm[i].len == w->n) continue; /* the surface itself */
+        rc = emit_form(pCtx, xToken, AR_TOKEN_COLOCATED, &e, aForm[i], w);
+      }
+    }
+    return rc;
+  }
+}
+
+static void append_cp(Word *w, uint32_t c) {
+  if (w->n < AR_MAX_TOKEN_CHARS) w->cp[w->n++] = c;
+}
+
+void ar_tokenizer_init(ArTokenizer *t, const ArOptions *opts) {
+  t->opts = *opts;
+  ar_normalizer_init(&t->norm, opts->folds);
+}
+
+int ar_tokenize(const ArTokenizer *t, void *pCtx, int flags, const char *zText, int nText,
+                ArTokenFn xToken) {
+  const unsigned char *z = (const unsigned char *)zText;
+  const ArNormalizer *norm = &t->norm;
+  Word aWord[2];
+  Word *cur = &aWord[0];  /* the word being read */
+  Word *prev = &aWord[1]; /* the last finished word, emitted one word late so
+                          ** that the last word of a prefix query is known */
+  int inWord = 0, havePrev = 0, tilde = 0, rc = 0, i = 0;
+  uint32_t out[AR_MAX_EXPANSION];
+
+  while (i < nText) {
+    int iChar = i, cls, k;
+    uint32_t c = z[i] < 0x80 ? z[i++] : ar_utf8_decode(z, nText, &i);
+    uint32_t composed;
+
+    if (inWord && c - 0x0653u <= 2u && (composed = ar_compose_hamza(cur->lastSrc, c)) != 0 &&
+        cur->n > 0) {
+      /* A decomposed hamza or madda: fold the composed letter instead. */
+      cur->n--;
+      c = composed;
+    }
+    k = ar_norm_map(norm, c, out, &cls);
+
+    if (cls == AR_CLS_SEP) {
+      if (inWord) {
+        inWord = 0;
+        if (havePrev && (rc = emit_word(t, pCtx, flags, 0, prev, xToken)) != 0) return rc;
+        { Word *w = prev; prev = cur; cur = w; }
+        havePrev = 1;
+      }
+      tilde = (c == AR_NAME_KEY_MARK);
+      continue;
+    }
+    if (cls == AR_CLS_JOIN) {
+      if (inWord) {
+        if (k == 1) append_cp(cur, out[0]);
+        cur->iEnd = i;
+        cur->lastSrc = c;
+      }
+      continue;
+    }
+    if (inWord && group_of(cls) != cur->group) {
+      inWord = 0;
+      if (havePrev && (rc = emit_word(t, pCtx, flags, 0, prev, xToken)) != 0) return rc;
+      { Word *w = prev; prev = cur; cur = w; }
+      havePrev = 1;
+    }
+    if (!inWord) {
+      inWord = 1;
+      cur->n = 0;
+      cur->group = group_of(cls);
+      cur->iStart = iChar;
+      cur->tilde = tilde;
+    }
+    tilde = 0;
+    if (k == 1) {
+      append_cp(cur, out[0]);
+    } else {
+      int j;
+      for (j = 0; j < k; j++) {
+        /* An expansion may hold a space (U+FDFA): keep the letters only. */
+        if (ar_char_class(norm, out[j]) != AR_CLS_SEP) append_cp(cur, out[j]);
+      }
+    }
+    cur->iEnd = i;
+    cur->lastSrc = c;
+  }
+  if (inWord) {
+    if (havePrev && (rc = emit_word(t, pCtx, flags, 0, prev, xToken)) != 0) return rc;
+    return emit_word(t, pCtx, flags, 1, cur, xToken);
+  }
+  if (havePrev) return emit_word(t, pCtx, flags, 1, prev, xToken);
+  return 0;
+}

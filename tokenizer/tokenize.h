@@ -1,0 +1,52 @@
+/*
+** The Arabic tokenizer core: words out of UTF-8 text, folded and stemmed,
+** with byte offsets into the original. Pure C (no SQLite calls, no
+** allocation): the FTS5 tokenizer, arabic_tokens(), arabic_stem() and
+** arabic_query() are thin wrappers around ar_tokenize(), so the index, the
+** query and the SQL functions always agree.
+**
+** A word is a run of letters and digits of one script group (Arabic letters;
+** or letters and digits of other scripts, as unicode61 keeps "f16"). Marks,
+** tatweel and invisible format characters inside a word belong to it and
+** are dropped by the folds; everything else separates words. Arabic letters
+** and digits split (لـ3 -> ل, 3). Malformed UTF-8 separates words.
+*/
+#ifndef ARABIC_TOKENIZE_H
+#define ARABIC_TOKENIZE_H
+
+#include "../functions/normalize.h"
+#include "../functions/options.h"
+
+/* Flags: the same values as FTS5_TOKENIZE_* and FTS5_TOKEN_COLOCATED. */
+#define AR_TOKENIZE_QUERY    0x0001
+#define AR_TOKENIZE_PREFIX   0x0002
+#define AR_TOKENIZE_DOCUMENT 0x0004
+#define AR_TOKENIZE_AUX      0x0008
+#define AR_TOKEN_COLOCATED   0x0001
+
+/* A longer word is indexed by its first AR_MAX_TOKEN_CHARS characters. */
+#define AR_MAX_TOKEN_CHARS 128
+
+/* The prefix of name-key terms (variants 1): '~' never occurs in a word. */
+#define AR_NAME_KEY_MARK '~'
+
+typedef struct ArTokenizer {
+  ArOptions opts;
+  ArNormalizer norm;
+} ArTokenizer;
+
+/* Receives each token: its text, and the byte range [iStart, iEnd) of the
+** word in the input. A non-zero return stops ar_tokenize(), which returns it. */
+typedef int (*ArTokenFn)(void *pCtx, int tflags, const char *pToken, int nToken, int iStart,
+                         int iEnd);
+
+void ar_tokenizer_init(ArTokenizer *t, const ArOptions *opts);
+
+/* Tokenize z[0..n) for flags (AR_TOKENIZE_*). Returns 0 or xToken's code.
+** DOCUMENT and AUX give the same stream: each word's surface form, then its
+** stemmed readings and name keys as COLOCATED tokens. QUERY gives one token
+** per word: the search form, or the folded word as written when it is the
+** last word of a PREFIX query, or its name key after a '~' (variants 1). */
+int ar_tokenize(const ArTokenizer *t, void *pCtx, int flags, const char *z, int n, ArTokenFn xToken);
+
+#endif
