@@ -8,7 +8,7 @@
 --       named in the same articles; a < b, so each pair appears once
 --   kwic(article_id, token, left_context, word, right_context, start)
 --       keyword in context: every token of every article with up to 40
---       characters either side, newlines shown as spaces. Restrict it by
+--       characters either side (whole words), newlines shown as spaces. Restrict it by
 --       token (the index form, as arabic_tokens() gives it) and by the
 --       articles an FTS query finds, so only those articles are tokenized:
 --         SELECT left_context, word, right_context FROM kwic
@@ -28,9 +28,14 @@ CREATE VIEW IF NOT EXISTS cooccurrence(a, b, articles) AS
   GROUP BY x.canonical, y.canonical;
 
 CREATE VIEW IF NOT EXISTS kwic(article_id, token, left_context, word, right_context, start) AS
-  SELECT a.id, t.token,
-         replace(substr(a.text, max(1, t.start - 40), t.start - max(1, t.start - 40)), char(10), ' '),
-         substr(a.text, t.start, t.length),
-         replace(substr(a.text, t.start + t.length, 40), char(10), ' '),
-         t.start
-  FROM articles AS a, arabic_tokens(a.text) AS t;
+  SELECT id, token,
+         trim(CASE WHEN cut_left THEN ltrim(l, replace(l, ' ', '')) ELSE l END),  -- no partial first word
+         word,
+         trim(CASE WHEN cut_right THEN rtrim(r, replace(r, ' ', '')) ELSE r END), -- no partial last word
+         start
+  FROM (SELECT a.id, t.token, t.start, substr(a.text, t.start, t.length) AS word,
+               replace(substr(a.text, max(1, t.start - 40), t.start - max(1, t.start - 40)), char(10), ' ') AS l,
+               t.start > 41 AS cut_left,
+               replace(substr(a.text, t.start + t.length, 40), char(10), ' ') AS r,
+               t.start + t.length + 40 <= length(a.text) AS cut_right
+        FROM articles AS a, arabic_tokens(a.text) AS t);
