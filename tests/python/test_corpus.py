@@ -178,7 +178,7 @@ class CorpusTest(unittest.TestCase):
         # Again: nothing changes; then one change and one removal.
         self.assertEqual(shell_import(shell_db).stdout.splitlines()[-1], "import|0|0|10|0|3")
         os.remove(os.path.join(self.corpus, "latin1.txt"))
-        os.remove(os.path.join(self.corpus, "09_eu_sanctions.txt"))
+        os.remove(os.path.join(self.corpus, "08_eu_sanctions.txt"))
         with open(os.path.join(self.corpus, "06_london_summit.txt"), "a", encoding="utf-8") as f:
             f.write("وقال ستارمر إن الاجتماع المقبل سيعقد في باريس.\n")
         self.assertEqual(shell_import(shell_db).stdout.splitlines()[-1], "import|0|1|8|1|2")
