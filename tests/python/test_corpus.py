@@ -294,22 +294,79 @@ class SnippetTest(unittest.TestCase):
         self.assertEqual(p.stdout.splitlines(), self.expected_output(block))
 
 
+def demo_pairs(block):
+    """(statement, expected rows) of a ```sql demo block; '(no rows)' is no row."""
+    pairs, cur = [], ""
+    for line in block.splitlines(True):
+        if line.startswith("-- =>"):
+            row = line[5:].strip()
+            if row != "(no rows)":
+                pairs[-1][1].append(row)
+            continue
+        cur += line
+        if sqlite3.complete_statement(cur):
+            pairs.append((cur.strip(), []))
+            cur = ""
+    return pairs
+
+
+def rows_of(db, stmt, params=()):
+    return ["|".join("NULL" if v is None else str(v) for v in r) for r in db.execute(stmt, params)]
+
+
 class DemoTest(unittest.TestCase):
     def test_examples_in_the_doc(self):
         """Every ```sql demo block of docs/corpus.md, run on the sample corpus
-        (imported by tools/import_corpus.py), gives its '-- =>' rows."""
+        (imported by tools/import_corpus.py), gives its '-- =>' rows, and the
+        blocks hold exactly the queries of sql/examples.sql."""
+        import update_corpus_doc
         tmp = tempfile.mkdtemp(prefix="corpus-doc-")
         try:
             db_path = os.path.join(tmp, "demo.db")
             quiet_import(SAMPLE, db_path)
             db = open_db(db_path)
-            blocks = doc_blocks("sql demo")
-            self.assertGreaterEqual(len(blocks), 10)
-            for block in blocks:
-                stmt = "\n".join(l for l in block.splitlines() if not l.startswith("-- =>"))
-                want = [l[5:].strip() for l in block.splitlines() if l.startswith("-- =>")]
-                got = ["|".join("NULL" if v is None else str(v) for v in row) for row in db.execute(stmt)]
-                self.assertEqual(got, want, stmt)
+            pairs = [p for block in doc_blocks("sql demo") for p in demo_pairs(block)]
+            examples = [s for _, stmts in update_corpus_doc.sections(
+                os.path.join(ROOT, "sql", "examples.sql")) for s in stmts]
+            self.assertEqual([s for s, _ in pairs], examples,
+                             "docs/corpus.md is behind sql/examples.sql: run tools/update_corpus_doc.py")
+            for stmt, want in pairs:
+                self.assertEqual(rows_of(db, stmt), want, stmt)
+            db.close()
+        finally:
+            shutil.rmtree(tmp)
+
+    def test_sharded_search_in_the_doc(self):
+        """The ATTACH block of 'When the corpus outgrows one file' on two
+        shards of the sample finds what one database finds."""
+        (block,) = doc_blocks("sql shards")
+        tmp = tempfile.mkdtemp(prefix="corpus-shards-")
+        try:
+            names = sorted(os.path.relpath(p, SAMPLE) for p in glob.glob(os.path.join(SAMPLE, "**", "*.txt"),
+                                                                           recursive=True))
+            for shard, part in (("news-2025-02.db", names[:5]), ("news-2025-03.db", names[5:])):
+                folder = os.path.join(tmp, shard[:-3])
+                for name in part:
+                    os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+                    shutil.copy(os.path.join(SAMPLE, name), os.path.join(folder, name))
+                quiet_import(folder, os.path.join(tmp, shard))
+            db = open_db(":memory:")
+            stmts = [s for s, _ in demo_pairs(block)]
+            cwd = os.getcwd()
+            os.chdir(tmp)
+            try:
+                for stmt in stmts[:-1]:
+                    db.execute(stmt)
+                merged = db.execute(stmts[-1], {"q": "بوتين"}).fetchall()
+            finally:
+                os.chdir(cwd)
+            whole = os.path.join(tmp, "whole.db")
+            quiet_import(SAMPLE, whole)
+            one = open_db(whole)
+            self.assertEqual(len(merged), one.execute(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'بوتين'").fetchone()[0])
+            self.assertEqual([r[2] for r in merged], sorted(r[2] for r in merged))
+            one.close()
             db.close()
         finally:
             shutil.rmtree(tmp)
