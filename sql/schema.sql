@@ -82,7 +82,9 @@ CREATE VIEW IF NOT EXISTS article_import(path, content, hash, format) AS
 -- A text file: title = first non-empty line; a line 'المصدر: X' gives
 -- source, a line 'التاريخ: YYYY-MM-DD' gives published (both lines leave
 -- the body); a line starting a list of related headlines ends the body.
--- CRLF, CR and a byte order mark are accepted.
+-- CRLF, CR and a byte order mark are accepted. Each step is a subquery that
+-- OFFSET 0 keeps from being flattened into the next, so each value is
+-- computed once per file, not once per use (5 times faster on 30 MB).
 CREATE TRIGGER IF NOT EXISTS article_import_text INSTEAD OF INSERT ON article_import
 WHEN NEW.format IS NOT 'line'
  AND NOT EXISTS (SELECT 1 FROM articles WHERE path = NEW.path AND hash = NEW.hash)
@@ -119,7 +121,9 @@ BEGIN
               SELECT ltrim(replace(replace(replace(CAST(NEW.content AS TEXT),
                        char(13) || char(10), char(10)), char(13), char(10)), char(65279), ''), ws)
                        || char(10) AS doc, ws
-              FROM (SELECT ' ' || char(9, 10, 11, 12, 13) AS ws)))))))
+              FROM (SELECT ' ' || char(9, 10, 11, 12, 13) AS ws)
+            LIMIT -1 OFFSET 0) LIMIT -1 OFFSET 0) LIMIT -1 OFFSET 0) LIMIT -1 OFFSET 0) LIMIT -1 OFFSET 0)
+       LIMIT -1 OFFSET 0)
   WHERE true
   ON CONFLICT(path) DO UPDATE SET
     title = excluded.title, body = excluded.body, related = excluded.related, source = excluded.source,
