@@ -16,5 +16,6 @@ int arabic_register_debug(sqlite3 *db, const char *zFts5Status);
 int arabic_register_search(sqlite3 *db);
 int arabic_register_tokens(sqlite3 *db);
 int arabic_register_tokenizer(sqlite3 *db, fts5_api *api);
+int arabic_register_namekey(sqlite3 *db);
 
 #endif

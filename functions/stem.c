@@ -12,82 +12,71 @@ enum {
   YEH = 0x064A
 };
 
-typedef struct Affix {
-  uint32_t c[4];
-  int n;
-} Affix;
-
 /* The shortest stem an affix may leave behind, in letters. */
 #define MIN_STEM 3
 
-/* The article with the prepositions and conjunctions that attach to it,
-** longest first so that وبال wins over وال. */
-static const Affix aArticle[] = {
-    {{WAW, BEH, ALEF, LAM}, 4}, {{WAW, KAF, ALEF, LAM}, 4}, {{FEH, BEH, ALEF, LAM}, 4},
-    {{FEH, KAF, ALEF, LAM}, 4}, {{WAW, ALEF, LAM}, 3},      {{FEH, ALEF, LAM}, 3},
-    {{BEH, ALEF, LAM}, 3},      {{KAF, ALEF, LAM}, 3},      {{WAW, LAM, LAM}, 3},
-    {{FEH, LAM, LAM}, 3},       {{LAM, LAM}, 2},            {{ALEF, LAM}, 2},
-};
+/* Length of the definite article with the prepositions and conjunctions
+** that attach to it (ال لل وال فال بال كال ولل فلل وبال وكال فبال فكال), the
+** longest that leaves MIN_STEM letters; 0 if none. This runs for every
+** reading of every word indexed, so it is branch-free: the patterns
+** exclude one another (by their first two letters), so their lengths add. */
+static int article_length(const uint32_t *w, int n) {
+  int conj, two, three, four;
+  if (n < 2 + MIN_STEM) return 0;
+  conj = (w[0] == WAW) | (w[0] == FEH);
+  two = ((w[0] == ALEF) | (w[0] == LAM)) & (w[1] == LAM);
+  three = (((w[0] == BEH) | (w[0] == KAF)) & (w[1] == ALEF) & (w[2] == LAM)) |
+          (conj & ((w[1] == ALEF) | (w[1] == LAM)) & (w[2] == LAM));
+  four = n >= 4 + MIN_STEM && conj & ((w[1] == BEH) | (w[1] == KAF)) & (w[2] == ALEF) & (w[3] == LAM);
+  return 2 * two + 3 * (three & (n >= 3 + MIN_STEM)) + 4 * four;
+}
 
-/* Inflectional suffixes: feminine plural, feminine singular, attached
-** pronouns. One is removed, longest first. ة is listed for text folded with
-** teh_marbuta 0. Plural ون/ين is not: too many names end in it (بوتين,
-** الكرملين, فلسطين). */
-static const Affix aSuffix[] = {
-    {{HEH, MEEM, ALEF}, 3}, {{KAF, MEEM, ALEF}, 3}, {{ALEF, TEH}, 2},
-    {{HEH, ALEF}, 2},       {{HEH, MEEM}, 2},       {{HEH, NOON}, 2},
-    {{KAF, MEEM}, 2},       {{TEH_MARBUTA}, 1},     {{HEH}, 1},
-};
+/* Length of one inflectional suffix: feminine plural ات, feminine ة (or ه
+** once folded), attached pronouns ها هم هن كم هما كما; 0 if it would leave
+** fewer than MIN_STEM letters. Branch-free like article_length. Plural
+** ون/ين is not removed: too many names end in it (بوتين, الكرملين, فلسطين). */
+static int suffix_length(const uint32_t *w, int n) {
+  uint32_t last, b1, b2;
+  int one, two, three, k;
+  if (n < MIN_STEM + 1) return 0;
+  last = w[n - 1];
+  b1 = w[n - 2];
+  b2 = w[n - 3];
+  one = (last == TEH_MARBUTA) | (last == HEH);
+  two = ((last == TEH) & (b1 == ALEF)) | ((last == MEEM) & ((b1 == HEH) | (b1 == KAF))) |
+        ((last == NOON) & (b1 == HEH)) | ((last == ALEF) & (b1 == HEH));
+  three = (last == ALEF) & (b1 == MEEM) & ((b2 == HEH) | (b2 == KAF));
+  k = one + 2 * two + 3 * three;
+  return n - k >= MIN_STEM ? k : 0;
+}
 
 /* Single-letter proclitics a document word may carry before its stem:
 ** a conjunction (و ف), then a preposition (ب ك ل) or the future particle
 ** (س, only before the prefix of an imperfect verb: سيقول). */
 static int is_conjunction(uint32_t c) { return c == WAW || c == FEH; }
-static int is_proclitic_at(const uint32_t *w, int n, int i) {
+static inline int is_proclitic_at(const uint32_t *w, int n, int i) {
   if (i >= n) return 0;
   if (w[i] == BEH || w[i] == KAF || w[i] == LAM) return 1;
   return w[i] == SEEN && i + 1 < n &&
          (w[i + 1] == YEH || w[i + 1] == TEH || w[i + 1] == NOON || w[i + 1] == ALEF);
 }
 
-static int starts_with(const uint32_t *w, int n, const Affix *a) {
-  return n >= a->n && memcmp(w, a->c, (size_t)a->n * sizeof(uint32_t)) == 0;
-}
-
-static int ends_with(const uint32_t *w, int n, const Affix *a) {
-  return n >= a->n && memcmp(w + n - a->n, a->c, (size_t)a->n * sizeof(uint32_t)) == 0;
-}
-
-static int is_arabic_word(const uint32_t *w, int n) {
-  int i;
-  for (i = 0; i < n; i++) {
-    if (w[i] < 0x0620 || w[i] > 0x06FF) return 0;
-  }
-  return n > 0;
-}
-
 ArForm ar_stem_search_form(const uint32_t *w, int n) {
-  ArForm f = {0, n};
-  size_t i;
-  if (!is_arabic_word(w, n)) return f;
-  for (i = 0; i < sizeof(aArticle) / sizeof(aArticle[0]); i++) {
-    if (starts_with(w, n, &aArticle[i]) && n - aArticle[i].n >= MIN_STEM) {
-      f.start = aArticle[i].n;
-      f.len = n - aArticle[i].n;
-      break;
-    }
-  }
-  for (i = 0; i < sizeof(aSuffix) / sizeof(aSuffix[0]); i++) {
-    if (ends_with(w + f.start, f.len, &aSuffix[i]) && f.len - aSuffix[i].n >= MIN_STEM) {
-      f.len -= aSuffix[i].n;
-      break;
-    }
-  }
+  ArForm f;
+  f.start = article_length(w, n);
+  f.len = n - f.start;
+  f.len -= suffix_length(w + f.start, f.len);
   return f;
 }
 
 static int same_form(const uint32_t *w, ArForm a, ArForm b) {
-  return a.len == b.len && memcmp(w + a.start, w + b.start, (size_t)a.len * sizeof(uint32_t)) == 0;
+  int i;
+  if (a.len != b.len) return 0;
+  if (a.start == b.start) return 1;
+  for (i = 0; i < a.len; i++) {
+    if (w[a.start + i] != w[b.start + i]) return 0;
+  }
+  return 1;
 }
 
 /* Add the search form of the reading w[skip..n) unless already there. */
@@ -105,14 +94,10 @@ static int add_reading(const uint32_t *w, int n, int skip, ArForm *aForm, int nF
 }
 
 int ar_stem_document_forms(const uint32_t *w, int n, ArForm *aForm) {
-  int nForm = add_reading(w, n, 0, aForm, 0);
-  if (nForm == 0) {
-    aForm[0].start = 0;
-    aForm[0].len = n;
-    return 1;
-  }
-  if (!is_arabic_word(w, n)) return nForm;
-  if (n > 0 && is_conjunction(w[0])) {
+  int nForm;
+  aForm[0] = ar_stem_search_form(w, n);
+  nForm = 1;
+  if (is_conjunction(w[0])) {
     nForm = add_reading(w, n, 1, aForm, nForm);
     if (is_proclitic_at(w, n, 1)) nForm = add_reading(w, n, 2, aForm, nForm);
   } else if (is_proclitic_at(w, n, 0)) {

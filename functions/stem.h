@@ -29,6 +29,9 @@ typedef struct ArForm {
 ** proclitic reading. */
 #define AR_STEM_MAX_FORMS 8
 
+/* Both functions take a word of Arabic letters (n >= 1), as the tokenizer
+** gives them. */
+
 /* The search form of w[0..n) (query side). */
 ArForm ar_stem_search_form(const uint32_t *w, int n);
 

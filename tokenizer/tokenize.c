@@ -10,8 +10,10 @@
 
 /* Word state, on the caller's stack. */
 typedef struct Word {
-  uint32_t cp[AR_MAX_TOKEN_CHARS]; /* folded code points (the first ones) */
-  int n;                           /* how many are stored */
+  uint32_t cp[AR_MAX_TOKEN_CHARS];       /* folded code points (the first ones) */
+  int n;                                 /* how many are stored */
+  char z[AR_MAX_TOKEN_CHARS * 4];        /* the same, UTF-8 encoded */
+  int off[AR_MAX_TOKEN_CHARS + 1];       /* where cp[i] starts in z; off[n] is the end */
   int group;                       /* script group: GROUP_ARABIC or GROUP_OTHER */
   int iStart, iEnd;                /* byte range in the input */
   int tilde;                       /* a '~' came right before (query name-key syntax) */
@@ -24,60 +26,53 @@ typedef struct Word {
 
 static int group_of(int cls) { return cls == AR_CLS_ARABIC ? GROUP_ARABIC : GROUP_OTHER; }
 
-/* The encoded word and where each code point starts in it. */
-typedef struct Encoded {
-  char z[AR_MAX_TOKEN_CHARS * 4 + 1];
-  int off[AR_MAX_TOKEN_CHARS + 1];
-} Encoded;
-
-static void encode_word(const Word *w, Encoded *e) {
-  int i, pos = 0;
-  for (i = 0; i < w->n; i++) {
-    e->off[i] = pos;
-    pos += ar_utf8_encode(w->cp[i], (unsigned char *)e->z + pos);
-  }
-  e->off[w->n] = pos;
-}
-
-static int emit_form(void *pCtx, ArTokenFn xToken, int tflags, const Encoded *e, ArForm f,
-                     const Word *w) {
-  return xToken(pCtx, tflags, e->z + e->off[f.start], e->off[f.start + f.len] - e->off[f.start],
+static int emit_form(void *pCtx, ArTokenFn xToken, int tflags, ArForm f, const Word *w) {
+  return xToken(pCtx, tflags, w->z + w->off[f.start], w->off[f.start + f.len] - w->off[f.start],
                 w->iStart, w->iEnd);
 }
 
 static int emit_word(const ArTokenizer *t, void *pCtx, int flags, int isLast, const Word *w,
                      ArTokenFn xToken) {
-  Encoded e;
   ArForm whole = {0, w->n};
   int stem = t->opts.stem && w->group == GROUP_ARABIC;
   if (w->n == 0) return 0;
   if (t->opts.stopwords && w->group == GROUP_ARABIC && ar_is_stop_word(w->cp, w->n)) return 0;
-  encode_word(w, &e);
 
   if (flags & AR_TOKENIZE_QUERY) {
     if (!stem || ((flags & AR_TOKENIZE_PREFIX) && isLast)) {
-      return emit_form(pCtx, xToken, 0, &e, whole, w);
+      return emit_form(pCtx, xToken, 0, whole, w);
     }
-    return emit_form(pCtx, xToken, 0, &e, ar_stem_search_form(w->cp, w->n), w);
+    return emit_form(pCtx, xToken, 0, ar_stem_search_form(w->cp, w->n), w);
   }
 
   /* DOCUMENT and AUX: the surface, then every other reading. */
   {
-    int rc = emit_form(pCtx, xToken, 0, &e, whole, w);
+    int rc = emit_form(pCtx, xToken, 0, whole, w);
     if (rc == 0 && stem) {
       ArForm aForm[AR_STEM_MAX_FORMS];
       int nForm = ar_stem_document_forms(w->cp, w->n, aForm), i;
       for (i = 0; rc == 0 && i < nForm; i++) {
         if (aForm[i].len == w->n) continue; /* the surface itself */
-        rc = emit_form(pCtx, xToken, AR_TOKEN_COLOCATED, &e, aForm[i], w);
+        rc = emit_form(pCtx, xToken, AR_TOKEN_COLOCATED, aForm[i], w);
       }
     }
     return rc;
   }
 }
 
-static void append_cp(Word *w, uint32_t c) {
-  if (w->n < AR_MAX_TOKEN_CHARS) w->cp[w->n++] = c;
+static inline void append_cp(Word *w, uint32_t c) {
+  int n = w->n, pos = w->off[n];
+  if (n >= AR_MAX_TOKEN_CHARS) return;
+  w->cp[n] = c;
+  if (c - 0x80u < 0x780u) { /* two bytes: every Arabic letter */
+    w->z[pos] = (char)(0xC0 | (c >> 6));
+    w->z[pos + 1] = (char)(0x80 | (c & 0x3F));
+    pos += 2;
+  } else {
+    pos += ar_utf8_encode(c, (unsigned char *)w->z + pos);
+  }
+  w->off[n + 1] = pos;
+  w->n = n + 1;
 }
 
 void ar_tokenizer_init(ArTokenizer *t, const ArOptions *opts) {
@@ -104,7 +99,7 @@ int ar_tokenize(const ArTokenizer *t, void *pCtx, int flags, const char *zText, 
     if (inWord && c - 0x0653u <= 2u && (composed = ar_compose_hamza(cur->lastSrc, c)) != 0 &&
         cur->n > 0) {
       /* A decomposed hamza or madda: fold the composed letter instead. */
-      cur->n--;
+      cur->n--; /* off[n] still marks where the removed letter began */
       c = composed;
     }
     k = ar_norm_map(norm, c, out, &cls);
@@ -136,6 +131,7 @@ int ar_tokenize(const ArTokenizer *t, void *pCtx, int flags, const char *zText, 
     if (!inWord) {
       inWord = 1;
       cur->n = 0;
+      cur->off[0] = 0;
       cur->group = group_of(cls);
       cur->iStart = iChar;
       cur->tilde = tilde;
@@ -150,8 +146,28 @@ int ar_tokenize(const ArTokenizer *t, void *pCtx, int flags, const char *zText, 
         if (ar_char_class(norm, out[j]) != AR_CLS_SEP) append_cp(cur, out[j]);
       }
     }
-    cur->iEnd = i;
     cur->lastSrc = c;
+    if (cur->group == GROUP_ARABIC) {
+      /* The common case, without the general path: more two-byte Arabic
+      ** letters (U+0600..U+06FF) that fold to one letter. */
+      int nCp = cur->n, pos = cur->off[nCp];
+      while (i + 1 < nText && (z[i] & 0xFC) == 0xD8 && (z[i + 1] & 0xC0) == 0x80) {
+        uint32_t d = ((uint32_t)(z[i] & 0x1F) << 6) | (z[i + 1] & 0x3F);
+        uint32_t e = norm->table[d], f = e & AR_T_CP_MASK;
+        if ((e & (AR_T_SPECIAL | (7u << AR_T_CLS_SHIFT))) != ((uint32_t)AR_CLS_ARABIC << AR_T_CLS_SHIFT)) break;
+        if (nCp < AR_MAX_TOKEN_CHARS) { /* f is an Arabic letter: two bytes */
+          cur->cp[nCp] = f;
+          cur->z[pos] = (char)(0xC0 | (f >> 6));
+          cur->z[pos + 1] = (char)(0x80 | (f & 0x3F));
+          pos += 2;
+          cur->off[++nCp] = pos;
+        }
+        cur->lastSrc = d;
+        i += 2;
+      }
+      cur->n = nCp;
+    }
+    cur->iEnd = i;
   }
   if (inWord) {
     if (havePrev && (rc = emit_word(t, pCtx, flags, 0, prev, xToken)) != 0) return rc;

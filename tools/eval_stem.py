@@ -82,7 +82,7 @@ def main():
     print(f"{'design':8} {'agreement':>10} {'collision':>10}")
     for k in ("folded", "search", "match"):
         ag = sum(1 for a, b in same if agree(a, b, k)) / max(len(same), 1)
-        print(f"{k:8} {ag:10.3f} {collide[k] / diff_total:10.5f}")
+        print(f"{k:8} {ag:10.3f} {collide[k] / diff_total:10.6f}  ({collide[k]} pairs)")
     return 0
 
 
