@@ -58,11 +58,12 @@ WHERE c.a IN (SELECT canonical FROM entities WHERE type = 'PERSON')
   AND c.b IN (SELECT canonical FROM entities WHERE type = 'PERSON')
 ORDER BY c.articles DESC, c.a, c.b LIMIT 8;
 
-.print '── 10. Top people per week of publication (articles with a التاريخ: line).'
+.print '── 10. Top people per week of publication (weeks from Monday; articles with a التاريخ: line).'
 SELECT week, person, articles FROM (
-  SELECT strftime('%Y-%W', a.published) AS week, e.canonical AS person,
+  SELECT date(a.published, '-6 days', 'weekday 1') AS week, e.canonical AS person,
          count(DISTINCT a.id) AS articles,
-         rank() OVER (PARTITION BY strftime('%Y-%W', a.published) ORDER BY count(DISTINCT a.id) DESC) AS place
+         rank() OVER (PARTITION BY date(a.published, '-6 days', 'weekday 1')
+                      ORDER BY count(DISTINCT a.id) DESC) AS place
   FROM entities AS e JOIN articles AS a ON a.id = e.article_id
   WHERE e.type = 'PERSON' AND a.published IS NOT NULL
   GROUP BY week, person)

@@ -1,7 +1,9 @@
 """The corpus workflow: tools/import_corpus.py, sql/import.sql (sqlite3 shell),
 make corpus, tools/demo.sh, and the Python, Tcl and C snippets and the
 `sql demo` examples of docs/corpus.md."""
+import contextlib
 import glob
+import io
 import lzma
 import os
 import re
@@ -46,7 +48,9 @@ def doc_blocks(lang):
 
 
 def quiet_import(folder, db):
-    return import_corpus.import_corpus(folder, db, quiet=True)
+    """Import without progress, summary or skip reports (tests check those on the command line)."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        return import_corpus.import_corpus(folder, db, quiet=True)
 
 
 class CorpusTest(unittest.TestCase):
