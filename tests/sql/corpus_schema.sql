@@ -51,10 +51,18 @@ SELECT 'fts_02', group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH 
 SELECT 'fts_03', group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH 'موسكو';
 SELECT 'fts_04', snippet(articles_fts, 1, '[', ']', '…', 4) FROM articles_fts WHERE articles_fts MATCH 'الكرملين';
 
+-- Entities: offsets into articles.text; re-imported with the text; counted by the views.
+SELECT 'entities_01', entity, type, start, length, canonical FROM entities WHERE article_id = 1 ORDER BY start;
+SELECT 'entities_02', count(*) FROM entities JOIN articles ON id = article_id WHERE substr(text, start, length) <> entity;
+SELECT 'entities_03', entity, canonical FROM entities WHERE article_id = 2 ORDER BY start;
+SELECT 'entity_counts_01', canonical, type, articles, mentions FROM entity_counts
+ORDER BY articles DESC, mentions DESC, canonical LIMIT 4;
+SELECT 'cooccurrence_01', a, b, articles FROM cooccurrence ORDER BY articles DESC, a, b LIMIT 4;
+
 -- Removal: the index and the entities follow.
 DELETE FROM articles WHERE path = 'news/d.txt';
 SELECT 'delete_01', count(*) FROM articles_fts WHERE articles_fts MATCH 'نص';
-SELECT 'delete_02', count(*) FROM entities WHERE article_id NOT IN (SELECT id FROM articles);
+SELECT 'delete_02', count(*), (SELECT count(*) FROM entities) > 0 FROM entities WHERE article_id NOT IN (SELECT id FROM articles);
 INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check');
 
 -- Keyword in context.
