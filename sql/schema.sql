@@ -50,8 +50,9 @@ CREATE TABLE IF NOT EXISTS entities(
   length     INTEGER NOT NULL,  -- in characters
   canonical  TEXT NOT NULL      -- one name for all spellings of the entity
 );
-CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
-CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical, type);
+-- Covering indexes: per article (deletes, co-occurrence) and per entity (counts, look-ups).
+CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id, type, canonical);
+CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical, type, article_id);
 
 -- The one place where entities are extracted: every trigger below reads
 -- this view. Edit it (or the user table arabic_gazetteer) to change what
