@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS articles(
   text      TEXT GENERATED ALWAYS AS (coalesce(title || char(10), '') || coalesce(body, '')) VIRTUAL
 );
 
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published) WHERE published IS NOT NULL;
+
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
   title, body, content = 'articles', content_rowid = 'id', tokenize = 'arabic variants 1');
 
