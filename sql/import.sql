@@ -59,6 +59,7 @@ INSERT INTO article_import(path, content, hash)
   WHERE status = 'ok' AND NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.path = f.path AND a.hash = f.hash)
   ORDER BY path;
 COMMIT;
+ANALYZE;
 
 SELECT 'import', added, changed, unchanged, removed, skipped FROM import_counts;
 DROP TABLE temp.import_files;

@@ -158,6 +158,8 @@ def load(db, items, prefix, fmt, progress, batch_articles, batch_bytes):
     db.executemany("DELETE FROM articles WHERE path = ?", gone)
     progress.counts["removed"] = len(gone)
     db.execute("COMMIT")
+    if any(progress.counts[k] for k in ("added", "changed", "removed")):
+        db.execute("ANALYZE")  # statistics for the planner: a fraction of a second on 30 MB
     return progress
 
 
