@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "../functions/namekey.h"
 #include "../functions/stem.h"
 #include "../functions/utf8.h"
 
@@ -31,6 +32,24 @@ static int emit_form(void *pCtx, ArTokenFn xToken, int tflags, ArForm f, const W
                 w->iStart, w->iEnd);
 }
 
+/* Emit '~' + the name key of form f (variants 1). *pPrev holds the previous
+** key emitted for this word, so a key shared by two readings is emitted once. */
+static int emit_name_key(void *pCtx, ArTokenFn xToken, int tflags, ArForm f, const Word *w,
+                         uint32_t *aPrev, int *pnPrev) {
+  uint32_t key[AR_MAX_TOKEN_CHARS];
+  char z[1 + AR_MAX_TOKEN_CHARS * 4];
+  int nKey = ar_name_key(w->cp + f.start, f.len, key), nz = 1, i;
+  if (nKey == 0) return 0;
+  if (aPrev) {
+    if (nKey == *pnPrev && memcmp(key, aPrev, (size_t)nKey * sizeof(uint32_t)) == 0) return 0;
+    memcpy(aPrev, key, (size_t)nKey * sizeof(uint32_t));
+    *pnPrev = nKey;
+  }
+  z[0] = AR_NAME_KEY_MARK;
+  for (i = 0; i < nKey; i++) nz += ar_utf8_encode(key[i], (unsigned char *)z + nz);
+  return xToken(pCtx, tflags, z, nz, w->iStart, w->iEnd);
+}
+
 static int emit_word(const ArTokenizer *t, void *pCtx, int flags, int isLast, const Word *w,
                      ArTokenFn xToken) {
   ArForm whole = {0, w->n};
@@ -39,21 +58,34 @@ static int emit_word(const ArTokenizer *t, void *pCtx, int flags, int isLast, co
   if (t->opts.stopwords && w->group == GROUP_ARABIC && ar_is_stop_word(w->cp, w->n)) return 0;
 
   if (flags & AR_TOKENIZE_QUERY) {
-    if (!stem || ((flags & AR_TOKENIZE_PREFIX) && isLast)) {
-      return emit_form(pCtx, xToken, 0, whole, w);
+    if ((flags & AR_TOKENIZE_PREFIX) && isLast) return emit_form(pCtx, xToken, 0, whole, w);
+    {
+      ArForm f = stem ? ar_stem_search_form(w->cp, w->n) : whole;
+      if (w->tilde && t->opts.variants && w->group == GROUP_ARABIC) {
+        return emit_name_key(pCtx, xToken, 0, f, w, 0, 0);
+      }
+      return emit_form(pCtx, xToken, 0, f, w);
     }
-    return emit_form(pCtx, xToken, 0, ar_stem_search_form(w->cp, w->n), w);
   }
 
-  /* DOCUMENT and AUX: the surface, then every other reading. */
+  /* DOCUMENT and AUX: the surface, then every other reading, then (variants
+  ** 1) the name key of each reading. */
   {
-    int rc = emit_form(pCtx, xToken, 0, whole, w);
+    ArForm aForm[AR_STEM_MAX_FORMS];
+    int nForm = 1, i, rc = emit_form(pCtx, xToken, 0, whole, w);
+    aForm[0] = whole;
     if (rc == 0 && stem) {
-      ArForm aForm[AR_STEM_MAX_FORMS];
-      int nForm = ar_stem_document_forms(w->cp, w->n, aForm), i;
+      nForm = ar_stem_document_forms(w->cp, w->n, aForm);
       for (i = 0; rc == 0 && i < nForm; i++) {
         if (aForm[i].len == w->n) continue; /* the surface itself */
         rc = emit_form(pCtx, xToken, AR_TOKEN_COLOCATED, aForm[i], w);
+      }
+    }
+    if (t->opts.variants && w->group == GROUP_ARABIC) {
+      uint32_t aPrev[AR_MAX_TOKEN_CHARS];
+      int nPrev = 0;
+      for (i = 0; rc == 0 && i < nForm; i++) {
+        rc = emit_name_key(pCtx, xToken, AR_TOKEN_COLOCATED, aForm[i], w, aPrev, &nPrev);
       }
     }
     return rc;

@@ -44,9 +44,11 @@ void ar_tokenizer_init(ArTokenizer *t, const ArOptions *opts);
 
 /* Tokenize z[0..n) for flags (AR_TOKENIZE_*). Returns 0 or xToken's code.
 ** DOCUMENT and AUX give the same stream: each word's surface form, then its
-** stemmed readings and name keys as COLOCATED tokens. QUERY gives one token
-** per word: the search form, or the folded word as written when it is the
-** last word of a PREFIX query, or its name key after a '~' (variants 1). */
+** stemmed readings and (variants 1) their name keys, '~' + key, as
+** COLOCATED tokens. QUERY gives one token per word: the search form, or the
+** folded word as written when it is the last word of a PREFIX query, or,
+** after a '~' and with variants 1, '~' + the name key of its search form
+** (without variants 1 the '~' is ignored). */
 int ar_tokenize(const ArTokenizer *t, void *pCtx, int flags, const char *z, int n, ArTokenFn xToken);
 
 #endif

@@ -51,6 +51,12 @@ static const Vector aVector[] = {
     {"emoji are separators", "", DOC, "سلام👋عليكم", "سلام@0:8 عليكم@12:22 +علي@12:22"},
     {"empty input", "", DOC, "", ""},
     {"only marks", "", DOC, "َ ُ ـ", ""},
+    {"variants 1 adds the name key of each reading", "variants 1", DOC, "لترامب",
+     "لترامب@0:12 +ترامب@0:12 +~لترمب@0:12 +~ترمب@0:12"},
+    {"variants 1: a key shared by two readings once", "variants 1", DOC, "ترمب", "ترمب@0:8 +~ترمب@0:8"},
+    {"variants 1: '~' asks for the name key", "variants 1", QUERY, "~ترامب ترامب", "~ترمب@1:11 ترامب@12:22"},
+    {"without variants 1 '~' is ignored", "", QUERY, "~ترامب", "ترامب@1:11"},
+    {"variants 1: short words are their own key", "variants 1", DOC, "كيف", "كيف@0:6 +~كيف@0:6"},
     {"future particle before a verb", "", DOC, "سيقول", "سيقول@0:10 +يقول@0:10"},
     {"decomposed hamza composes", "alef 0 stem 0", DOC, "ا\xd9\x94حمد", "أحمد@0:10"},
 };

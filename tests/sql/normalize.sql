@@ -19,6 +19,7 @@ SELECT 'norm_15', hex(arabic_normalize(x'41FF42'));
 SELECT 'norm_16', length(arabic_normalize(x'D8A7D9')), hex(arabic_normalize(x'D8A7D9'));
 SELECT 'norm_17', length(arabic_normalize(replace(printf('%.*c', 1000000, 'x'), 'x', 'ب')));
 SELECT 'norm_18', arabic_normalize('ب' || replace(printf('%.*c', 10000, 'x'), 'x', 'َ'));
+SELECT 'norm_20', hex(arabic_normalize(CAST(x'D8A300D8A3' AS TEXT)));
 SELECT 'norm_19', arabic_normalize('کتاب ی', 'persian 0');
 SELECT 'strip_01', arabic_strip_diacritics('أَعْلَنَ الرَّئِيسُ كتــــاب');
 SELECT 'strip_02', arabic_strip_diacritics('مدرسة على إبراهيم رئيس');

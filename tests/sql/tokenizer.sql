@@ -80,3 +80,16 @@ INSERT INTO articles_fts(articles_fts) VALUES('integrity-check');
 SELECT 'ext_01', count(*) FROM articles;
 SELECT 'ext_02', group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH 'كييف';
 SELECT 'ext_03', count(*) FROM articles_fts WHERE articles_fts MATCH 'بوتين';
+-- variants 1: "~name" finds every spelling of a name
+CREATE VIRTUAL TABLE names USING fts5(body, tokenize = 'arabic variants 1');
+INSERT INTO names(rowid, body) VALUES (1, 'ترمب'), (2, 'لترامب'), (3, 'دونالد ترامب'), (4, 'زيلنيسكي'),
+  (5, 'كيف'), (6, 'كييف'), (7, 'الأميركية'), (8, 'الأمريكي'), (9, 'دميتري بيسكوف'), (10, 'ديميتري');
+SELECT 'variants_01', group_concat(rowid) FROM names WHERE names MATCH '"~ترامب"';
+SELECT 'variants_02', group_concat(rowid) FROM names WHERE names MATCH 'ترامب';
+SELECT 'variants_03', group_concat(rowid) FROM names WHERE names MATCH '"~زيلينسكي"';
+SELECT 'variants_04', group_concat(rowid) FROM names WHERE names MATCH '"~كييف"';
+SELECT 'variants_05', group_concat(rowid) FROM names WHERE names MATCH '"~أمريكي"';
+SELECT 'variants_06', group_concat(rowid) FROM names WHERE names MATCH '"~ديمتري"';
+SELECT 'variants_07', highlight(names, 0, '[', ']') FROM names WHERE names MATCH '"~ترامب"' AND rowid = 3;
+SELECT 'variants_08', group_concat(rowid) FROM names WHERE names MATCH '"~دونالد ~ترمب"';
+INSERT INTO names(names) VALUES('integrity-check');
