@@ -279,6 +279,17 @@ class SnippetTest(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(p.stdout.splitlines(), self.expected_output(block))
 
+    def test_tcl_suite(self):
+        """tests/tcl/*.tcl: every check prints 'ok - NAME'."""
+        tclsh = shutil.which("tclsh")
+        if not tclsh or not os.path.exists(TCL_PACKAGE):
+            self.skipTest("tclsh or Debian's libsqlite3-tcl is not installed (apt-get install tcl libsqlite3-tcl)")
+        for script in sorted(glob.glob(os.path.join(ROOT, "tests", "tcl", "*.tcl"))):
+            p = subprocess.run([tclsh, script], cwd=ROOT, capture_output=True, text=True)
+            bad = [l for l in p.stdout.splitlines() if l.startswith("not ok")]
+            self.assertEqual((p.returncode, bad), (0, []), p.stdout + p.stderr)
+            self.assertIn("ok - ", p.stdout)
+
     def test_c_static_link_snippet(self):
         cc = shutil.which(os.environ.get("CC", "cc"))
         if not cc:
