@@ -56,6 +56,17 @@ test: all $(C_TESTS)
 test-c: $(C_TESTS)
 	$(PYTHON) tests/run.py --only c
 
+# tools/bench_translit.c: transliteration and COLLATE arabic against BINARY
+# and ICU. A rule without a recipe, so other benchmarks can join `make bench`.
+.PHONY: bench bench-translit
+bench: bench-translit
+bench-translit: build/tools/bench_translit
+	./build/tools/bench_translit
+build/tools/bench_translit: tools/bench_translit.c $(HDRS) dist/libsqlite_arabic.a
+	@mkdir -p build/tools
+	$(CC) $(ALL_CFLAGS) -DSQLITE_CORE -o $@ $< dist/libsqlite_arabic.a -lsqlite3 $(PKG_LIBS) \
+	  $(shell pkg-config --libs icu-i18n) -lpthread -lm
+
 deps:
 	sh tools/install-deps.sh
 

@@ -12,6 +12,8 @@
 #define ARABIC_FUNC_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
 int arabic_register_normalize(sqlite3 *db);
+int arabic_register_translit(sqlite3 *db);
+int arabic_register_collation(sqlite3 *db);
 int arabic_register_debug(sqlite3 *db, const char *zFts5Status);
 int arabic_register_search(sqlite3 *db);
 int arabic_register_tokens(sqlite3 *db);
