@@ -62,6 +62,13 @@ test-c: $(C_TESTS)
 bench: bench-translit
 bench-translit: build/tools/bench_translit
 	./build/tools/bench_translit
+
+# tools/bench_corpus.py: import throughput, database size and example latencies on 30 MB of news.
+.PHONY: bench-corpus
+bench: bench-corpus
+bench-corpus: loadable
+	$(PYTHON) tools/bench_corpus.py
+
 build/tools/bench_translit: tools/bench_translit.c $(HDRS) dist/libsqlite_arabic.a
 	@mkdir -p build/tools
 	$(CC) $(ALL_CFLAGS) -DSQLITE_CORE -o $@ $< dist/libsqlite_arabic.a -lsqlite3 $(PKG_LIBS) \
