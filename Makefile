@@ -21,7 +21,7 @@ LOADABLE_OBJS := $(SRCS:%.c=build/loadable/%.o)
 STATIC_OBJS   := $(SRCS:%.c=build/static/%.o)
 C_TESTS := $(patsubst tests/c/%.c,build/tests/%,$(wildcard tests/c/test_*.c))
 
-.PHONY: all loadable static test test-c deps clean install demo version
+.PHONY: all loadable static test test-c deps clean install demo corpus version
 all: loadable static
 loadable: dist/arabic.so
 static: dist/libsqlite_arabic.a
@@ -62,6 +62,13 @@ test-c: $(C_TESTS)
 bench: bench-translit
 bench-translit: build/tools/bench_translit
 	./build/tools/bench_translit
+
+# tools/bench_corpus.py: import throughput, database size and example latencies on 30 MB of news.
+.PHONY: bench-corpus
+bench: bench-corpus
+bench-corpus: loadable
+	$(PYTHON) tools/bench_corpus.py
+
 build/tools/bench_translit: tools/bench_translit.c $(HDRS) dist/libsqlite_arabic.a
 	@mkdir -p build/tools
 	$(CC) $(ALL_CFLAGS) -DSQLITE_CORE -o $@ $< dist/libsqlite_arabic.a -lsqlite3 $(PKG_LIBS) \
@@ -72,6 +79,12 @@ deps:
 
 demo: loadable
 	sh tools/demo.sh
+
+# make corpus CORPUS=folder DB=news.db: import every *.txt under the folder
+# (or a one-article-per-line file); run again to update.
+corpus: loadable
+	@test -n "$(CORPUS)" -a -n "$(DB)" || { echo "usage: make corpus CORPUS=<folder or file> DB=<database>"; exit 2; }
+	$(PYTHON) tools/import_corpus.py "$(CORPUS)" "$(DB)"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include

@@ -1,0 +1,66 @@
+-- sql/import.sql: import every *.txt file under a folder with the sqlite3
+-- shell alone (its fsdir(), readfile() and sha3() functions), no Python.
+--
+--   sqlite3 news.db -cmd '.load dist/arabic' -cmd '.parameter set $corpus path/to/folder' \
+--           '.read sql/import.sql'
+--
+-- Run it from the repository root (it reads sql/schema.sql and sql/views.sql).
+-- Like tools/import_corpus.py it is idempotent: an unchanged file (same path,
+-- same SHA3-256) is left alone, a changed one re-indexed, a file no longer in
+-- the folder removed with its entities, and an empty file or one that is not
+-- valid UTF-8 reported by name and skipped (treated as absent). It prints one
+-- line per skipped file, then 'import|added|changed|unchanged|removed|skipped'.
+--
+-- Limits (use tools/import_corpus.py for big folders): one transaction for
+-- the whole folder, no progress display; a file holding both a real U+FFFD
+-- and an invalid byte is taken as valid; paths are stored as fsdir() gives
+-- them, folder as typed + '/' + relative name.
+
+.read sql/schema.sql
+.read sql/views.sql
+PRAGMA journal_mode = WAL;
+
+DROP TABLE IF EXISTS temp.import_files;
+-- One pass over the folder: hash and check every file. An invalid byte is
+-- the only way arabic_strip_diacritics() can produce U+FFFD from a text that
+-- has none.
+CREATE TEMP TABLE import_files AS
+  SELECT path, hash,
+         CASE WHEN trim(content, ' ' || char(9, 10, 11, 12, 13, 65279)) = '' THEN 'empty'
+              WHEN instr(content, char(65533)) = 0
+               AND instr(arabic_strip_diacritics(content), char(65533)) > 0 THEN 'not valid UTF-8'
+              ELSE 'ok' END AS status
+  FROM (SELECT name AS path, lower(hex(sha3(data, 256))) AS hash, CAST(data AS TEXT) AS content
+        FROM fsdir(rtrim($corpus, '/'))
+        WHERE name LIKE '%.txt' AND mode & 61440 = 32768);  -- regular files only (S_IFREG)
+
+DROP TABLE IF EXISTS temp.import_counts;
+CREATE TEMP TABLE import_counts AS
+  SELECT (SELECT count(*) FROM import_files AS f
+          WHERE status = 'ok' AND NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.path = f.path)) AS added,
+         (SELECT count(*) FROM import_files AS f JOIN articles AS a USING (path)
+          WHERE status = 'ok' AND a.hash IS NOT f.hash) AS changed,
+         (SELECT count(*) FROM import_files AS f JOIN articles AS a USING (path)
+          WHERE status = 'ok' AND a.hash = f.hash) AS unchanged,
+         (SELECT count(*) FROM articles
+          WHERE substr(path, 1, length(rtrim($corpus, '/')) + 1) = rtrim($corpus, '/') || '/'
+            AND path NOT IN (SELECT path FROM import_files WHERE status = 'ok')) AS removed,
+         (SELECT count(*) FROM import_files WHERE status <> 'ok') AS skipped;
+
+SELECT 'skipped', path, status FROM import_files WHERE status <> 'ok' ORDER BY path;
+
+BEGIN;
+DELETE FROM articles
+WHERE substr(path, 1, length(rtrim($corpus, '/')) + 1) = rtrim($corpus, '/') || '/'
+  AND path NOT IN (SELECT path FROM import_files WHERE status = 'ok');
+INSERT INTO article_import(path, content, hash)
+  SELECT path, CAST(readfile(path) AS TEXT), hash
+  FROM import_files AS f
+  WHERE status = 'ok' AND NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.path = f.path AND a.hash = f.hash)
+  ORDER BY path;
+COMMIT;
+ANALYZE;
+
+SELECT 'import', added, changed, unchanged, removed, skipped FROM import_counts;
+DROP TABLE temp.import_files;
+DROP TABLE temp.import_counts;

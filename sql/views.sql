@@ -1,0 +1,41 @@
+-- sql/views.sql: analysis views over the corpus schema (sql/schema.sql).
+-- Safe to run again. The views compute on demand: nothing to refresh.
+--
+--   entity_counts(canonical, type, articles, mentions)
+--       how many articles mention each entity, and how often in all
+--   cooccurrence(a, b, articles)
+--       pairs of entities (people, places, organizations: not dates)
+--       named in the same articles; a < b, so each pair appears once
+--   kwic(article_id, token, left_context, word, right_context, start)
+--       keyword in context: every token of every article with up to 40
+--       characters either side (whole words), newlines shown as spaces. Restrict it by
+--       token (the index form, as arabic_tokens() gives it) and by the
+--       articles an FTS query finds, so only those articles are tokenized:
+--         SELECT left_context, word, right_context FROM kwic
+--         WHERE token IN (SELECT token FROM arabic_tokens('كورسك'))
+--           AND article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'كورسك');
+
+CREATE VIEW IF NOT EXISTS entity_counts(canonical, type, articles, mentions) AS
+  SELECT canonical, type, count(DISTINCT article_id), count(*)
+  FROM entities
+  GROUP BY canonical, type;
+
+CREATE VIEW IF NOT EXISTS cooccurrence(a, b, articles) AS
+  SELECT x.canonical, y.canonical, count(*)
+  FROM (SELECT DISTINCT article_id, canonical FROM entities WHERE type <> 'DATE') AS x
+  JOIN (SELECT DISTINCT article_id, canonical FROM entities WHERE type <> 'DATE') AS y
+    ON y.article_id = x.article_id AND y.canonical > x.canonical
+  GROUP BY x.canonical, y.canonical;
+
+CREATE VIEW IF NOT EXISTS kwic(article_id, token, left_context, word, right_context, start) AS
+  SELECT id, token,
+         trim(CASE WHEN cut_left THEN ltrim(l, replace(l, ' ', '')) ELSE l END),  -- no partial first word
+         word,
+         trim(CASE WHEN cut_right THEN rtrim(r, replace(r, ' ', '')) ELSE r END), -- no partial last word
+         start
+  FROM (SELECT a.id, t.token, t.start, substr(a.text, t.start, t.length) AS word,
+               replace(substr(a.text, max(1, t.start - 40), t.start - max(1, t.start - 40)), char(10), ' ') AS l,
+               t.start > 41 AS cut_left,
+               replace(substr(a.text, t.start + t.length, 40), char(10), ' ') AS r,
+               t.start + t.length + 40 <= length(a.text) AS cut_right
+        FROM articles AS a, arabic_tokens(a.text) AS t);
