@@ -410,7 +410,7 @@ static int strip_first(const ArNerText *t, const Mark *aMark, int i, const HashS
   const unsigned names = AR_GZ_PERSON | AR_GZ_LOCATION | AR_GZ_ORG;
   if (tok->nProc == 0) return 0;
   if (aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i)
-    return t->aMatch[aMark[i].match].stripFirst ? tok->nProc : 0;
+    return t->aMatch[aMark[i].match].stripFirst;
   if (aMark[i].type == AR_ENT_DATE) return date_skip(t, i);
   if (tok->gazWhole & names) return 0;
   if (tok->gazBare & names) return tok->nProc;

@@ -183,10 +183,13 @@ static int ent_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *p) {
     if (p->aConstraint[i].op == SQLITE_INDEX_CONSTRAINT_EQ) iText = i;
   }
   if (iText < 0) {
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg = sqlite3_mprintf("arabic_entities: missing argument (the text)");
-    return SQLITE_ERROR;
+    /* Not an error here: SQLite also asks about plans for single OR terms.
+       The cost steers it away; a plan without the text fails in xFilter. */
+    p->idxNum = 0;
+    p->estimatedCost = 1e300;
+    return SQLITE_OK;
   }
+  p->idxNum = 1;
   p->aConstraintUsage[iText].argvIndex = 1;
   p->aConstraintUsage[iText].omit = 1;
   p->estimatedCost = 1000;
@@ -224,7 +227,12 @@ static int ent_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
   char *zMsg = 0;
   int rc;
   cursor_reset(c);
-  if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
+  if (idxNum == 0) {
+    sqlite3_free(v->base.zErrMsg);
+    v->base.zErrMsg = sqlite3_mprintf("arabic_entities: missing argument (the text)");
+    return SQLITE_ERROR;
+  }
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
   model = shipped_model(&zErr);
   if (!model && strcmp(zErr, "out of memory") == 0) return SQLITE_NOMEM;
   if (!model) {

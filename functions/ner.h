@@ -60,6 +60,7 @@ typedef struct ArNerToken {
   int nProc;          /* code points of the proclitics و ف ب ك ل (لل counts 2) */
   int nAl;             /* 2 when the article ال follows them, else 0 */
   int restoreAl;       /* 1 when the proclitics end in لل: the name is ال + rest */
+  int nConj;           /* 1 when the proclitics start with the conjunction و or ف */
   int iKey, nKey;      /* name key of the whole word: offsets into ArNerText.zFold */
   int isWord;          /* 0 for punctuation */
   unsigned shape;      /* AR_SHAPE_* */
@@ -80,7 +81,7 @@ typedef struct ArNerToken {
 typedef struct ArNerMatch {
   int iTok, nTok;         /* tokens covered */
   int type;               /* AR_ENT_* */
-  int stripFirst;         /* 1 when the first token matched without its proclitics */
+  int stripFirst;         /* code points of the first token's proclitics left out of the name */
   const char *zCanon;     /* canonical (not NUL-terminated), or NULL */
   int nCanon;
   int fromUser;           /* 1 for the user's table arabic_gazetteer */

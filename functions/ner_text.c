@@ -107,9 +107,9 @@ static unsigned shape_of(const uint32_t *a, int n) {
 /* Proclitics of a folded word (see the header comment). */
 static void read_proclitics(ArNerToken *tok, const uint32_t *a, int n) {
   int p = 0;
-  tok->nProc = tok->nAl = tok->restoreAl = 0;
+  tok->nProc = tok->nAl = tok->restoreAl = tok->nConj = 0;
   if (tok->shape != AR_SHAPE_ARABIC) return;
-  if ((a[0] == CH_WAW || a[0] == CH_FEH) && n - 1 >= 3) p = 1;
+  if ((a[0] == CH_WAW || a[0] == CH_FEH) && n - 1 >= 3) p = tok->nConj = 1;
   if (n - p >= 4 && a[p] == CH_LAM && a[p + 1] == CH_LAM) {
     tok->nProc = p + 2;
     tok->restoreAl = 1;
@@ -429,6 +429,7 @@ static int stripped_form(const ArNerText *t, const ArNerToken *tok, uint32_t *bu
   return n;
 }
 
+
 static uint64_t hash_cps(uint64_t h, const uint32_t *a, int n) {
   unsigned char zb[4];
   int i;
@@ -440,6 +441,14 @@ static uint64_t hash_key(uint64_t h, const uint32_t *a, int n) {
   uint32_t key[64];
   if (n > 64) n = 64;
   return hash_cps(h, key, ar_name_key(a, n, key));
+}
+
+/* وكييف, وبغداد, ولندن: after a conjunction, a name may itself start with
+** ب ك ل. The reading without the conjunction alone is then a second
+** candidate for the gazetteer; 0 when there is none. */
+static uint64_t conj_only_key(const ArNerText *t, const ArNerToken *tok) {
+  if (!tok->nConj || tok->nProc <= tok->nConj || tok->restoreAl) return 0;
+  return hash_key(AR_HASH_INIT, t->aCp + tok->iCp + tok->nConj, tok->nCp - tok->nConj);
 }
 
 /* Longest name of tab starting at token i whose first word has the key
@@ -510,22 +519,20 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
     for (s = 0; s < 2; s++) {
       const ArNameTable *tab = s == 0 ? user : names;
       if (!tab || !tab->a) continue;
-      for (f = 0; f < 2; f++) {
+      /* the whole word, without all its proclitics, without the conjunction only */
+      for (f = 0; f < 3; f++) {
         const ArNameEntry *e = 0;
-        uint64_t h0;
+        uint64_t h0 = f == 0 ? ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey)
+                    : f == 1 ? (tok->nProc ? aBare[i] : 0)
+                             : conj_only_key(t, tok);
         int L;
-        if (f == 0) {
-          h0 = ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
-        } else {
-          if (tok->nProc == 0) break;
-          h0 = aBare[i];
-        }
+        if (h0 == 0) continue;
         L = longest_name(t, tab, i, h0, &e);
         if (L > best) {
           best = L;
           eBest = e;
           tabBest = tab;
-          stripBest = f;
+          stripBest = f == 0 ? 0 : f == 1 ? tok->nProc : tok->nConj;
         }
       }
     }

@@ -19,3 +19,5 @@ DROP TABLE arabic_gazetteer;
 SELECT 'ent_13', count(*) FROM arabic_gazetteer_check();
 SELECT 'ent_14', entity, type, canonical FROM arabic_entities('التقى وزير الدفاع الفرنسي سيباستيان لوكورنو نظيره في باريس، وقال لوكورنو إن الاجتماع مثمر.');
 SELECT 'ent_15', entity, type FROM arabic_entities('وقع ذلك في 8/8/2022 وأمس، ويوم الأحد المقبل، وفي كانون الثاني 2024.');
+SELECT 'ent_16', entity, canonical FROM arabic_entities('اتصل ترمب ببوتين من واشنطن') WHERE type = 'LOCATION' OR canonical LIKE '%ترامب';
+SELECT 'ent_17', entity, start, length FROM arabic_entities('اتفقت واشنطن وكييف وبغداد ولندن على ذلك');

@@ -10,6 +10,7 @@ SELECT 'tokens_06', token, start, length FROM arabic_tokens(CAST(x'D8A8FFD8AA80D
 SELECT 'tokens_07', count(*), max(position) FROM arabic_tokens(replace(printf('%.*c', 1000, 'x'), 'x', 'كلمة '));
 SELECT 'tokens_08', token FROM arabic_tokens('في الحرب', 'stopwords 1');
 SELECT 'tokens_09', t.token FROM (SELECT 'بموسكو' AS s) JOIN arabic_tokens(s) AS t;
+SELECT 'tokens_10', token FROM arabic_tokens('بموسكو وبوتين') WHERE token LIKE 'م%' OR token LIKE 'ب%';
 SELECT 'stem_01', arabic_stem('المفاوضات مفاوضات والمفاوضات محادثات محادثة');
 SELECT 'stem_02', arabic_stem('بوتين ويتكوف الكرملين زيلينسكي لترامب');
 SELECT 'stem_03', arabic_stem('الأوكرانية، «الروسي»!', 'hamza 0');
