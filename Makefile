@@ -50,7 +50,11 @@ build/tests/%: tests/c/%.c tests/c/testlib.h dist/libsqlite_arabic.a
 	@mkdir -p build/tests
 	$(CC) $(ALL_CFLAGS) -DSQLITE_CORE -o $@ $< dist/libsqlite_arabic.a -lsqlite3 $(PKG_LIBS) -lpthread -lm
 
-test: all $(C_TESTS)
+# `make test` and `make demo` first make sure the dependencies are there (as
+# root on Debian they are installed), then build in a new make, whose
+# pkg-config calls see them.
+test: deps
+	@$(MAKE) --no-print-directory all $(C_TESTS)
 	$(PYTHON) tests/run.py
 
 test-c: $(C_TESTS)
@@ -75,9 +79,10 @@ build/tools/bench_translit: tools/bench_translit.c $(HDRS) dist/libsqlite_arabic
 	  $(shell pkg-config --libs icu-i18n) -lpthread -lm
 
 deps:
-	sh tools/install-deps.sh
+	@sh tools/install-deps.sh
 
-demo: loadable
+demo: deps
+	@$(MAKE) --no-print-directory loadable
 	sh tools/demo.sh
 
 # make corpus CORPUS=folder DB=news.db: import every *.txt under the folder
@@ -146,8 +151,8 @@ test-asan:
 test-valgrind: all $(C_TESTS)
 	sh tools/test-valgrind.sh
 
-deps-proof: deps
-	apt-get install -y -qq valgrind >/dev/null
+deps-proof:
+	@sh tools/install-deps.sh proof
 
 # The entity tagger: `make train` rebuilds functions/ner_model.c from ../shared/data (ANERcorp);
 # `make eval` trains on the first five sixths, builds dist/holdout/arabic.so with that model and

@@ -1,8 +1,13 @@
 #!/bin/sh
 # Install what sqlite-arabic needs to build and test. On Debian/Ubuntu, as
 # root, it installs the missing packages; elsewhere it says what to install.
+#   sh tools/install-deps.sh          build, test and demo
+#   sh tools/install-deps.sh proof    also clang, libFuzzer and valgrind (make fuzz, test-valgrind)
 set -e
-PKGS="build-essential pkg-config git libsqlite3-dev sqlite3 libicu-dev libutf8proc-dev python3 xz-utils tcl libsqlite3-tcl clang libclang-rt-14-dev"
+PKGS="build-essential pkg-config git libsqlite3-dev sqlite3 libicu-dev libutf8proc-dev python3 xz-utils tcl libsqlite3-tcl"
+if [ "${1:-}" = proof ]; then
+  PKGS="$PKGS clang libclang-rt-14-dev valgrind"
+fi
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in $PKGS; do
@@ -21,6 +26,9 @@ if command -v dpkg-query >/dev/null 2>&1; then
   echo "install-deps: missing Debian packages:$missing" >&2
   echo "  run: sudo apt-get install$missing" >&2
   exit 1
+fi
+if pkg-config --exists sqlite3 icu-uc libutf8proc 2>/dev/null; then
+  exit 0 # not Debian, but the libraries are there: let the build try
 fi
 cat >&2 <<'TXT'
 install-deps: not a Debian system. Install the equivalents of:
