@@ -54,7 +54,7 @@ build/tests/%: tests/c/%.c tests/c/testlib.h dist/libsqlite_arabic.a
 # root on Debian they are installed), then build in a new make, whose
 # pkg-config calls see them.
 test: deps
-	@$(MAKE) --no-print-directory all $(C_TESTS)
+	@$(MAKE) --no-print-directory -s all $(C_TESTS)
 	$(PYTHON) tests/run.py
 
 test-c: $(C_TESTS)
@@ -82,7 +82,7 @@ deps:
 	@sh tools/install-deps.sh
 
 demo: deps
-	@$(MAKE) --no-print-directory loadable
+	@$(MAKE) --no-print-directory -s loadable
 	sh tools/demo.sh
 
 # make corpus CORPUS=folder DB=news.db: import every *.txt under the folder
@@ -111,7 +111,7 @@ clean:
 #   make test-tsan      tests/c/test_threads.c built with -fsanitize=thread
 #   make test-valgrind  C, SQL and Python suites under valgrind
 #   make fuzz           each tests/fuzz/fuzz_*.c target for FUZZ_TIME seconds (libFuzzer)
-#   make deps-proof     make deps (which has clang and libclang-rt-14-dev for fuzzing) + valgrind
+#   make deps-proof     the dependencies, plus clang, libclang-rt-14-dev (libFuzzer) and valgrind
 CLANG     ?= clang
 FUZZ_TIME ?= 20
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))

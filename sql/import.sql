@@ -30,8 +30,11 @@ CREATE TEMP TABLE import_files AS
               WHEN instr(content, char(65533)) = 0
                AND instr(arabic_strip_diacritics(content), char(65533)) > 0 THEN 'not valid UTF-8'
               ELSE 'ok' END AS status
-  FROM (SELECT name AS path, lower(hex(sha3(data, 256))) AS hash, CAST(data AS TEXT) AS content
-        FROM fsdir(rtrim($corpus, '/'))
+  -- fsdir() of 'folder/.' also enters a folder that is a symbolic link; the
+  -- '/.' is taken out of the stored paths.
+  FROM (SELECT rtrim($corpus, '/') || substr(name, length(rtrim($corpus, '/')) + 3) AS path,
+               lower(hex(sha3(data, 256))) AS hash, CAST(data AS TEXT) AS content
+        FROM fsdir(rtrim($corpus, '/') || '/.')
         WHERE name LIKE '%.txt' AND mode & 61440 = 32768);  -- regular files only (S_IFREG)
 
 DROP TABLE IF EXISTS temp.import_counts;
