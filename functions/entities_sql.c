@@ -219,13 +219,31 @@ static int ent_close(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
+/* A copy of z[0..n) with each malformed UTF-8 byte as U+FFFD (one
+** character either way, so character offsets stay those of the input),
+** NUL-terminated, its length in *pnOut; NULL for a NULL z or out of memory. */
+static char *clean_copy(const unsigned char *z, int n, int *pnOut, int *pNoMem) {
+  char *zOut;
+  int i = 0, k = 0;
+  if (!z) return 0;
+  zOut = sqlite3_malloc64((sqlite3_uint64)n * 3 + 1);
+  if (!zOut) {
+    *pNoMem = 1;
+    return 0;
+  }
+  while (i < n) k += ar_utf8_encode(ar_utf8_decode(z, n, &i), (unsigned char *)zOut + k);
+  zOut[k] = 0;
+  if (pnOut) *pnOut = k;
+  return zOut;
+}
+
 static int ent_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc, sqlite3_value **argv) {
   EntitiesCursor *c = (EntitiesCursor *)cur;
   EntitiesVtab *v = (EntitiesVtab *)cur->pVtab;
   const ArNerModel *model;
   const char *zErr = 0, *z;
   char *zMsg = 0;
-  int rc;
+  int rc, noMem = 0;
   cursor_reset(c);
   if (idxNum == 0) {
     sqlite3_free(v->base.zErrMsg);
@@ -250,10 +268,9 @@ static int ent_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, 
   }
   z = (const char *)sqlite3_value_text(argv[0]);
   if (!z) return SQLITE_NOMEM;
-  c->nText = sqlite3_value_bytes(argv[0]);
-  c->zText = sqlite3_malloc64((sqlite3_uint64)c->nText + 1);
+  /* Entities are spans of this copy: valid text even when the input is not. */
+  c->zText = clean_copy((const unsigned char *)z, sqlite3_value_bytes(argv[0]), &c->nText, &noMem);
   if (!c->zText) return SQLITE_NOMEM;
-  memcpy(c->zText, z, (size_t)c->nText + 1);
   if (ar_entities_extract(ar_default_normalizer(), model, v->gaz.exists ? &v->gaz.tab : 0, c->zText, c->nText,
                           &c->list) != AR_OK)
     return SQLITE_NOMEM;
@@ -309,21 +326,6 @@ typedef struct CheckCursor {
   CheckRow *a;
   int n, i;
 } CheckCursor;
-
-/* A copy of z with each malformed UTF-8 byte as U+FFFD, or NULL. */
-static char *clean_copy(const unsigned char *z, int n, int *pNoMem) {
-  char *zOut;
-  int i = 0, k = 0;
-  if (!z) return 0;
-  zOut = sqlite3_malloc64((sqlite3_uint64)n * 3 + 1);
-  if (!zOut) {
-    *pNoMem = 1;
-    return 0;
-  }
-  while (i < n) k += ar_utf8_encode(ar_utf8_decode(z, n, &i), (unsigned char *)zOut + k);
-  zOut[k] = 0;
-  return zOut;
-}
 
 typedef struct CheckVtab {
   sqlite3_vtab base;
@@ -426,8 +428,8 @@ static int check_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr
     r = &c->a[c->n++];
     r->iRow = sqlite3_column_int64(st, 3);
     r->zWhy = zWhy;
-    r->zName = clean_copy(sqlite3_column_text(st, 0), sqlite3_column_bytes(st, 0), &noMem);
-    r->zType = clean_copy(sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1), &noMem);
+    r->zName = clean_copy(sqlite3_column_text(st, 0), sqlite3_column_bytes(st, 0), 0, &noMem);
+    r->zType = clean_copy(sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1), 0, &noMem);
   }
   rc = sqlite3_finalize(st);
   return noMem ? SQLITE_NOMEM : rc;

@@ -258,5 +258,23 @@ class QueryFromAnyText(unittest.TestCase):
         db.close()
 
 
+class EntitiesOfAnyText(unittest.TestCase):
+    """arabic_entities() of malformed UTF-8 gives valid text, with each bad byte as
+    U+FFFD, at the character offsets of the input (found by fuzz_functions: an entity
+    span ended inside a malformed sequence)."""
+
+    def test_malformed_bytes_inside_an_entity(self):
+        db = connect()
+        raw = "قال أحمد ".encode() + b"\xd9~ \xff" + " وزار موسكو".encode()
+        rows = db.execute("SELECT CAST(entity AS BLOB), CAST(canonical AS BLOB), start, length "
+                          "FROM arabic_entities(CAST(? AS TEXT))", (raw,)).fetchall()
+        self.assertTrue(rows)
+        for entity, canonical, start, length in rows:
+            self.assertEqual(len(entity.decode("utf-8")), length)
+            canonical.decode("utf-8")
+        self.assertIn(("موسكو".encode(), 20, 5), [(e, s, n) for e, _, s, n in rows])
+        db.close()
+
+
 if __name__ == "__main__":
     unittest.main()
