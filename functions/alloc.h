@@ -15,4 +15,19 @@ void *ar_malloc(size_t n);
 void *ar_realloc(void *p, size_t n);
 void ar_free(void *p);
 
+/* Room for nNeed elements of szElem bytes in the array *pa of capacity
+** *pnAlloc (doubled, from 16): AR_OK, or AR_NOMEM with *pa unchanged. */
+static inline int ar_grow(void **pa, int *pnAlloc, int nNeed, size_t szElem) {
+  void *aNew;
+  int nNew;
+  if (nNeed <= *pnAlloc) return AR_OK;
+  nNew = *pnAlloc ? *pnAlloc : 16;
+  while (nNew < nNeed) nNew *= 2;
+  aNew = ar_realloc(*pa, (size_t)nNew * szElem);
+  if (!aNew) return AR_NOMEM;
+  *pa = aNew;
+  *pnAlloc = nNew;
+  return AR_OK;
+}
+
 #endif

@@ -36,19 +36,6 @@ void ar_entities_free(ArEntityList *p) {
   memset(p, 0, sizeof(*p));
 }
 
-static int grow(void **pa, int *pnAlloc, int nNeed, size_t szElem) {
-  void *aNew;
-  int nNew;
-  if (nNeed <= *pnAlloc) return AR_OK;
-  nNew = *pnAlloc ? *pnAlloc : 16;
-  while (nNew < nNeed) nNew *= 2;
-  aNew = ar_realloc(*pa, (size_t)nNew * szElem);
-  if (!aNew) return AR_NOMEM;
-  *pa = aNew;
-  *pnAlloc = nNew;
-  return AR_OK;
-}
-
 /* ---- per-token entity marks ---- */
 
 typedef struct Mark {
@@ -477,7 +464,7 @@ static uint64_t entity_hash(const ArNerText *t, const ArEntity *e, int type, int
 }
 
 static int pool_add(ArEntityList *p, const char *z, int n) {
-  int rc = grow((void **)&p->zPool, &p->nPoolAlloc, p->nPool + n + 1, 1);
+  int rc = ar_grow((void **)&p->zPool, &p->nPoolAlloc, p->nPool + n + 1, 1);
   if (rc != AR_OK) return rc;
   memcpy(p->zPool + p->nPool, z, (size_t)n);
   p->nPool += n;
@@ -498,7 +485,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
     if (!aMark[i].type || !aMark[i].begin) continue;
     for (j = i + 1; j < t->nTok && aMark[j].type == aMark[i].type && !aMark[j].begin; j++) {
     }
-    rc = grow((void **)&p->a, &p->nAlloc, p->n + 1, sizeof(ArEntity));
+    rc = ar_grow((void **)&p->a, &p->nAlloc, p->n + 1, sizeof(ArEntity));
     if (rc != AR_OK) break;
     e = &p->a[p->n++];
     tok = &t->aTok[i];

@@ -34,19 +34,6 @@ uint64_t ar_hash_bytes(uint64_t h, const void *p, int n) {
   return h ? h : 1;
 }
 
-static int grow(void **pa, int *pnAlloc, int nNeed, size_t szElem) {
-  void *aNew;
-  int nNew;
-  if (nNeed <= *pnAlloc) return AR_OK;
-  nNew = *pnAlloc ? *pnAlloc : 64;
-  while (nNew < nNeed) nNew *= 2;
-  aNew = ar_realloc(*pa, (size_t)nNew * szElem);
-  if (!aNew) return AR_NOMEM;
-  *pa = aNew;
-  *pnAlloc = nNew;
-  return AR_OK;
-}
-
 void ar_ner_text_free(ArNerText *t) {
   ar_free(t->aTok);
   ar_free(t->zFold);
@@ -68,10 +55,10 @@ static int is_space(uint32_t c) {
 static int push_cp(ArNerText *t, uint32_t c, int iChar, int iByte) {
   int nAlloc = t->nCpAlloc;
   if (t->nCp + 1 > nAlloc) {
-    int rc = grow((void **)&t->aCp, &nAlloc, t->nCp + 1, sizeof(uint32_t));
+    int rc = ar_grow((void **)&t->aCp, &nAlloc, t->nCp + 1, sizeof(uint32_t));
     int n2 = t->nCpAlloc, n3 = t->nCpAlloc;
-    if (rc == AR_OK) rc = grow((void **)&t->aCpChar, &n2, t->nCp + 1, sizeof(int));
-    if (rc == AR_OK) rc = grow((void **)&t->aCpByte, &n3, t->nCp + 1, sizeof(int));
+    if (rc == AR_OK) rc = ar_grow((void **)&t->aCpChar, &n2, t->nCp + 1, sizeof(int));
+    if (rc == AR_OK) rc = ar_grow((void **)&t->aCpByte, &n3, t->nCp + 1, sizeof(int));
     if (rc != AR_OK) return rc;
     t->nCpAlloc = nAlloc;
   }
@@ -83,7 +70,7 @@ static int push_cp(ArNerText *t, uint32_t c, int iChar, int iByte) {
 }
 
 static int push_fold(ArNerText *t, const uint32_t *a, int n, int *piOff) {
-  int i, rc = grow((void **)&t->zFold, &t->nFoldAlloc, t->nFold + 4 * n + 1, 1);
+  int i, rc = ar_grow((void **)&t->zFold, &t->nFoldAlloc, t->nFold + 4 * n + 1, 1);
   if (rc != AR_OK) return rc;
   *piOff = t->nFold;
   for (i = 0; i < n; i++) t->nFold += ar_utf8_encode(a[i], (unsigned char *)t->zFold + t->nFold);
@@ -136,7 +123,7 @@ static int end_word(ArNerText *t, int iCp0, int iByte0, int iChar0, int iByteEnd
   ArNerToken *tok;
   int rc, n = t->nCp - iCp0;
   if (n == 0) return AR_OK;
-  rc = grow((void **)&t->aTok, &t->nTokAlloc, t->nTok + 1, sizeof(ArNerToken));
+  rc = ar_grow((void **)&t->aTok, &t->nTokAlloc, t->nTok + 1, sizeof(ArNerToken));
   if (rc != AR_OK) return rc;
   tok = &t->aTok[t->nTok];
   memset(tok, 0, sizeof(*tok));
@@ -323,7 +310,7 @@ int ar_name_table_add(ArNameTable *tab, const ArNormalizer *norm, const char *zN
     zCanon = zName;
     nCanon = nName;
   }
-  if (grow((void **)&tab->zPool, &tab->nPoolAlloc, tab->nPool + nCanon, 1) != AR_OK) return AR_NOMEM;
+  if (ar_grow((void **)&tab->zPool, &tab->nPoolAlloc, tab->nPool + nCanon, 1) != AR_OK) return AR_NOMEM;
   memcpy(tab->zPool + tab->nPool, zCanon, (size_t)nCanon);
   iPool = tab->nPool;
   tab->nPool += nCanon;
@@ -543,7 +530,7 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
     {
       ArNerMatch *m;
       int j;
-      if (grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK) {
+      if (ar_grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK) {
         ar_free(aBare);
         return AR_NOMEM;
       }
