@@ -17,3 +17,11 @@ def connect(path=":memory:"):
 
 def column(db, sql, *args):
     return [r[0] for r in db.execute(sql, args)]
+
+
+def with_test_cflags(command):
+    """A documented `cc ...` command with $ARABIC_TEST_CFLAGS added: make
+    test-asan sets the sanitizer flags, so that a snippet links the
+    instrumented static library."""
+    extra = os.environ.get("ARABIC_TEST_CFLAGS", "")
+    return command.replace("cc ", "cc " + extra + " ", 1) if extra and command.startswith("cc ") else command

@@ -17,6 +17,7 @@ import unittest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import import_corpus  # noqa: E402
+from helpers import with_test_cflags  # noqa: E402
 
 EXT = os.path.join(ROOT, "dist", "arabic")
 SAMPLE = os.path.join(ROOT, "sql", "sample")
@@ -299,6 +300,7 @@ class SnippetTest(unittest.TestCase):
         with open(src, "w", encoding="utf-8") as f:
             f.write(block)
         build = re.search(r"^\s*(?:\*|//)\s*build: (.*)$", block, re.M).group(1)
+        build = with_test_cflags(build)
         p = subprocess.run(build, shell=True, cwd=self.tmp, capture_output=True, text=True)
         self.assertEqual(p.returncode, 0, p.stderr)
         demo_db = os.path.join(self.tmp, "news.db")

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 import unittest
 
-from helpers import ROOT
+from helpers import ROOT, with_test_cflags
 
 README = os.path.join(ROOT, "README.md")
 
@@ -81,7 +81,7 @@ class ReadmeExamples(unittest.TestCase):
         (block,) = blocks("c")
         with open(os.path.join(self.tmp, "app.c"), "w", encoding="utf-8") as f:
             f.write(block)
-        build = re.search(r"/\*\s*(cc .*)$", block, re.M).group(1)
+        build = with_test_cflags(re.search(r"/\*\s*(cc .*)$", block, re.M).group(1))
         expected = re.findall(r"^\s*=> (.*)\*/$", block, re.M)
         p = self.run_shell(build)
         self.assertEqual(p.returncode, 0, p.stderr)
