@@ -30,8 +30,12 @@
 
 /* ---- the shipped model, checked once ---- */
 
+/* The model and the built-in name tables are shared by every connection and
+** given back when the last connection that registered arabic_entities
+** closes, so a process that loads and unloads the extension keeps nothing. */
 static ArNerModel g_model;
 static int g_model_ready;
+static int g_nConnections;
 static pthread_mutex_t g_model_mutex = PTHREAD_MUTEX_INITIALIZER;
 
 /* The model, or NULL with an error message (static). After an
@@ -465,8 +469,24 @@ static int check_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *pRowid) {
 static sqlite3_module check_module = {
     0, 0, check_connect, check_best_index, check_disconnect, 0, check_open, check_close, check_filter,
     check_next, check_eof, check_column, check_rowid, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+/* xDestroy of the arabic_entities module: its connection is closing. */
+static void connection_closed(void *pUnused) {
+  (void)pUnused;
+  pthread_mutex_lock(&g_model_mutex);
+  if (--g_nConnections == 0) {
+    if (g_model_ready) ar_ner_model_close(&g_model);
+    g_model_ready = 0;
+    ar_ner_builtin_release();
+  }
+  pthread_mutex_unlock(&g_model_mutex);
+}
+
 int arabic_register_entities(sqlite3 *db) {
-  int rc = sqlite3_create_module(db, "arabic_entities", &entities_module, 0);
+  int rc;
+  pthread_mutex_lock(&g_model_mutex);
+  g_nConnections++; /* given back by connection_closed, which SQLite calls even if the call fails */
+  pthread_mutex_unlock(&g_model_mutex);
+  rc = sqlite3_create_module_v2(db, "arabic_entities", &entities_module, 0, connection_closed);
   if (rc == SQLITE_OK) rc = sqlite3_create_module(db, "arabic_gazetteer_check", &check_module, 0);
   return rc;
 }

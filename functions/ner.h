@@ -136,6 +136,9 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user);
 /* The built-in tables (built on first use; NULL only when out of memory). */
 const ArNameTable *ar_ner_builtin_names(void);
 const ArNameTable *ar_ner_builtin_words(void);
+/* Give the built-in tables back (the next use builds them again). Only
+** when nothing uses them: the SQL layer calls it when its last connection closes. */
+void ar_ner_builtin_release(void);
 
 /* A user table. ar_name_table_add returns AR_OK, AR_NOMEM, or 1 when the name
 ** has no word. */

@@ -403,6 +403,16 @@ static int builtin_ready(void) {
 const ArNameTable *ar_ner_builtin_names(void) { return builtin_ready() ? &g_names : 0; }
 const ArNameTable *ar_ner_builtin_words(void) { return builtin_ready() ? &g_words : 0; }
 
+void ar_ner_builtin_release(void) {
+  pthread_mutex_lock(&g_builtin_mutex);
+  if (g_builtin_ready) {
+    ar_name_table_free(&g_names);
+    ar_name_table_free(&g_words);
+    g_builtin_ready = 0;
+  }
+  pthread_mutex_unlock(&g_builtin_mutex);
+}
+
 /* ---- annotation ---- */
 
 /* A word without its proclitics (ال restored after لل), in buf. */

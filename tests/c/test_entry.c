@@ -2,7 +2,9 @@
 ** The entry point through a static link: registration on a normal
 ** connection, and on one where FTS5 cannot be found (simulated by a user
 ** function that shadows fts5()): the functions still load and
-** arabic_debug() says why the tokenizer is missing.
+** arabic_debug() says why the tokenizer is missing. The entity model and
+** name tables, shared by connections, are given back when the last one
+** closes and built again by the next (ASan and valgrind watch this test).
 */
 #include <sqlite3.h>
 
@@ -55,6 +57,24 @@ int main(void) {
                     "the ''arabic'' tokenizer is not registered)') > 0"),
             "1");
   sqlite3_close(db);
+
+  {
+    static const char *zEnt = "SELECT group_concat(canonical, '|') FROM arabic_entities('قال ترمب إن بوتين في موسكو')";
+    static const char *zWant = "دونالد ترامب|فلاديمير بوتين|موسكو";
+    sqlite3 *db1, *db2;
+    sqlite3_open(":memory:", &db1);
+    sqlite3_open(":memory:", &db2);
+    sqlite3_arabic_init(db1, &zErr, 0);
+    sqlite3_arabic_init(db2, &zErr, 0);
+    check_str("entities on the first connection", one(db1, zEnt), zWant);
+    sqlite3_close(db1);
+    check_str("entities on the second after the first closed (tables kept)", one(db2, zEnt), zWant);
+    sqlite3_close(db2);
+    sqlite3_open(":memory:", &db1);
+    sqlite3_arabic_init(db1, &zErr, 0);
+    check_str("entities after every connection closed (tables built again)", one(db1, zEnt), zWant);
+    sqlite3_close(db1);
+  }
   sqlite3_free(zErr);
   return test_done();
 }
