@@ -10,7 +10,6 @@ figures it prints are the ones quoted in docs/corpus.md (section Scale).
 """
 import argparse
 import os
-import re
 import sqlite3
 import statistics
 import sys
@@ -20,26 +19,14 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import import_corpus  # noqa: E402
+import update_corpus_doc  # noqa: E402
 
 DEFAULT = os.path.join(ROOT, "..", "shared", "data", "bench", "ant-news-30mb.txt.xz")
 
 
 def example_queries():
     """(title, [statements]) for each '.print' section of sql/examples.sql."""
-    with open(os.path.join(ROOT, "sql", "examples.sql"), encoding="utf-8") as f:
-        text = f.read()
-    sections = []
-    for part in re.split(r"^\.print '── ", text, flags=re.M)[1:]:
-        title, _, body = part.partition("\n")
-        body = "\n".join(l for l in body.splitlines() if not l.startswith("--"))
-        stmts, cur = [], ""
-        for line in body.splitlines(True):
-            cur += line
-            if sqlite3.complete_statement(cur):
-                stmts.append(cur.strip())
-                cur = ""
-        sections.append((title.rstrip("'"), stmts))
-    return sections
+    return update_corpus_doc.sections(os.path.join(ROOT, "sql", "examples.sql"))
 
 
 def main(argv):
