@@ -3,8 +3,9 @@
 ** (tools/train_ner.c) and at run time, hashed to 32 bits. A feature is a
 ** template number and a string: the word, its form without proclitics, its
 ** neighbours, its first and last letters, its shape, the gazetteer lists it
-** belongs to and the gazetteer names around it. Bump
-** AR_NER_FEATURES_VERSION when any of this changes: the model records it.
+** and the two words on each side belong to, and the gazetteer names around
+** it. Bump AR_NER_FEATURES_VERSION when any of this changes: the model
+** records it.
 */
 #include <string.h>
 
@@ -15,7 +16,7 @@
 enum {
   T_BIAS = 1, T_W, T_S, T_WM1, T_WP1, T_WM2, T_WP2, T_SM1, T_SP1, T_PRE1, T_PRE2, T_PRE3,
   T_SUF1, T_SUF2, T_SUF3, T_CLITIC, T_SHAPE, T_SHAPE_CTX, T_GAZ, T_GAZM1, T_GAZP1, T_GAZM2,
-  T_SPAN, T_SPANM1, T_SPANP1, T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1, T_PRE4, T_SUF4, T_SM2, T_SP2, T_CTX, T_WPRE2, T_LEN
+  T_SPAN, T_SPANM1, T_SPANP1, T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1, T_PRE4, T_SUF4, T_SM2, T_SP2, T_CTX, T_WPRE2, T_LEN, T_GAZP2
 };
 
 #define FNV32_INIT 2166136261u
@@ -118,7 +119,7 @@ static unsigned length_bucket(int n) {
 int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
   const ArNerToken *tok = &t->aTok[i];
   int n = 0, k;
-  unsigned b, g, gm1 = gaz_of(t, i - 1), gp1 = gaz_of(t, i + 1), gm2 = gaz_of(t, i - 2);
+  unsigned b, g, gm1 = gaz_of(t, i - 1), gp1 = gaz_of(t, i + 1), gm2 = gaz_of(t, i - 2), gp2 = gaz_of(t, i + 2);
   a[n++] = mix(T_BIAS, 0);
   a[n++] = mix(T_W, tok_hash(t, i, H_W));
   a[n++] = mix(T_S, tok_hash(t, i, H_S));
@@ -145,6 +146,7 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
     if (gm1 & (1u << b)) a[n++] = mix(T_GAZM1, b);
     if (gp1 & (1u << b)) a[n++] = mix(T_GAZP1, b);
     if (gm2 & (1u << b)) a[n++] = mix(T_GAZM2, b);
+    if (gp2 & (1u << b)) a[n++] = mix(T_GAZP2, b);
   }
   a[n++] = mix(T_SPAN, span_of(t, i));
   a[n++] = mix(T_SPANM1, span_of(t, i - 1));
