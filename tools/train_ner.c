@@ -148,7 +148,7 @@ static void read_conll(const char *zPath, int aqmar) {
 }
 
 /* ---- perceptron ---- */
-static float *W, *U, *T, *TU; /* weights, averaging accumulators */
+static float *W, *U, T[(NL + 1) * NL], TU[(NL + 1) * NL]; /* weights, averaging accumulators */
 static long g_step = 1;
 
 static void viterbi(const Sentence *s, const float *w, const float *tr, int *out) {
@@ -269,13 +269,14 @@ static int cmp_key(const void *a, const void *b) {
 
 int main(int argc, char **argv) {
   const char *zOut = "functions/ner_model.c";
-  int epochs = 10, holdout = 0, i, e, nTrainEnd, nFirst = -1, minCount = 2, minWeight = 1;
+  int epochs = 10, nRuns = 1, run, holdout = 0, i, e, nTrainEnd, nFirst = -1, minCount = 2, minWeight = 1;
   unsigned size = 1 << 22;
   float *avgW, *avgT, scale, maxAbs = 0;
   FILE *out;
   ar_normalizer_init(&g_norm, AR_FOLD_DEFAULT);
   for (i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-e") && i + 1 < argc) epochs = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "-runs") && i + 1 < argc) nRuns = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-holdout") && i + 1 < argc) holdout = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-min") && i + 1 < argc) minCount = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-prune") && i + 1 < argc) minWeight = atoi(argv[++i]);
@@ -328,13 +329,20 @@ int main(int argc, char **argv) {
     }
   }
   fprintf(stderr, "%d sentences (%d for training), %d features\n", g_nSent, nTrainEnd, g_nFeat);
-  W = calloc((size_t)g_nFeat * NL, sizeof(float));
-  U = calloc((size_t)g_nFeat * NL, sizeof(float));
-  T = calloc((NL + 1) * NL, sizeof(float));
-  TU = calloc((NL + 1) * NL, sizeof(float));
-  srand(1);
-  {
+  W = malloc(sizeof(float) * (size_t)g_nFeat * NL);
+  U = malloc(sizeof(float) * (size_t)g_nFeat * NL);
+  avgW = calloc((size_t)g_nFeat * NL, sizeof(float));
+  avgT = calloc((NL + 1) * NL, sizeof(float));
+  /* Each run shuffles the sentences its own way; the shipped weights are
+  ** the mean of the runs' averaged weights, steadier than any one run's. */
+  for (run = 0; run < nRuns; run++) {
     int *order = malloc(sizeof(int) * (size_t)nTrainEnd);
+    memset(W, 0, sizeof(float) * (size_t)g_nFeat * NL);
+    memset(U, 0, sizeof(float) * (size_t)g_nFeat * NL);
+    memset(T, 0, sizeof(T));
+    memset(TU, 0, sizeof(TU));
+    g_step = 1;
+    srand((unsigned)(run + 1));
     for (i = 0; i < nTrainEnd; i++) order[i] = i;
     for (e = 0; e < epochs; e++) {
       int nErr = 0;
@@ -355,14 +363,12 @@ int main(int argc, char **argv) {
         g_step++;
         free(pred);
       }
-      fprintf(stderr, "epoch %d: %d sentences wrong\n", e + 1, nErr);
+      fprintf(stderr, "run %d, epoch %d: %d sentences wrong\n", run + 1, e + 1, nErr);
     }
     free(order);
+    for (i = 0; i < g_nFeat * NL; i++) avgW[i] += (W[i] - U[i] / (float)g_step) / (float)nRuns;
+    for (i = 0; i < (NL + 1) * NL; i++) avgT[i] += (T[i] - TU[i] / (float)g_step) / (float)nRuns;
   }
-  avgW = malloc(sizeof(float) * (size_t)g_nFeat * NL);
-  avgT = malloc(sizeof(float) * (NL + 1) * NL);
-  for (i = 0; i < g_nFeat * NL; i++) avgW[i] = W[i] - U[i] / (float)g_step;
-  for (i = 0; i < (NL + 1) * NL; i++) avgT[i] = T[i] - TU[i] / (float)g_step;
   /* Quantize: the largest weight becomes 4000, leaving room for sums. */
   for (i = 0; i < g_nFeat * NL; i++) maxAbs = fmaxf(maxAbs, fabsf(avgW[i]));
   for (i = 0; i < (NL + 1) * NL; i++) maxAbs = fmaxf(maxAbs, fabsf(avgT[i]));
