@@ -2,7 +2,7 @@
 ** train_ner: trains the entity tagger of arabic_entities() and writes it as
 ** generated C (functions/ner_model.c).
 **
-**   train_ner [-e EPOCHS] [-holdout K] [-o OUT.c] TRAIN.conll [MORE.conll ...]
+**   train_ner [-e EPOCHS] [-runs N] [-holdout K] [-o OUT.c] TRAIN.conll [MORE.conll ...]
 **
 ** Input: CoNLL files, one 'TOKEN TAG' per line (IOB2; PERS/PER, LOC, ORG,
 ** MISC/MIS), sentences separated by blank lines. Each sentence is joined
@@ -13,9 +13,11 @@
 ** the CoNLL tokens, exact span and type).
 **
 ** The model: an averaged structured perceptron (Viterbi decoding, label
-** transitions); features seen fewer than 2 times are pruned, weights are
-** quantized to 16 bits (the largest becomes 4000) and features whose
-** weights are all below -prune W (default 1) in size are dropped.
+** transitions), trained N times (-runs, default 1) over differently
+** shuffled sentences, the mean of the N taken; features seen fewer than 2
+** times are pruned, weights are quantized to 16 bits (the largest becomes
+** 4000) and features whose weights are all below -prune W (default 1) in
+** size are dropped.
 */
 #include <math.h>
 #include <stdio.h>
@@ -287,7 +289,7 @@ int main(int argc, char **argv) {
     }
   }
   if (nFirst <= 0) {
-    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-holdout K] [-min COUNT] [-prune W] [-o OUT.c] TRAIN.conll ...\n");
+    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-runs N] [-holdout K] [-min COUNT] [-prune W] [-o OUT.c] TRAIN.conll ...\n");
     return 2;
   }
   /* Held-out sentences go to the end, out of training. */
