@@ -160,6 +160,8 @@ deps-proof:
 NER_DATA    ?= ../shared/data/ner/anercorp-train.conll
 NER_EPOCHS  ?= 15
 NER_PRUNE   ?= 100
+NER_RUNS    ?= 3
+NER_DROP    ?= 300
 TRAIN_SRCS  := functions/ner_text.c functions/ner_features.c functions/ner_decode.c \
                functions/ner_gazetteer_data.c functions/namekey.c functions/normalize.c
 .PHONY: train eval
@@ -168,11 +170,11 @@ build/train_ner: tools/train_ner.c $(TRAIN_SRCS) $(HDRS)
 	$(CC) $(WARN) -O2 $(PKG_CFLAGS) -o $@ tools/train_ner.c $(TRAIN_SRCS) $(PKG_LIBS) -lpthread -lm
 
 train: build/train_ner
-	build/train_ner -e $(NER_EPOCHS) -prune $(NER_PRUNE) -o functions/ner_model.c $(NER_DATA)
+	build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) -o functions/ner_model.c $(NER_DATA)
 
 dist/holdout/arabic.so: build/train_ner $(LOADABLE_OBJS)
 	@mkdir -p build/holdout dist/holdout
-	build/train_ner -e $(NER_EPOCHS) -prune $(NER_PRUNE) -holdout 6 -o build/holdout/ner_model.c $(NER_DATA)
+	build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) -holdout 6 -o build/holdout/ner_model.c $(NER_DATA)
 	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -Ifunctions -c build/holdout/ner_model.c -o build/holdout/ner_model.o
 	$(CC) -shared -fvisibility=hidden -Wl,--no-undefined -Wl,--unresolved-symbols=ignore-in-object-files \
 	  $(CFLAGS) -o $@ $(filter-out build/loadable/functions/ner_model.o,$(LOADABLE_OBJS)) build/holdout/ner_model.o \

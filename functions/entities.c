@@ -111,7 +111,8 @@ static int continues_name(const ArNerText *t, int i) {
 ** first name); a name of another type, or any name of the user's table,
 ** replaces what it covers. A name is complete: what follows it starts a
 ** new entity, and a person's name is not continued by the tagger (دونالد
-** ترامب سيزور is a name and a verb). */
+** ترامب سيزور is a name and a verb) unless بن, آل ... come next (تميم بن
+** حمد آل ثاني is one person). */
 static void merge_matches(const ArNerText *t, Mark *aMark) {
   int k, i;
   for (k = 0; k < t->nMatch; k++) {
@@ -139,6 +140,8 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
     aMark[s].begin = (unsigned char)begin;
     if (m->type == AR_ENT_PERSON && !continues_name(t, e)) {
       for (i = e; i < t->nTok && aMark[i].type == AR_ENT_PERSON && !aMark[i].begin; i++) aMark[i].type = 0;
+    } else if (m->type == AR_ENT_PERSON && e < t->nTok && aMark[e].type == AR_ENT_PERSON) {
+      continue;
     }
     if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
   }

@@ -1,9 +1,11 @@
 /*
 ** Features of the entity tagger (ner.h): the same code at training time
 ** (tools/train_ner.c) and at run time, hashed to 32 bits. A feature is a
-** template number and a string: the word, its form without proclitics, its
-** neighbours, its first and last letters, its shape, the gazetteer lists it
-** belongs to and the gazetteer names around it. Bump
+** template number and a string: the word, its form without proclitics, the
+** words next to it and their pairs with it, its first and last letters, its
+** shape, the gazetteer lists it and the two words on each side belong to,
+** and the gazetteer names around it. Words two away count only through the
+** gazetteers: as words they fit the training text more than new text. Bump
 ** AR_NER_FEATURES_VERSION when any of this changes: the model records it.
 */
 #include <string.h>
@@ -13,9 +15,9 @@
 #include "utf8.h"
 
 enum {
-  T_BIAS = 1, T_W, T_S, T_WM1, T_WP1, T_WM2, T_WP2, T_SM1, T_SP1, T_PRE1, T_PRE2, T_PRE3,
-  T_SUF1, T_SUF2, T_SUF3, T_CLITIC, T_SHAPE, T_SHAPE_CTX, T_GAZ, T_GAZM1, T_GAZP1, T_GAZM2,
-  T_SPAN, T_SPANM1, T_SPANP1, T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1, T_PRE4, T_SUF4, T_SM2, T_SP2, T_CTX, T_WPRE2, T_LEN
+  T_BIAS = 1, T_W, T_S, T_WM1, T_WP1, T_SM1, T_SP1, T_PRE1, T_PRE2, T_PRE3, T_SUF1, T_SUF2, T_SUF3,
+  T_CLITIC, T_SHAPE, T_GAZ, T_GAZM1, T_GAZP1, T_GAZM2, T_GAZP2, T_SPAN, T_SPANM1, T_SPANP1,
+  T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1, T_PRE4, T_SUF4, T_WPRE2
 };
 
 #define FNV32_INIT 2166136261u
@@ -118,18 +120,14 @@ static unsigned length_bucket(int n) {
 int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
   const ArNerToken *tok = &t->aTok[i];
   int n = 0, k;
-  unsigned b, g, gm1 = gaz_of(t, i - 1), gp1 = gaz_of(t, i + 1), gm2 = gaz_of(t, i - 2);
+  unsigned b, g, gm1 = gaz_of(t, i - 1), gp1 = gaz_of(t, i + 1), gm2 = gaz_of(t, i - 2), gp2 = gaz_of(t, i + 2);
   a[n++] = mix(T_BIAS, 0);
   a[n++] = mix(T_W, tok_hash(t, i, H_W));
   a[n++] = mix(T_S, tok_hash(t, i, H_S));
   a[n++] = mix(T_WM1, tok_hash(t, i - 1, H_W));
   a[n++] = mix(T_WP1, tok_hash(t, i + 1, H_W));
-  a[n++] = mix(T_WM2, tok_hash(t, i - 2, H_W));
-  a[n++] = mix(T_WP2, tok_hash(t, i + 2, H_W));
   a[n++] = mix(T_SM1, tok_hash(t, i - 1, H_S));
   a[n++] = mix(T_SP1, tok_hash(t, i + 1, H_S));
-  a[n++] = mix(T_SM2, tok_hash(t, i - 2, H_S));
-  a[n++] = mix(T_SP2, tok_hash(t, i + 2, H_S));
   for (k = 0; k < 3; k++) {
     a[n++] = mix(T_PRE1 + k, tok_hash(t, i, H_PRE1 + k));
     a[n++] = mix(T_SUF1 + k, tok_hash(t, i, H_SUF1 + k));
@@ -138,13 +136,13 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
   a[n++] = mix(T_SUF4, tok_hash(t, i, H_SUF4));
   a[n++] = mix(T_CLITIC, (unsigned)(tok->nProc * 4 + tok->nAl + tok->restoreAl));
   a[n++] = mix(T_SHAPE, tok->shape * 16 + length_bucket(tok->nCp - tok->nProc - tok->nAl));
-  a[n++] = mix(T_SHAPE_CTX, (i > 0 ? t->aTok[i - 1].shape : 0) * 16 + (i + 1 < t->nTok ? t->aTok[i + 1].shape : 0));
   g = tok->gaz;
   for (b = 0; b < AR_GZ_NBITS; b++) {
     if (g & (1u << b)) a[n++] = mix(T_GAZ, b);
     if (gm1 & (1u << b)) a[n++] = mix(T_GAZM1, b);
     if (gp1 & (1u << b)) a[n++] = mix(T_GAZP1, b);
     if (gm2 & (1u << b)) a[n++] = mix(T_GAZM2, b);
+    if (gp2 & (1u << b)) a[n++] = mix(T_GAZP2, b);
   }
   a[n++] = mix(T_SPAN, span_of(t, i));
   a[n++] = mix(T_SPANM1, span_of(t, i - 1));
@@ -159,7 +157,6 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
     a[n++] = mix(T_PRE2P1, tok_hash(t, i + 1, H_PRE2));
   }
   a[n++] = mix(T_KEY, tok_hash(t, i, H_KEY));
-  a[n++] = mix(T_CTX, tok_hash(t, i - 1, H_S) * 31u ^ tok_hash(t, i + 1, H_S));
   a[n++] = mix(T_WPRE2, tok_hash(t, i, H_WPRE2));
   return n;
 }

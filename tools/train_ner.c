@@ -2,7 +2,7 @@
 ** train_ner: trains the entity tagger of arabic_entities() and writes it as
 ** generated C (functions/ner_model.c).
 **
-**   train_ner [-e EPOCHS] [-holdout K] [-o OUT.c] TRAIN.conll [MORE.conll ...]
+**   train_ner [-e EPOCHS] [-runs N] [-drop P] [-holdout K] [-o OUT.c] TRAIN.conll [MORE.conll ...]
 **
 ** Input: CoNLL files, one 'TOKEN TAG' per line (IOB2; PERS/PER, LOC, ORG,
 ** MISC/MIS), sentences separated by blank lines. Each sentence is joined
@@ -13,9 +13,12 @@
 ** the CoNLL tokens, exact span and type).
 **
 ** The model: an averaged structured perceptron (Viterbi decoding, label
-** transitions); features seen fewer than 2 times are pruned, weights are
-** quantized to 16 bits (the largest becomes 4000) and features whose
-** weights are all below -prune W (default 1) in size are dropped.
+** transitions), trained N times (-runs, default 1) over differently
+** shuffled sentences, the mean of the N taken, each feature left out of
+** an update with probability P/1000 (-drop, default 0); features seen
+** fewer than 2 times are pruned, weights are quantized to 16 bits (the
+** largest becomes 4000) and features whose weights are all below -prune W
+** (default 1) in size are dropped.
 */
 #include <math.h>
 #include <stdio.h>
@@ -148,9 +151,17 @@ static void read_conll(const char *zPath, int aqmar) {
 }
 
 /* ---- perceptron ---- */
-static float *W, *U, *T, *TU; /* weights, averaging accumulators */
+static float *W, *U, T[(NL + 1) * NL], TU[(NL + 1) * NL]; /* weights, averaging accumulators */
 static long g_step = 1;
 
+/* Feature dropout (-drop P): while training, each feature is left out of
+** a sentence's decoding and update with probability P/1000, so that the
+** words share the work with letters, shapes and gazetteers. */
+static int g_dropPermille;
+static int dropped(int k) {
+  uint32_t h = ((uint32_t)k * 2654435761u) ^ ((uint32_t)g_step * 2246822519u);
+  return g_dropPermille && h % 1000u < (uint32_t)g_dropPermille;
+}
 static void viterbi(const Sentence *s, const float *w, const float *tr, int *out) {
   int i, l, p, *back = malloc(sizeof(int) * (size_t)(s->nRun * NL + 1));
   double score[NL], next[NL];
@@ -158,7 +169,7 @@ static void viterbi(const Sentence *s, const float *w, const float *tr, int *out
     double emit[NL] = {0};
     int f;
     for (f = s->aFeatOff[i]; f < s->aFeatOff[i + 1]; f++) {
-      if (s->aFeat[f] < 0) continue;
+      if (s->aFeat[f] < 0 || dropped(s->aFeat[f])) continue;
       for (l = 0; l < NL; l++) emit[l] += w[(size_t)s->aFeat[f] * NL + l];
     }
     for (l = 0; l < NL; l++) {
@@ -200,7 +211,7 @@ static void update(const Sentence *s, const int *labels, float delta) {
     int l = labels[i];
     for (f = s->aFeatOff[i]; f < s->aFeatOff[i + 1]; f++) {
       int k = s->aFeat[f];
-      if (k < 0) continue;
+      if (k < 0 || dropped(k)) continue;
       W[(size_t)k * NL + l] += delta;
       U[(size_t)k * NL + l] += delta * (float)g_step;
     }
@@ -269,13 +280,15 @@ static int cmp_key(const void *a, const void *b) {
 
 int main(int argc, char **argv) {
   const char *zOut = "functions/ner_model.c";
-  int epochs = 10, holdout = 0, i, e, nTrainEnd, nFirst = -1, minCount = 2, minWeight = 1;
+  int epochs = 10, nRuns = 1, dropPermille = 0, run, holdout = 0, i, e, nTrainEnd, nFirst = -1, minCount = 2, minWeight = 1;
   unsigned size = 1 << 22;
   float *avgW, *avgT, scale, maxAbs = 0;
   FILE *out;
   ar_normalizer_init(&g_norm, AR_FOLD_DEFAULT);
   for (i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-e") && i + 1 < argc) epochs = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "-runs") && i + 1 < argc) nRuns = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "-drop") && i + 1 < argc) dropPermille = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-holdout") && i + 1 < argc) holdout = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-min") && i + 1 < argc) minCount = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-prune") && i + 1 < argc) minWeight = atoi(argv[++i]);
@@ -286,7 +299,7 @@ int main(int argc, char **argv) {
     }
   }
   if (nFirst <= 0) {
-    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-holdout K] [-min COUNT] [-prune W] [-o OUT.c] TRAIN.conll ...\n");
+    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-runs N] [-drop P] [-holdout K] [-min COUNT] [-prune W] [-o OUT.c] TRAIN.conll ...\n");
     return 2;
   }
   /* Held-out sentences go to the end, out of training. */
@@ -328,13 +341,21 @@ int main(int argc, char **argv) {
     }
   }
   fprintf(stderr, "%d sentences (%d for training), %d features\n", g_nSent, nTrainEnd, g_nFeat);
-  W = calloc((size_t)g_nFeat * NL, sizeof(float));
-  U = calloc((size_t)g_nFeat * NL, sizeof(float));
-  T = calloc((NL + 1) * NL, sizeof(float));
-  TU = calloc((NL + 1) * NL, sizeof(float));
-  srand(1);
-  {
+  W = malloc(sizeof(float) * (size_t)g_nFeat * NL);
+  U = malloc(sizeof(float) * (size_t)g_nFeat * NL);
+  avgW = calloc((size_t)g_nFeat * NL, sizeof(float));
+  avgT = calloc((NL + 1) * NL, sizeof(float));
+  /* Each run shuffles the sentences its own way; the shipped weights are
+  ** the mean of the runs' averaged weights, steadier than any one run's. */
+  for (run = 0; run < nRuns; run++) {
     int *order = malloc(sizeof(int) * (size_t)nTrainEnd);
+    memset(W, 0, sizeof(float) * (size_t)g_nFeat * NL);
+    memset(U, 0, sizeof(float) * (size_t)g_nFeat * NL);
+    memset(T, 0, sizeof(T));
+    memset(TU, 0, sizeof(TU));
+    g_step = 1;
+    g_dropPermille = dropPermille;
+    srand((unsigned)(run + 1));
     for (i = 0; i < nTrainEnd; i++) order[i] = i;
     for (e = 0; e < epochs; e++) {
       int nErr = 0;
@@ -355,14 +376,13 @@ int main(int argc, char **argv) {
         g_step++;
         free(pred);
       }
-      fprintf(stderr, "epoch %d: %d sentences wrong\n", e + 1, nErr);
+      fprintf(stderr, "run %d, epoch %d: %d sentences wrong\n", run + 1, e + 1, nErr);
     }
     free(order);
+    g_dropPermille = 0;
+    for (i = 0; i < g_nFeat * NL; i++) avgW[i] += (W[i] - U[i] / (float)g_step) / (float)nRuns;
+    for (i = 0; i < (NL + 1) * NL; i++) avgT[i] += (T[i] - TU[i] / (float)g_step) / (float)nRuns;
   }
-  avgW = malloc(sizeof(float) * (size_t)g_nFeat * NL);
-  avgT = malloc(sizeof(float) * (NL + 1) * NL);
-  for (i = 0; i < g_nFeat * NL; i++) avgW[i] = W[i] - U[i] / (float)g_step;
-  for (i = 0; i < (NL + 1) * NL; i++) avgT[i] = T[i] - TU[i] / (float)g_step;
   /* Quantize: the largest weight becomes 4000, leaving room for sums. */
   for (i = 0; i < g_nFeat * NL; i++) maxAbs = fmaxf(maxAbs, fabsf(avgW[i]));
   for (i = 0; i < (NL + 1) * NL; i++) maxAbs = fmaxf(maxAbs, fabsf(avgT[i]));
