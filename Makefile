@@ -46,7 +46,7 @@ dist/libsqlite_arabic.a: $(STATIC_OBJS)
 	ar rcs $@ $(STATIC_OBJS)
 
 # C tests link the static library: they drive the real registration path.
-build/tests/%: tests/c/%.c tests/c/testlib.h dist/libsqlite_arabic.a
+build/tests/%: tests/c/%.c tests/c/testlib.h tests/c/fts5_lookup.h dist/libsqlite_arabic.a
 	@mkdir -p build/tests
 	$(CC) $(ALL_CFLAGS) -DSQLITE_CORE -o $@ $< dist/libsqlite_arabic.a -lsqlite3 $(PKG_LIBS) -lpthread -lm
 
@@ -138,7 +138,7 @@ fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/%)
 fuzz: fuzz-build
 	sh tools/fuzz.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
 
-build/tsan/test_threads: tests/c/test_threads.c tests/c/testlib.h $(SRCS) $(HDRS)
+build/tsan/test_threads: tests/c/test_threads.c tests/c/testlib.h tests/c/fts5_lookup.h $(SRCS) $(HDRS)
 	@mkdir -p build/tsan
 	$(CLANG) $(WARN) $(DEFS) $(PKG_CFLAGS) -DSQLITE_CORE -O1 -g -fsanitize=thread -o $@ $< $(SRCS) $(LINK_LIBS)
 

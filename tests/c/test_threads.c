@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "../../ext/sqlite_arabic.h"
+#include "fts5_lookup.h"
 #include "testlib.h"
 
 #define N_THREADS 4
@@ -122,19 +123,6 @@ static void *work(void *pArg) {
   sqlite3_close(mem);
   sqlite3_close(db);
   return 0;
-}
-
-static int has_tokenizer(sqlite3 *db, const char *zName) {
-  fts5_api *api = 0;
-  sqlite3_stmt *pStmt = 0;
-  void *pUser = 0;
-  fts5_tokenizer tok;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, 0) == SQLITE_OK) {
-    sqlite3_bind_pointer(pStmt, 1, (void *)&api, "fts5_api_ptr", 0);
-    sqlite3_step(pStmt);
-  }
-  sqlite3_finalize(pStmt);
-  return api && api->xFindTokenizer(api, zName, &pUser, &tok) == SQLITE_OK;
 }
 
 /* Calls the generic list cannot make (a second argument other than ''); one

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "../../ext/sqlite_arabic.h"
+#include "fts5_lookup.h"
 #include "testlib.h"
 
 #define DOC   FTS5_TOKENIZE_DOCUMENT
@@ -72,16 +73,6 @@ static int capture(void *pCtx, int tflags, const char *pToken, int nToken, int i
                    (tflags & FTS5_TOKEN_COLOCATED) ? "+" : "", nToken, pToken, iStart, iEnd);
   if (c->n >= (int)sizeof(c->z)) c->n = (int)sizeof(c->z) - 1;
   return SQLITE_OK;
-}
-
-static fts5_api *get_fts5(sqlite3 *db) {
-  fts5_api *api = 0;
-  sqlite3_stmt *st;
-  sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, 0);
-  sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", 0);
-  sqlite3_step(st);
-  sqlite3_finalize(st);
-  return api;
 }
 
 typedef struct Tok {
@@ -226,7 +217,7 @@ int main(void) {
   fts5_api *api;
   sqlite3_auto_extension((void (*)(void))sqlite3_arabic_init);
   sqlite3_open(":memory:", &db);
-  api = get_fts5(db);
+  api = fts5_api_of(db);
   if (!api) {
     test_result(0, "fts5_api found");
     return test_done();

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "../../ext/sqlite_arabic.h"
+#include "../c/fts5_lookup.h"
 
 static const char *azOptions[] = {"", "stem 0", "variants 1", "stopwords 1", "alef 0 hamza 0 teh_marbuta 0",
                                   "diacritics 0 tatweel 0", "case 0 digits 0"};
@@ -35,25 +36,12 @@ static void must(int rc, const char *zWhat) {
   }
 }
 
-static int has_tokenizer(const char *zName) {
-  fts5_api *api = 0;
-  sqlite3_stmt *pStmt = 0;
-  void *pUser = 0;
-  fts5_tokenizer tok;
-  if (sqlite3_prepare_v2(g_db, "SELECT fts5(?1)", -1, &pStmt, 0) == SQLITE_OK) {
-    sqlite3_bind_pointer(pStmt, 1, (void *)&api, "fts5_api_ptr", 0);
-    sqlite3_step(pStmt);
-  }
-  sqlite3_finalize(pStmt);
-  return api && api->xFindTokenizer(api, zName, &pUser, &tok) == SQLITE_OK;
-}
-
 static void setup(void) {
   int i;
   const char *zTok;
   sqlite3_auto_extension((void (*)(void))sqlite3_arabic_init);
   must(sqlite3_open(":memory:", &g_db), "open");
-  zTok = has_tokenizer("arabic") ? "arabic" : "unicode61";
+  zTok = has_tokenizer(g_db, "arabic") ? "arabic" : "unicode61";
   if (strcmp(zTok, "arabic") != 0) fprintf(stderr, "fuzz_fts5: no 'arabic' tokenizer, using unicode61\n");
   for (i = 0; i < N_OPTIONS; i++) {
     char *z = sqlite3_mprintf("CREATE VIRTUAL TABLE d%d USING fts5(a, b, tokenize = '%s %s')", i, zTok,
