@@ -15,8 +15,10 @@ WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wsign-comp
 DEFS    := -DARABIC_VERSION='"$(VERSION)"' -DARABIC_COMMIT='"$(COMMIT)"'
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(DEFS) $(PKG_CFLAGS)
 
-SRCS := $(wildcard ext/*.c functions/*.c tokenizer/*.c)
-HDRS := $(wildcard ext/*.h functions/*.h tokenizer/*.h)
+# core/ is the engine (no SQLite calls but core/alloc.c); functions/ and
+# tokenizer/ are its SQL faces; ext/ is the entry point and SQLite plumbing.
+SRCS := $(wildcard core/*.c core/ner/*.c ext/*.c functions/*.c tokenizer/*.c)
+HDRS := $(wildcard core/*.h core/ner/*.h ext/*.h)
 LOADABLE_OBJS := $(SRCS:%.c=build/loadable/%.o)
 STATIC_OBJS   := $(SRCS:%.c=build/static/%.o)
 C_TESTS := $(patsubst tests/c/%.c,build/tests/%,$(wildcard tests/c/test_*.c))
@@ -154,7 +156,7 @@ test-valgrind: all $(C_TESTS)
 deps-proof:
 	@sh tools/install-deps.sh proof
 
-# The entity tagger: `make train` rebuilds functions/ner_model.c from ../shared/data (ANERcorp);
+# The entity tagger: `make train` rebuilds core/ner/ner_model.c from ../shared/data (ANERcorp);
 # `make eval` trains on the first five sixths, builds dist/holdout/arabic.so with that model and
 # scores it on the last sixth, then scores the shipped model on the seed articles.
 NER_DATA    ?= ../shared/data/ner/anercorp-train.conll
@@ -162,22 +164,22 @@ NER_EPOCHS  ?= 15
 NER_PRUNE   ?= 100
 NER_RUNS    ?= 3
 NER_DROP    ?= 300
-TRAIN_SRCS  := functions/ner_text.c functions/ner_features.c functions/ner_decode.c \
-               functions/ner_gazetteer_data.c functions/namekey.c functions/normalize.c
+# The trainer links the cores with the C library's allocator (AR_ALLOC_LIBC).
+TRAIN_SRCS  := $(filter-out core/ner/ner_model.c,$(wildcard core/*.c core/ner/*.c))
 .PHONY: train eval
 build/train_ner: tools/train_ner.c $(TRAIN_SRCS) $(HDRS)
 	@mkdir -p build
-	$(CC) $(WARN) -O2 $(PKG_CFLAGS) -o $@ tools/train_ner.c $(TRAIN_SRCS) $(PKG_LIBS) -lpthread -lm
+	$(CC) $(WARN) -O2 -DAR_ALLOC_LIBC $(PKG_CFLAGS) -o $@ tools/train_ner.c $(TRAIN_SRCS) $(PKG_LIBS) -lpthread -lm
 
 train: build/train_ner
-	build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) -o functions/ner_model.c $(NER_DATA)
+	build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) -o core/ner/ner_model.c $(NER_DATA)
 
 dist/holdout/arabic.so: build/train_ner $(LOADABLE_OBJS)
 	@mkdir -p build/holdout dist/holdout
 	build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) -holdout 6 -o build/holdout/ner_model.c $(NER_DATA)
-	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -Ifunctions -c build/holdout/ner_model.c -o build/holdout/ner_model.o
+	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -Icore/ner -c build/holdout/ner_model.c -o build/holdout/ner_model.o
 	$(CC) -shared -fvisibility=hidden -Wl,--no-undefined -Wl,--unresolved-symbols=ignore-in-object-files \
-	  $(CFLAGS) -o $@ $(filter-out build/loadable/functions/ner_model.o,$(LOADABLE_OBJS)) build/holdout/ner_model.o \
+	  $(CFLAGS) -o $@ $(filter-out build/loadable/core/ner/ner_model.o,$(LOADABLE_OBJS)) build/holdout/ner_model.o \
 	  $(PKG_LIBS) -lpthread -lm
 
 eval: loadable dist/holdout/arabic.so

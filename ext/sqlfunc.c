@@ -5,7 +5,7 @@
 
 #include <pthread.h>
 
-#include "../functions/alloc.h"
+#include "../core/alloc.h"
 
 /* The defaults, built once per process. */
 static ArOptions g_default_opts;

@@ -6,8 +6,8 @@
 #define ARABIC_SQLFUNC_H
 
 #include "sqlite_api.h"
-#include "../functions/normalize.h"
-#include "../functions/options.h"
+#include "../core/normalize.h"
+#include "../core/options.h"
 
 /* True if any argument is NULL; the result is then NULL, as for built-ins. */
 int ar_any_null(int argc, sqlite3_value **argv);

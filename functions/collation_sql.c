@@ -13,7 +13,7 @@
 */
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
-#include "collation.h"
+#include "../core/collation.h"
 
 static int collate_arabic(void *pArg, int na, const void *a, int nb, const void *b) {
   return ar_collate(pArg, a, na, b, nb);

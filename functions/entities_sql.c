@@ -24,9 +24,9 @@
 
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
-#include "alloc.h"
-#include "entities.h"
-#include "utf8.h"
+#include "../core/alloc.h"
+#include "../core/ner/entities.h"
+#include "../core/utf8.h"
 
 /* ---- the shipped model, checked once ---- */
 

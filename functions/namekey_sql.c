@@ -14,9 +14,9 @@
 
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
-#include "../functions/utf8.h"
-#include "alloc.h"
-#include "namekey.h"
+#include "../core/utf8.h"
+#include "../core/alloc.h"
+#include "../core/namekey.h"
 
 static ArNormalizer g_name_norm;
 static pthread_once_t g_name_norm_once = PTHREAD_ONCE_INIT;

@@ -6,7 +6,7 @@
 */
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
-#include "alloc.h"
+#include "../core/alloc.h"
 
 static void result_normalized(sqlite3_context *ctx, const ArNormalizer *n, sqlite3_value *v) {
   int nIn, nOut;

@@ -11,8 +11,8 @@
 */
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
-#include "alloc.h"
-#include "translit.h"
+#include "../core/alloc.h"
+#include "../core/translit.h"
 
 /* The scheme named by argv[1], or the default; NULL after an error. */
 static const ArTranslitScheme *arg_scheme(sqlite3_context *ctx, const char *zFunc, int argc,

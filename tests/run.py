@@ -7,6 +7,7 @@ Suites:
   python  tests/python/test_*.py (stdlib unittest) in this interpreter
   docs    every ```sql block of README.md and docs/*.md, checked against its '-- =>' lines
   scripts every sql/*.sql script is run by at least one golden test
+  layout  the include graph: core/ knows no SQLite (but core/alloc.c) and no face
 
 Run from the repository root: /usr/bin/python3 tests/run.py [--only SUITE] [-v]
 """
@@ -178,7 +179,52 @@ def run_scripts(t, verbose):
             t.fail(f"scripts: {rel} is run by a test", "no tests/sql/*.sql or tests/python/*.py names it")
 
 
-SUITES = {"c": run_c, "sql": run_sql, "python": run_python, "docs": run_docs, "scripts": run_scripts}
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
+SQLITE_HEADERS = {"sqlite3.h", "sqlite3ext.h"}
+# Who may include whom: core/ is the engine and includes only itself (and
+# core/alloc.c SQLite's headers, the one port); the faces functions/ and
+# tokenizer/ include core/ and ext/ but never each other; ext/ includes
+# itself and core/.
+MAY_INCLUDE = {"core": {"core"}, "ext": {"ext", "core"},
+               "functions": {"functions", "core", "ext"}, "tokenizer": {"tokenizer", "core", "ext"}}
+
+
+def include_problems(path):
+    rel = os.path.relpath(path, ROOT)
+    top = rel.split(os.sep)[0]
+    problems = []
+    for kind, name in INCLUDE.findall(open(path, encoding="utf-8").read()):
+        if kind == "<":
+            if name in SQLITE_HEADERS and top == "core" and rel != os.path.join("core", "alloc.c"):
+                problems.append(f"{rel} includes <{name}>: only core/alloc.c may know SQLite")
+            continue
+        target = os.path.relpath(os.path.normpath(os.path.join(os.path.dirname(path), name)), ROOT)
+        if not os.path.exists(os.path.join(ROOT, target)):
+            problems.append(f"{rel} includes {name}, which does not exist")
+            continue
+        if os.path.basename(target) in SQLITE_HEADERS or target.split(os.sep)[0] == "ext" and \
+                os.path.basename(target) == "sqlite_api.h":
+            if top == "core":
+                problems.append(f"{rel} includes {name}: only core/alloc.c may know SQLite")
+        if target.split(os.sep)[0] not in MAY_INCLUDE[top]:
+            problems.append(f"{rel} includes {target}: {top}/ may include only "
+                            + ", ".join(sorted(d + "/" for d in MAY_INCLUDE[top])))
+    return problems
+
+
+def run_layout(t, verbose):
+    for top in MAY_INCLUDE:
+        for path in sorted(glob.glob(os.path.join(ROOT, top, "**", "*.[ch]"), recursive=True)):
+            problems = include_problems(path)
+            name = f"layout: {os.path.relpath(path, ROOT)} includes only what its folder may"
+            if problems:
+                t.fail(name, "\n".join(problems))
+            else:
+                t.ok(name, verbose)
+
+
+SUITES = {"c": run_c, "sql": run_sql, "python": run_python, "docs": run_docs, "scripts": run_scripts,
+          "layout": run_layout}
 
 
 def main():

@@ -4,7 +4,7 @@
 **   CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'arabic');
 **   CREATE VIRTUAL TABLE docs USING fts5(body, tokenize = 'arabic stem 0 hamza 0');
 **
-** Arguments are key/value pairs (see functions/options.c and the README):
+** Arguments are key/value pairs (see core/options.c and the README):
 ** every fold of the normalizer (diacritics, tatweel, invisible, compat,
 ** alef, yeh, teh_marbuta, persian, hamza, digits, case, latin_diacritics:
 ** 0 or 1), stem 0|1, stopwords 0|1, variants 0|1 and version 1. An unknown
@@ -14,7 +14,7 @@
 ** meaning never changes.
 */
 #include "../ext/register.h"
-#include "tokenize.h"
+#include "../core/tokenize.h"
 
 typedef struct ArabicFts5Tokenizer {
   ArTokenizer core; /* read-only after xCreate: no per-call state */

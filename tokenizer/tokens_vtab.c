@@ -19,7 +19,7 @@
 
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
-#include "tokenize.h"
+#include "../core/tokenize.h"
 
 #define COL_TOKEN     0
 #define COL_START     1

@@ -42,7 +42,7 @@
 #include <sqlite3.h>
 
 #include "../ext/sqlite_arabic.h"
-#include "../functions/utf8.h"
+#include "../core/utf8.h"
 
 #define DEFAULT_CORPUS "../shared/data/bench/ant-news-30mb.txt.xz"
 #define MAX_RUNS 15

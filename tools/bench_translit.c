@@ -21,8 +21,8 @@
 
 #include <unicode/ucol.h>
 
-#include "../functions/collation.h"
-#include "../functions/translit.h"
+#include "../core/collation.h"
+#include "../core/translit.h"
 
 #define TARGET_BYTES (10 * 1000 * 1000)
 #define N_PAIRS 2000000

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 
 #include "../../ext/sqlite_api.h"
-#include "../../functions/alloc.h"
-#include "../../functions/entities.h"
+#include "../../core/alloc.h"
+#include "../../core/ner/entities.h"
 #include "testlib.h"
 
 static ArNormalizer g_norm;

@@ -4,9 +4,9 @@
 */
 #include <stdint.h>
 
-#include "../../functions/namekey.h"
-#include "../../functions/normalize.h"
-#include "../../functions/utf8.h"
+#include "../../core/namekey.h"
+#include "../../core/normalize.h"
+#include "../../core/utf8.h"
 #include "testlib.h"
 
 static ArNormalizer g_norm;

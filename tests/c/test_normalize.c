@@ -4,9 +4,9 @@
 */
 #include <stdlib.h>
 
-#include "../../functions/alloc.h"
-#include "../../functions/normalize.h"
-#include "../../functions/options.h"
+#include "../../core/alloc.h"
+#include "../../core/normalize.h"
+#include "../../core/options.h"
 #include "testlib.h"
 
 typedef struct Case {

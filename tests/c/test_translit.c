@@ -6,10 +6,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "../../functions/collation.h"
-#include "../../functions/normalize.h"
-#include "../../functions/translit.h"
-#include "../../functions/utf8.h"
+#include "../../core/collation.h"
+#include "../../core/normalize.h"
+#include "../../core/translit.h"
+#include "../../core/utf8.h"
 #include "testlib.h"
 
 typedef struct Case {

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../functions/alloc.h"
-#include "../../functions/normalize.h"
-#include "../../functions/utf8.h"
+#include "../../core/alloc.h"
+#include "../../core/normalize.h"
+#include "../../core/utf8.h"
 
 /* Every byte sequence of z decodes without a replacement. */
 static int valid_utf8(const char *z, int n) {

@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../functions/alloc.h"
-#include "../../functions/collation.h"
-#include "../../functions/normalize.h"
-#include "../../functions/translit.h"
-#include "../../functions/utf8.h"
+#include "../../core/alloc.h"
+#include "../../core/collation.h"
+#include "../../core/normalize.h"
+#include "../../core/translit.h"
+#include "../../core/utf8.h"
 
 static int valid_utf8(const unsigned char *z, int n) {
   int i = 0;

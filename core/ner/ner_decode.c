@@ -7,7 +7,7 @@
 */
 #include <string.h>
 
-#include "alloc.h"
+#include "../alloc.h"
 #include "ner.h"
 
 #define NL AR_NER_NLABELS

@@ -10,9 +10,9 @@
 */
 #include <string.h>
 
-#include "alloc.h"
+#include "../alloc.h"
 #include "ner.h"
-#include "utf8.h"
+#include "../utf8.h"
 
 enum {
   T_BIAS = 1, T_W, T_S, T_WM1, T_WP1, T_SM1, T_SP1, T_PRE1, T_PRE2, T_PRE3, T_SUF1, T_SUF2, T_SUF3,

@@ -14,8 +14,8 @@
 #ifndef ARABIC_TOKENIZE_H
 #define ARABIC_TOKENIZE_H
 
-#include "../functions/normalize.h"
-#include "../functions/options.h"
+#include "normalize.h"
+#include "options.h"
 
 /* Flags: the same values as FTS5_TOKENIZE_* and FTS5_TOKEN_COLOCATED. */
 #define AR_TOKENIZE_QUERY    0x0001

@@ -1,5 +1,5 @@
 /*
-** The named-entity core shared by arabic_entities() (functions/entities.c)
+** The named-entity core shared by arabic_entities() (core/ner/entities.c)
 ** and the trainer (tools/train_ner.c): tokens, gazetteers, features, the
 ** tagging model and its decoder. The trainer and the extension compute
 ** features with the same code, so a model sees at run time exactly what it
@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 
-#include "normalize.h"
+#include "../normalize.h"
 
 /* Entity types, as arabic_entities() names them. */
 #define AR_ENT_NONE     0
@@ -192,7 +192,7 @@ typedef struct ArNerModelData {
 
 #define AR_NER_MODEL_MAGIC 0x4E455241u /* "ARNE" */
 
-/* The shipped model (functions/ner_model.c). */
+/* The shipped model (core/ner/ner_model.c). */
 extern const ArNerModelData ar_ner_model_data;
 
 /* Check a model's data (magic, version, labels, sorted keys, checksum) and

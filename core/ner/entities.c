@@ -3,9 +3,9 @@
 
 #include <string.h>
 
-#include "alloc.h"
-#include "namekey.h"
-#include "utf8.h"
+#include "../alloc.h"
+#include "../namekey.h"
+#include "../utf8.h"
 
 const char *ar_entity_type_name(int type) {
   switch (type) {

@@ -20,8 +20,8 @@
 
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
-#include "../functions/utf8.h"
-#include "tokenize.h"
+#include "../core/utf8.h"
+#include "../core/tokenize.h"
 
 /* A growing output string on SQLite's allocator. */
 typedef struct Out {

@@ -5,9 +5,9 @@
 
 #include <string.h>
 
-#include "../functions/namekey.h"
-#include "../functions/stem.h"
-#include "../functions/utf8.h"
+#include "namekey.h"
+#include "stem.h"
+#include "utf8.h"
 
 /* Word state, on the caller's stack. */
 typedef struct Word {

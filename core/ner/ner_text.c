@@ -12,10 +12,10 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "alloc.h"
-#include "namekey.h"
+#include "../alloc.h"
+#include "../namekey.h"
 #include "ner.h"
-#include "utf8.h"
+#include "../utf8.h"
 
 #define CH_ALEF 0x0627
 #define CH_BEH  0x0628
