@@ -91,7 +91,7 @@ demo: deps
 # (or a one-article-per-line file); run again to update.
 corpus: loadable
 	@test -n "$(CORPUS)" -a -n "$(DB)" || { echo "usage: make corpus CORPUS=<folder or file> DB=<database>"; exit 2; }
-	$(PYTHON) tools/import_corpus.py "$(CORPUS)" "$(DB)"
+	$(PYTHON) python/sqlite_arabic/importer.py "$(CORPUS)" "$(DB)"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include

@@ -1,5 +1,5 @@
 -- sql/examples.sql: questions a news analyst asks, one query each, on a
--- database built by tools/import_corpus.py or sql/import.sql.
+-- database built by python/sqlite_arabic/importer.py or sql/import.sql.
 --   sqlite3 build/demo.db -cmd '.load dist/arabic' -cmd '.mode box' '.read sql/examples.sql'
 -- (make demo does exactly this on the sample articles of sql/sample/).
 

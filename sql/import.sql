@@ -5,13 +5,13 @@
 --           '.read sql/import.sql'
 --
 -- Run it from the repository root (it reads sql/schema.sql and sql/views.sql).
--- Like tools/import_corpus.py it is idempotent: an unchanged file (same path,
+-- Like python/sqlite_arabic/importer.py it is idempotent: an unchanged file (same path,
 -- same SHA3-256) is left alone, a changed one re-indexed, a file no longer in
 -- the folder removed with its entities, and an empty file or one that is not
 -- valid UTF-8 reported by name and skipped (treated as absent). It prints one
 -- line per skipped file, then 'import|added|changed|unchanged|removed|skipped'.
 --
--- Limits (use tools/import_corpus.py for big folders): one transaction for
+-- Limits (use python/sqlite_arabic/importer.py for big folders): one transaction for
 -- the whole folder, no progress display; a file holding both a real U+FFFD
 -- and an invalid byte is taken as valid; paths are stored as fsdir() gives
 -- them, folder as typed + '/' + relative name.

@@ -1,7 +1,7 @@
 -- sql/schema.sql: the corpus database of sqlite-arabic.
 --
 -- Run it once per database, after loading the extension; running it again
--- changes nothing. Every importer (sql/import.sql, tools/import_corpus.py,
+-- changes nothing. Every importer (sql/import.sql, python/sqlite_arabic/importer.py,
 -- a program of your own) writes through the view article_import, so the
 -- way a text file becomes an article is defined here, once.
 --

@@ -17,8 +17,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
-import import_corpus  # noqa: E402
+sys.path.insert(0, os.path.join(ROOT, "python"))
+from sqlite_arabic import importer as import_corpus  # noqa: E402
 import update_corpus_doc  # noqa: E402
 
 DEFAULT = os.path.join(ROOT, "..", "shared", "data", "bench", "ant-news-30mb.txt.xz")

@@ -16,8 +16,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
-import import_corpus  # noqa: E402
+sys.path.insert(0, os.path.join(ROOT, "python"))
+from sqlite_arabic import importer as import_corpus  # noqa: E402
 
 DOC = os.path.join(ROOT, "docs", "corpus.md")
 BEGIN, END = "<!-- examples:begin -->", "<!-- examples:end -->"

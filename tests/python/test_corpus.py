@@ -1,4 +1,4 @@
-"""The corpus workflow: tools/import_corpus.py, sql/import.sql (sqlite3 shell),
+"""The corpus workflow: python/sqlite_arabic/importer.py, sql/import.sql (sqlite3 shell),
 make corpus, tools/demo.sh, and the Python, Tcl and C snippets and the
 `sql demo` examples of docs/corpus.md."""
 import contextlib
@@ -15,8 +15,9 @@ import tempfile
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "python"))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-import import_corpus  # noqa: E402
+from sqlite_arabic import importer as import_corpus  # noqa: E402
 from helpers import with_test_cflags  # noqa: E402
 
 EXT = os.path.join(ROOT, "dist", "arabic")
@@ -142,7 +143,7 @@ class CorpusTest(unittest.TestCase):
 
     def test_bad_files_are_reported_and_skipped(self):
         self.add_bad_files()
-        p = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tools", "import_corpus.py"),
+        p = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "python", "sqlite_arabic", "importer.py"),
                             self.corpus, self.db_path], capture_output=True, text=True)
         self.assertEqual(p.returncode, 0, p.stderr)
         lines = p.stderr.splitlines()
@@ -334,7 +335,7 @@ def rows_of(db, stmt, params=()):
 class DemoTest(unittest.TestCase):
     def test_examples_in_the_doc(self):
         """Every ```sql demo block of docs/corpus.md, run on the sample corpus
-        (imported by tools/import_corpus.py), gives its '-- =>' rows, and the
+        (imported by python/sqlite_arabic/importer.py), gives its '-- =>' rows, and the
         blocks hold exactly the queries of sql/examples.sql."""
         import update_corpus_doc
         tmp = tempfile.mkdtemp(prefix="corpus-doc-")

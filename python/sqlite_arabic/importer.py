@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Build or update a sqlite-arabic corpus database from a folder of articles.
 
-  /usr/bin/python3 tools/import_corpus.py FOLDER DB      every *.txt under FOLDER, one article each
-  /usr/bin/python3 tools/import_corpus.py FILE DB        one article per line (FILE may be .xz/.gz/.bz2)
-  make corpus CORPUS=FOLDER DB=news.db                   the same through make
+  make corpus CORPUS=FOLDER DB=news.db                   every *.txt under FOLDER, one article each
+  make corpus CORPUS=FILE DB=news.db                     one article per line (FILE may be .xz/.gz/.bz2)
+  PYTHONPATH=python /usr/bin/python3 -m sqlite_arabic.importer FOLDER DB    the same without make
 
 Only the Python standard library is used; run it with an interpreter whose
 sqlite3 module can load extensions (Debian's /usr/bin/python3).
@@ -31,7 +31,12 @@ import sqlite3
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if __package__:
+    from . import loadable_path, sql_path
+else:  # run as a script: python/sqlite_arabic/importer.py
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from sqlite_arabic import loadable_path, sql_path
+
 WHITESPACE = " \t\n\v\f\r\ufeff"
 OPENERS = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
 
@@ -44,7 +49,7 @@ def connect(db_path, extension):
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     for script in ("schema.sql", "views.sql"):
-        with open(os.path.join(ROOT, "sql", script), encoding="utf-8") as f:
+        with open(sql_path(script), encoding="utf-8") as f:
             db.executescript(f.read())
     return db
 
@@ -163,11 +168,12 @@ def load(db, items, prefix, fmt, progress, batch_articles, batch_bytes):
     return progress
 
 
-def import_corpus(source, db_path, extension=os.path.join(ROOT, "dist", "arabic"),
+def import_corpus(source, db_path, extension=None,
                   batch_articles=500, batch_bytes=8_000_000, lines=None, quiet=False):
     """Import source (a folder, or a one-article-per-line file) into db_path.
     Returns the counts: added, changed, unchanged, removed, skipped."""
     source = os.path.normpath(source)
+    extension = extension or loadable_path()
     if lines is None:
         lines = not os.path.isdir(source)
     total, items = line_items(source) if lines else folder_items(source)
@@ -190,8 +196,8 @@ def main(argv):
     ap.add_argument("source", help="a folder of *.txt articles, or a file with one article per line")
     ap.add_argument("db", help="the database file to create or update")
     ap.add_argument("--lines", action="store_true", help="take source as one article per line")
-    ap.add_argument("--extension", default=os.path.join(ROOT, "dist", "arabic"),
-                    help="path of the sqlite-arabic extension (default: dist/arabic of this checkout)")
+    ap.add_argument("--extension", default=None,
+                    help="path of the sqlite-arabic extension (default: the one next to this package)")
     ap.add_argument("--batch", type=int, default=500, help="articles per transaction (default 500)")
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
     args = ap.parse_args(argv)
