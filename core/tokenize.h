@@ -1,15 +1,15 @@
 /*
-** The Arabic tokenizer core: words out of UTF-8 text, folded and stemmed,
+** The Arabic tokenizer core: the tokens of UTF-8 text, folded and stemmed,
 ** with byte offsets into the original. Pure C (no SQLite calls, no
 ** allocation): the FTS5 tokenizer, arabic_tokens(), arabic_stem() and
 ** arabic_query() are thin wrappers around ar_tokenize(), so the index, the
 ** query and the SQL functions always agree.
 **
-** A word is a run of letters and digits of one script group (Arabic letters;
-** or letters and digits of other scripts, as unicode61 keeps "f16"). Marks,
-** tatweel and invisible format characters inside a word belong to it and
-** are dropped by the folds; everything else separates words. Arabic letters
-** and digits split (لـ3 -> ل, 3). Malformed UTF-8 separates words.
+** Words are those of the segmenter (segment.h), shared with the entity
+** engine and the name keys; a longer word is indexed by its first
+** AR_MAX_WORD_CHARS characters. What is the tokenizer's own: the one-word
+** delay that finds the last word of a prefix query, the readings of each
+** word (stem.h), the name-key terms (variants 1), the stop words.
 */
 #ifndef ARABIC_TOKENIZE_H
 #define ARABIC_TOKENIZE_H
@@ -23,9 +23,6 @@
 #define AR_TOKENIZE_DOCUMENT 0x0004
 #define AR_TOKENIZE_AUX      0x0008
 #define AR_TOKEN_COLOCATED   0x0001
-
-/* A longer word is indexed by its first AR_MAX_TOKEN_CHARS characters. */
-#define AR_MAX_TOKEN_CHARS 128
 
 /* The prefix of name-key terms (variants 1): '~' never occurs in a word. */
 #define AR_NAME_KEY_MARK '~'

@@ -72,15 +72,17 @@ static inline int ar_utf8_encode(uint32_t c, unsigned char *z) {
   return 4;
 }
 
-/* Number of code points in z[0..n), counting each invalid byte as one. */
-static inline int ar_utf8_count(const unsigned char *z, int n) {
-  int i = 0, k = 0;
-  while (i < n) {
-    if (z[i] < 0x80) i++;
-    else ar_utf8_decode(z, n, &i);
-    k++;
+/* Characters in z[from..to) as SQLite's length() and substr() count them:
+** a lead byte takes the continuation bytes after it; any other byte is one. */
+static inline int ar_sqlite_chars(const unsigned char *z, int from, int to) {
+  int n = 0;
+  while (from < to) {
+    if (z[from++] >= 0xC0) {
+      while (from < to && (z[from] & 0xC0) == 0x80) from++;
+    }
+    n++;
   }
-  return k;
+  return n;
 }
 
 #endif

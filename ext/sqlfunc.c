@@ -1,20 +1,23 @@
 /* Shared helpers of the SQL bindings (see sqlfunc.h). */
 #include "sqlfunc.h"
 
+#include <pthread.h>
 #include <string.h>
 
-#include <pthread.h>
-
-#include "../core/alloc.h"
-
-/* The defaults, built once per process. */
-static ArOptions g_default_opts;
-static ArNormalizer g_default;
+static ArTokenizer g_default;
 static pthread_once_t g_default_once = PTHREAD_ONCE_INIT;
 static void build_default(void) {
-  ar_options_default(&g_default_opts);
-  ar_normalizer_init(&g_default, g_default_opts.folds);
+  ArOptions opts;
+  ar_options_default(&opts);
+  ar_tokenizer_init(&g_default, &opts);
 }
+
+const ArTokenizer *ar_default_analyzer(void) {
+  pthread_once(&g_default_once, build_default);
+  return &g_default;
+}
+
+const ArNormalizer *ar_default_normalizer(void) { return &ar_default_analyzer()->norm; }
 
 int ar_any_null(int argc, sqlite3_value **argv) {
   int i;
@@ -34,33 +37,35 @@ const char *ar_arg_text(sqlite3_context *ctx, sqlite3_value *v, int *pn) {
   return z;
 }
 
-/* The options of one call, cached: parsed options and, built on demand,
-** the normalizer for their folds. */
-typedef struct CachedOptions {
+int ar_analyzer_parse(ArTokenizer *t, int scope, const char *zOpts, int n, char *zErr) {
   ArOptions opts;
-  ArNormalizer norm;
-} CachedOptions;
+  ar_options_default(&opts);
+  if ((int)strlen(zOpts) != n) {
+    sqlite3_snprintf(AR_ERRMSG_SIZE, zErr, "the options hold a NUL byte");
+    return 1;
+  }
+  if (ar_options_parse(&opts, scope, zOpts, zErr)) return 1;
+  ar_tokenizer_init(t, &opts);
+  return 0;
+}
 
-static CachedOptions *cached_options(sqlite3_context *ctx, const char *zFunc, sqlite3_value **argv,
-                                     int iArg, int scope) {
-  CachedOptions *p = sqlite3_get_auxdata(ctx, iArg);
+const ArTokenizer *ar_arg_analyzer(sqlite3_context *ctx, const char *zFunc, int argc,
+                                   sqlite3_value **argv, int iArg, int scope) {
+  ArTokenizer *t;
   char zErr[AR_ERRMSG_SIZE];
   const char *z;
-  if (p) return p;
+  if (argc <= iArg) return ar_default_analyzer();
+  t = sqlite3_get_auxdata(ctx, iArg);
+  if (t) return t;
   z = (const char *)sqlite3_value_text(argv[iArg]);
-  if (!z) {
+  t = z ? sqlite3_malloc64(sizeof(*t)) : 0;
+  if (!t) {
     sqlite3_result_error_nomem(ctx);
     return 0;
   }
-  p = sqlite3_malloc64(sizeof(*p));
-  if (!p) {
-    sqlite3_result_error_nomem(ctx);
-    return 0;
-  }
-  ar_options_default(&p->opts);
-  if (ar_options_parse(&p->opts, scope, z, zErr)) {
+  if (ar_analyzer_parse(t, scope, z, sqlite3_value_bytes(argv[iArg]), zErr)) {
     char *zMsg = sqlite3_mprintf("%s: %s", zFunc, zErr);
-    sqlite3_free(p);
+    sqlite3_free(t);
     if (zMsg) {
       sqlite3_result_error(ctx, zMsg, -1);
       sqlite3_free(zMsg);
@@ -69,30 +74,9 @@ static CachedOptions *cached_options(sqlite3_context *ctx, const char *zFunc, sq
     }
     return 0;
   }
-  ar_normalizer_init(&p->norm, p->opts.folds);
-  sqlite3_set_auxdata(ctx, iArg, p, sqlite3_free);
-  /* set_auxdata may free p at once (out of memory); ask again. */
-  p = sqlite3_get_auxdata(ctx, iArg);
-  if (!p) sqlite3_result_error_nomem(ctx);
-  return p;
-}
-
-const ArNormalizer *ar_default_normalizer(void) {
-  pthread_once(&g_default_once, build_default);
-  return &g_default;
-}
-
-const ArNormalizer *ar_arg_config(sqlite3_context *ctx, const char *zFunc, int argc,
-                                  sqlite3_value **argv, int iArg, int scope,
-                                  const ArOptions **ppOpts) {
-  CachedOptions *p;
-  if (argc <= iArg) {
-    const ArNormalizer *n = ar_default_normalizer();
-    *ppOpts = &g_default_opts;
-    return n;
-  }
-  p = cached_options(ctx, zFunc, argv, iArg, scope);
-  if (!p) return 0;
-  *ppOpts = &p->opts;
-  return &p->norm;
+  sqlite3_set_auxdata(ctx, iArg, t, sqlite3_free);
+  /* set_auxdata may free t at once (out of memory); ask again. */
+  t = sqlite3_get_auxdata(ctx, iArg);
+  if (!t) sqlite3_result_error_nomem(ctx);
+  return t;
 }

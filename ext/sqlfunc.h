@@ -1,6 +1,7 @@
 /*
-** Helpers shared by the SQL bindings: argument reading and option caching,
-** so every function treats NULL, numbers, blobs and options the same way.
+** Helpers shared by the SQL bindings: argument reading and the analyzer
+** cache, so every function treats NULL, numbers, blobs and options the same
+** way, and no function builds a fold table per row.
 */
 #ifndef ARABIC_SQLFUNC_H
 #define ARABIC_SQLFUNC_H
@@ -8,6 +9,7 @@
 #include "sqlite_api.h"
 #include "../core/normalize.h"
 #include "../core/options.h"
+#include "../core/tokenize.h"
 
 /* True if any argument is NULL; the result is then NULL, as for built-ins. */
 int ar_any_null(int argc, sqlite3_value **argv);
@@ -16,15 +18,19 @@ int ar_any_null(int argc, sqlite3_value **argv);
 ** length; NULL after reporting the error (out of memory, too big). */
 const char *ar_arg_text(sqlite3_context *ctx, sqlite3_value *v, int *pn);
 
-/* The options of argument iArg (for scope) and the normalizer of their
-** folds, parsed once per statement and cached with sqlite3_set_auxdata;
-** with argc <= iArg, the defaults. Returns the normalizer and sets *ppOpts,
-** or NULL after reporting an error that names zFunc. */
-const ArNormalizer *ar_arg_config(sqlite3_context *ctx, const char *zFunc, int argc,
-                                  sqlite3_value **argv, int iArg, int scope,
-                                  const ArOptions **ppOpts);
+/* The analyzer (options and their fold table) of the options in argument
+** iArg, accepting the keys of scope: built once per statement and cached
+** with sqlite3_set_auxdata; with argc <= iArg, the defaults. NULL after
+** reporting an error that names zFunc. */
+const ArTokenizer *ar_arg_analyzer(sqlite3_context *ctx, const char *zFunc, int argc,
+                                   sqlite3_value **argv, int iArg, int scope);
 
-/* The default normalizer (AR_FOLD_DEFAULT), built once per process. */
+/* Parse option text (n bytes; a NUL inside is an error) into *t for scope.
+** Returns 0, or 1 with a message in zErr (AR_ERRMSG_SIZE bytes). */
+int ar_analyzer_parse(ArTokenizer *t, int scope, const char *zOpts, int n, char *zErr);
+
+/* The default analyzer and its normalizer (AR_FOLD_DEFAULT), built once per process. */
+const ArTokenizer *ar_default_analyzer(void);
 const ArNormalizer *ar_default_normalizer(void);
 
 #endif

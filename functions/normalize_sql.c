@@ -21,11 +21,10 @@ static void result_normalized(sqlite3_context *ctx, const ArNormalizer *n, sqlit
 }
 
 static void normalize_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  const ArOptions *opts;
-  const ArNormalizer *n;
+  const ArTokenizer *t;
   if (ar_any_null(argc, argv)) return;
-  n = ar_arg_config(ctx, "arabic_normalize", argc, argv, 1, AR_SCOPE_FOLD, &opts);
-  if (n) result_normalized(ctx, n, argv[0]);
+  t = ar_arg_analyzer(ctx, "arabic_normalize", argc, argv, 1, AR_SCOPE_FOLD);
+  if (t) result_normalized(ctx, &t->norm, argv[0]);
 }
 
 static void strip_diacritics_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {

@@ -66,25 +66,14 @@ static int append_stem(void *pCtx, int tflags, const char *pToken, int nToken, i
 }
 
 static void stem_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  const ArOptions *opts;
-  const ArNormalizer *norm;
-  ArTokenizer *t;
+  const ArTokenizer *t;
   Out o = {0, 0, 0, 0};
   const char *z;
-  int n, rc;
+  int n;
   if (ar_any_null(argc, argv)) return;
-  norm = ar_arg_config(ctx, "arabic_stem", argc, argv, 1, AR_SCOPE_STEM, &opts);
-  if (!norm || !(z = ar_arg_text(ctx, argv[0], &n))) return;
-  t = sqlite3_malloc64(sizeof(*t));
-  if (!t) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  t->opts = *opts;
-  t->norm = *norm;
-  rc = ar_tokenize(t, &o, AR_TOKENIZE_QUERY, z, n, append_stem);
-  sqlite3_free(t);
-  if (rc) o.oom = 1;
+  t = ar_arg_analyzer(ctx, "arabic_stem", argc, argv, 1, AR_SCOPE_STEM);
+  if (!t || !(z = ar_arg_text(ctx, argv[0], &n))) return;
+  if (ar_tokenize(t, &o, AR_TOKENIZE_QUERY, z, n, append_stem)) o.oom = 1;
   out_result(ctx, &o);
 }
 
@@ -125,15 +114,15 @@ static void append_quoted(Out *o, const char *z, int n) {
 
 static void query_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const ArOptions *opts;
+  const ArTokenizer *t = ar_default_analyzer(), *tQuery;
   const char *z;
   int n, i = 0, nTerm = 0, pendingOr = 0;
   sqlite3_int64 iLastPrefixable = -1; /* output offset just after the last plain word */
   Out o = {0, 0, 0, 0};
-  const ArTokenizer *t;
   if (ar_any_null(argc, argv)) return;
-  if (!ar_arg_config(ctx, "arabic_query", argc, argv, 1, AR_SCOPE_QUERY, &opts)) return;
+  if (!(tQuery = ar_arg_analyzer(ctx, "arabic_query", argc, argv, 1, AR_SCOPE_QUERY))) return;
+  opts = &tQuery->opts;
   if (!(z = ar_arg_text(ctx, argv[0], &n))) return;
-  t = sqlite3_user_data(ctx);
   while (i < n) {
     int start, end, neg = 0, star = 0, phrase = 0;
     while (i < n && is_space(z[i])) i++;
@@ -180,22 +169,9 @@ static void query_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 }
 
 int arabic_register_search(sqlite3 *db) {
-  int rc = SQLITE_OK;
-  ArTokenizer *t = sqlite3_malloc64(sizeof(*t));
-  ArOptions defaults;
-  if (!t) return SQLITE_NOMEM;
-  ar_options_default(&defaults);
-  ar_tokenizer_init(t, &defaults);
-  rc = sqlite3_create_function(db, "arabic_stem", 1, ARABIC_FUNC_FLAGS, 0, stem_func, 0, 0);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function(db, "arabic_stem", 2, ARABIC_FUNC_FLAGS, 0, stem_func, 0, 0);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function(db, "arabic_query", 1, ARABIC_FUNC_FLAGS, t, query_func, 0, 0);
-  /* The last registration owns t, even when it fails. */
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2(db, "arabic_query", 2, ARABIC_FUNC_FLAGS, t, query_func, 0, 0,
-                                    sqlite3_free);
-  else
-    sqlite3_free(t);
+  int rc = sqlite3_create_function(db, "arabic_stem", 1, ARABIC_FUNC_FLAGS, 0, stem_func, 0, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "arabic_stem", 2, ARABIC_FUNC_FLAGS, 0, stem_func, 0, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "arabic_query", 1, ARABIC_FUNC_FLAGS, 0, query_func, 0, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_create_function(db, "arabic_query", 2, ARABIC_FUNC_FLAGS, 0, query_func, 0, 0);
   return rc;
 }

@@ -20,6 +20,7 @@
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
 #include "../core/tokenize.h"
+#include "../core/utf8.h"
 
 #define COL_TOKEN     0
 #define COL_START     1
@@ -38,6 +39,19 @@ typedef struct TokenRow {
   int colocated;
 } TokenRow;
 
+/* The analyzers of the last option strings this connection asked for, so
+** that a join over a table builds each fold table once, not once per row. */
+#define N_CACHED 4
+typedef struct CachedAnalyzer {
+  char *zOpts;     /* sqlite3_malloc'd; NULL: empty slot */
+  ArTokenizer *t;
+} CachedAnalyzer;
+
+typedef struct TokensVtab {
+  sqlite3_vtab base;
+  CachedAnalyzer aCache[N_CACHED]; /* most recently used first */
+} TokensVtab;
+
 typedef struct TokensCursor {
   sqlite3_vtab_cursor base;
   TokenRow *aRow;
@@ -52,7 +66,7 @@ typedef struct TokensCursor {
 
 static int tokens_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
                           sqlite3_vtab **ppVtab, char **pzErr) {
-  sqlite3_vtab *p;
+  TokensVtab *p;
   int rc = sqlite3_declare_vtab(
       db, "CREATE TABLE x(token TEXT, start INT, length INT, position INT, colocated INT,"
           " text HIDDEN, options HIDDEN)");
@@ -62,13 +76,56 @@ static int tokens_connect(sqlite3 *db, void *pAux, int argc, const char *const *
   if (!p) return SQLITE_NOMEM;
   memset(p, 0, sizeof(*p));
   sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *ppVtab = p;
+  *ppVtab = &p->base;
   return SQLITE_OK;
 }
 
-static int tokens_disconnect(sqlite3_vtab *p) {
+static int tokens_disconnect(sqlite3_vtab *pVtab) {
+  TokensVtab *p = (TokensVtab *)pVtab;
+  int i;
+  for (i = 0; i < N_CACHED; i++) {
+    sqlite3_free(p->aCache[i].zOpts);
+    sqlite3_free(p->aCache[i].t);
+  }
   sqlite3_free(p);
   return SQLITE_OK;
+}
+
+/* The analyzer of option text zOpts (n bytes), from the cache or built and
+** put first in it; NULL with an error in the vtab (a bad option, out of memory). */
+static const ArTokenizer *analyzer_for(TokensVtab *p, const char *zOpts, int n, int *pRc) {
+  CachedAnalyzer hit;
+  char zErr[AR_ERRMSG_SIZE];
+  int i;
+  for (i = 0; i < N_CACHED && p->aCache[i].zOpts; i++) {
+    if ((int)strlen(p->aCache[i].zOpts) == n && memcmp(p->aCache[i].zOpts, zOpts, (size_t)n) == 0) break;
+  }
+  if (i < N_CACHED && p->aCache[i].zOpts) {
+    hit = p->aCache[i];
+  } else {
+    hit.t = sqlite3_malloc64(sizeof(*hit.t));
+    hit.zOpts = hit.t ? sqlite3_malloc64((sqlite3_uint64)n + 1) : 0;
+    if (!hit.zOpts) {
+      sqlite3_free(hit.t);
+      *pRc = SQLITE_NOMEM;
+      return 0;
+    }
+    if (ar_analyzer_parse(hit.t, AR_SCOPE_TOKENIZER, zOpts, n, zErr)) {
+      sqlite3_free(hit.t);
+      sqlite3_free(hit.zOpts);
+      sqlite3_free(p->base.zErrMsg);
+      p->base.zErrMsg = sqlite3_mprintf("arabic_tokens: %s", zErr);
+      *pRc = SQLITE_ERROR;
+      return 0;
+    }
+    memcpy(hit.zOpts, zOpts, (size_t)n + 1);
+    i = N_CACHED - 1; /* the least recently used goes */
+    sqlite3_free(p->aCache[i].zOpts);
+    sqlite3_free(p->aCache[i].t);
+  }
+  memmove(&p->aCache[1], &p->aCache[0], sizeof(CachedAnalyzer) * (size_t)i);
+  p->aCache[0] = hit;
+  return hit.t;
 }
 
 static int tokens_open(sqlite3_vtab *p, sqlite3_vtab_cursor **ppCur) {
@@ -94,19 +151,6 @@ static int tokens_close(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
-/* Characters in zIn[from..to), counted as SQLite's substr() counts them:
-** a lead byte takes the continuation bytes after it. */
-static int sqlite_chars(const unsigned char *z, int from, int to) {
-  int n = 0;
-  while (from < to) {
-    if (z[from++] >= 0xC0) {
-      while (from < to && (z[from] & 0xC0) == 0x80) from++;
-    }
-    n++;
-  }
-  return n;
-}
-
 static int collect_token(void *pCtx, int tflags, const char *pToken, int nToken, int iStart, int iEnd) {
   TokensCursor *c = pCtx;
   TokenRow *r;
@@ -125,14 +169,14 @@ static int collect_token(void *pCtx, int tflags, const char *pToken, int nToken,
     c->nBufAlloc = n;
   }
   /* Tokens come in text order: advance the character index incrementally. */
-  c->iChar += sqlite_chars(c->zIn, c->iByte, iStart);
+  c->iChar += ar_sqlite_chars(c->zIn, c->iByte, iStart);
   c->iByte = iStart;
   if (!(tflags & AR_TOKEN_COLOCATED) && c->nRow > 0) c->position++;
   r = &c->aRow[c->nRow++];
   r->iText = c->nBuf;
   r->nText = nToken;
   r->start = c->iChar + 1;
-  r->length = sqlite_chars(c->zIn, iStart, iEnd);
+  r->length = ar_sqlite_chars(c->zIn, iStart, iEnd);
   r->position = c->position;
   r->colocated = (tflags & AR_TOKEN_COLOCATED) ? 1 : 0;
   memcpy(c->zBuf + c->nBuf, pToken, (size_t)nToken);
@@ -143,10 +187,9 @@ static int collect_token(void *pCtx, int tflags, const char *pToken, int nToken,
 static int tokens_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,
                          sqlite3_value **argv) {
   TokensCursor *c = (TokensCursor *)cur;
-  ArTokenizer *t;
-  ArOptions opts;
+  const ArTokenizer *t = ar_default_analyzer();
   const char *zText;
-  int nText, rc;
+  int rc = SQLITE_OK;
   (void)idxStr;
   tokens_reset(c);
   if (idxNum == 0) {
@@ -155,29 +198,18 @@ static int tokens_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxSt
     return SQLITE_ERROR;
   }
   if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
-  if (idxNum == 2 && sqlite3_value_type(argv[1]) == SQLITE_NULL) return SQLITE_OK;
-  ar_options_default(&opts);
   if (idxNum == 2) {
-    char zErr[AR_ERRMSG_SIZE];
-    const char *zOpt = (const char *)sqlite3_value_text(argv[1]);
-    if (!zOpt) return SQLITE_NOMEM;
-    if (ar_options_parse(&opts, AR_SCOPE_TOKENIZER, zOpt, zErr)) {
-      sqlite3_free(cur->pVtab->zErrMsg);
-      cur->pVtab->zErrMsg = sqlite3_mprintf("arabic_tokens: %s", zErr);
-      return SQLITE_ERROR;
-    }
+    const char *zOpt;
+    if (sqlite3_value_type(argv[1]) == SQLITE_NULL) return SQLITE_OK;
+    if (!(zOpt = (const char *)sqlite3_value_text(argv[1]))) return SQLITE_NOMEM;
+    t = analyzer_for((TokensVtab *)cur->pVtab, zOpt, sqlite3_value_bytes(argv[1]), &rc);
+    if (!t) return rc;
   }
   zText = (const char *)sqlite3_value_text(argv[0]);
   if (!zText) return SQLITE_NOMEM;
-  nText = sqlite3_value_bytes(argv[0]);
-  t = sqlite3_malloc64(sizeof(*t));
-  if (!t) return SQLITE_NOMEM;
-  ar_tokenizer_init(t, &opts);
   c->zIn = (const unsigned char *)zText;
   c->iByte = c->iChar = c->position = 0;
-  rc = ar_tokenize(t, c, AR_TOKENIZE_DOCUMENT, zText, nText, collect_token);
-  sqlite3_free(t);
-  return rc;
+  return ar_tokenize(t, c, AR_TOKENIZE_DOCUMENT, zText, sqlite3_value_bytes(argv[0]), collect_token);
 }
 
 static int tokens_next(sqlite3_vtab_cursor *cur) {

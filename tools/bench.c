@@ -21,7 +21,10 @@
 **   - queries on that index: term, prefix, phrase, NEAR, boolean, each
 **     ORDER BY bm25() LIMIT 10 with snippet(): median latency and hits;
 **   - arabic_normalize, arabic_stem and arabic_entities over the documents
-**     of a table, in MB/s.
+**     of a table, in MB/s;
+**   - the cost per row of arabic_stem and arabic_tokens on short rows (the
+**     first N_SHORT_ROWS words of the corpus, one a row), in microseconds:
+**     a table-valued function must not rebuild its analyzer per row.
 **
 ** Then it prints the tables for README.md: the largest size with the ratios
 ** arabic/unicode61, and how each figure grows with the size. A feature the
@@ -346,6 +349,66 @@ static double function_mbps(sqlite3 *db, int iFunc, double mb) {
   return mb / (now() - t0);
 }
 
+/* ---- cost per row on short rows ---------------------------------------- */
+
+#define N_SHORT_ROWS 20000
+#define N_PER_ROW 3
+
+static const struct {
+  const char *zName;
+  const char *zSql; /* over table w(x), one word a row */
+} aPerRow[N_PER_ROW] = {
+    {"arabic_stem(x)", "SELECT sum(length(arabic_stem(x))) FROM w"},
+    {"arabic_tokens(x)", "SELECT count(*) FROM w, arabic_tokens(w.x)"},
+    {"arabic_tokens(x, 'variants 1')", "SELECT count(*) FROM w, arabic_tokens(w.x, 'variants 1')"},
+};
+
+/* Table w(x) of the first N_SHORT_ROWS space-separated words of the corpus. */
+static sqlite3 *table_of_words(const Corpus *c) {
+  sqlite3 *db;
+  sqlite3_stmt *pStmt;
+  size_t i = 0;
+  int n = 0;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) die("open", db);
+  exec_or_die(db, "CREATE TABLE w(x TEXT); BEGIN");
+  if (sqlite3_prepare_v2(db, "INSERT INTO w VALUES (?1)", -1, &pStmt, 0) != SQLITE_OK) die("insert", db);
+  while (i < c->n && n < N_SHORT_ROWS) {
+    size_t j = i;
+    while (j < c->n && c->z[j] != ' ' && c->z[j] != '\n') j++;
+    if (j > i) {
+      sqlite3_bind_text(pStmt, 1, c->z + i, (int)(j - i), SQLITE_STATIC);
+      sqlite3_step(pStmt);
+      sqlite3_reset(pStmt);
+      n++;
+    }
+    i = j + 1;
+  }
+  sqlite3_finalize(pStmt);
+  exec_or_die(db, "COMMIT");
+  return db;
+}
+
+/* Median microseconds per row of each aPerRow query; <0: not in this build. */
+static void per_row_costs(const Corpus *c, double *aUs) {
+  double a[N_PER_ROW][MAX_RUNS];
+  sqlite3 *db = table_of_words(c);
+  int r, q;
+  for (r = 0; r < g_nRuns; r++) {
+    for (q = 0; q < N_PER_ROW; q++) {
+      sqlite3_stmt *pStmt;
+      double t0 = now();
+      a[q][r] = -1;
+      if (sqlite3_prepare_v2(db, aPerRow[q].zSql, -1, &pStmt, 0) != SQLITE_OK) continue;
+      while (sqlite3_step(pStmt) == SQLITE_ROW) {
+      }
+      if (sqlite3_finalize(pStmt) != SQLITE_OK) die(aPerRow[q].zSql, db);
+      a[q][r] = (now() - t0) * 1e6 / N_SHORT_ROWS;
+    }
+  }
+  for (q = 0; q < N_PER_ROW; q++) aUs[q] = a[q][0] < 0 ? -1 : median(a[q], g_nRuns);
+  sqlite3_close(db);
+}
+
 /* ---- one size ------------------------------------------------------------ */
 
 static void measure(const Corpus *c, double mbWanted, fts5_api *api, const char *zDir, Figures *f) {
@@ -483,6 +546,18 @@ static void print_growth(const Figures *aF, int nSize) {
   }
 }
 
+static void print_per_row(const double *aUs) {
+  int q;
+  printf("\n### Cost per row on %d one-word rows (medians)\n\n", N_SHORT_ROWS);
+  printf("| query | us per row | / arabic_stem | goal |\n|---|---:|---:|---|\n");
+  for (q = 0; q < N_PER_ROW; q++) {
+    printf("| `%s` |", aPerRow[q].zName);
+    cell(aUs[q], "%.2f");
+    ratio(aUs[q], aUs[0]);
+    printf(" %s |\n", q == 0 ? "" : "<= 3x");
+  }
+}
+
 static void print_machine(const Corpus *c, const char *zCorpus) {
   char zLine[256], zCpu[256] = "unknown CPU";
   FILE *f = fopen("/proc/cpuinfo", "r");
@@ -506,7 +581,7 @@ int main(int argc, char **argv) {
   const char *zSizes = getenv("BENCH_SIZES") ? getenv("BENCH_SIZES") : "1 3 10 30";
   const char *zDir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
   static Figures aF[MAX_SIZES];
-  double aSize[MAX_SIZES];
+  double aSize[MAX_SIZES], aPerRowUs[N_PER_ROW];
   int nSize = 0, s;
   Corpus c;
   sqlite3 *db;
@@ -537,9 +612,11 @@ int main(int argc, char **argv) {
   if (!g_bArabic) fprintf(stderr, "bench: this build has no 'arabic' tokenizer: its columns are n/a\n");
 
   for (s = 0; s < nSize; s++) measure(&c, aSize[s], api, zDir, &aF[s]);
+  per_row_costs(&c, aPerRowUs);
   print_machine(&c, zCorpus);
   print_main(&aF[nSize - 1]);
   print_growth(aF, nSize);
+  print_per_row(aPerRowUs);
   sqlite3_close(db);
   free(c.z);
   free(c.aOff);

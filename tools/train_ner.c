@@ -2,7 +2,7 @@
 ** train_ner: trains the entity tagger of arabic_entities() and writes it as
 ** generated C (core/ner/ner_model.c).
 **
-**   train_ner [-e EPOCHS] [-runs N] [-drop P] [-holdout K] [-o OUT.c] TRAIN.conll [MORE.conll ...]
+**   train_ner [-e EPOCHS] [-runs N] [-drop P] [-seed S] [-holdout K] [-o OUT.c] TRAIN.conll [MORE.conll ...]
 **
 ** Input: CoNLL files, one 'TOKEN TAG' per line (IOB2; PERS/PER, LOC, ORG,
 ** MISC/MIS), sentences separated by blank lines. Each sentence is joined
@@ -276,7 +276,7 @@ static int cmp_key(const void *a, const void *b) {
 
 int main(int argc, char **argv) {
   const char *zOut = "core/ner/ner_model.c";
-  int epochs = 10, nRuns = 1, dropPermille = 0, run, holdout = 0, i, e, nTrainEnd, nFirst = -1, minCount = 2, minWeight = 1;
+  int epochs = 10, nRuns = 1, dropPermille = 0, seed = 1, run, holdout = 0, i, e, nTrainEnd, nFirst = -1, minCount = 2, minWeight = 1;
   unsigned size = 1 << 22;
   float *avgW, *avgT, scale, maxAbs = 0;
   FILE *out;
@@ -285,6 +285,7 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[i], "-e") && i + 1 < argc) epochs = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-runs") && i + 1 < argc) nRuns = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-drop") && i + 1 < argc) dropPermille = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "-seed") && i + 1 < argc) seed = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-holdout") && i + 1 < argc) holdout = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-min") && i + 1 < argc) minCount = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-prune") && i + 1 < argc) minWeight = atoi(argv[++i]);
@@ -295,7 +296,7 @@ int main(int argc, char **argv) {
     }
   }
   if (nFirst <= 0) {
-    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-runs N] [-drop P] [-holdout K] [-min COUNT] [-prune W] [-o OUT.c] TRAIN.conll ...\n");
+    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-runs N] [-drop P] [-seed S] [-holdout K] [-min COUNT] [-prune W] [-o OUT.c] TRAIN.conll ...\n");
     return 2;
   }
   /* Held-out sentences go to the end, out of training. */
@@ -351,7 +352,7 @@ int main(int argc, char **argv) {
     memset(TU, 0, sizeof(TU));
     g_step = 1;
     g_dropPermille = dropPermille;
-    srand((unsigned)(run + 1));
+    srand((unsigned)(seed + run));
     for (i = 0; i < nTrainEnd; i++) order[i] = i;
     for (e = 0; e < epochs; e++) {
       int nErr = 0;

@@ -5,6 +5,7 @@
 
 #include "../alloc.h"
 #include "../namekey.h"
+#include "../segment.h"
 #include "../utf8.h"
 
 const char *ar_entity_type_name(int type) {
@@ -144,6 +145,31 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
       continue;
     }
     if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+  }
+}
+
+/* ---- punctuation inside names ---- */
+
+/* The punctuation a name may hold between two of its words: كيم جونغ-أون,
+** initials (ج. بوش), O'Brien. */
+static int may_join_name(uint32_t c) { return c == '-' || c == '.' || c == '\'' || c == 0x2019; }
+
+/* A name never holds # _ @ or any other mark (#دونالد_ترمب is two words
+** of a hashtag, not one name), nor starts or ends with one. Dates keep
+** theirs (8/8/2022). */
+static void split_at_marks(const ArNerText *t, Mark *aMark) {
+  int i;
+  for (i = 0; i < t->nTok; i++) {
+    const ArNerToken *tok = &t->aTok[i];
+    int type = aMark[i].type, first, last;
+    if (tok->isWord || !type || type == AR_ENT_DATE) continue;
+    first = aMark[i].begin;
+    last = i + 1 >= t->nTok || aMark[i + 1].type != type || aMark[i + 1].begin;
+    if (first || last || !may_join_name(t->aCp[tok->iCp])) {
+      aMark[i].type = 0;
+      aMark[i].match = -1;
+      if (!last) aMark[i + 1].begin = 1;
+    }
   }
 }
 
@@ -478,7 +504,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
   HashSet words;
   Group byName = {0}, byLast = {0}; /* both freed if either init fails */
   int i, rc = AR_OK;
-  uint32_t key[64];
+  uint32_t key[AR_MAX_WORD_CHARS + 2];
   if (set_init(&words, t->nTok) != AR_OK) return AR_NOMEM;
   for (i = 0; i < t->nTok; i++) set_add(&words, hash_str(fold_of(t, i)));
   for (i = 0; i < t->nTok && rc == AR_OK; i++) {
@@ -524,10 +550,10 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       ArEntity *e = &p->a[i];
       const ArNerToken *tok = &t->aTok[e->iTok];
       int skip = e->nCanon, nKey, found, *pv;
-      uint32_t form[66];
+      uint32_t form[AR_MAX_WORD_CHARS + 2];
       int nForm = 0, k;
       if (tok->restoreAl && skip) form[nForm++] = 0x0627, form[nForm++] = 0x0644;
-      for (k = skip; k < tok->nCp && nForm < 64; k++) form[nForm++] = t->aCp[tok->iCp + k];
+      for (k = skip; k < tok->nCp && nForm < AR_MAX_WORD_CHARS + 2; k++) form[nForm++] = t->aCp[tok->iCp + k];
       nKey = ar_name_key(form, nForm, key);
       aName[i] = entity_hash(t, e, e->type, 0, key, nKey);
       aLast[i] = entity_hash(t, e, e->type, 1, key, nKey);
@@ -618,6 +644,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     marks_from_labels(aMark, aLabel, t.nTok);
     merge_matches(&t, aMark);
     mark_dates(&t, aMark);
+    split_at_marks(&t, aMark);
     rc = propagate_surnames(model, &t, aMark);
     if (rc == AR_OK) rc = build_entities(&t, aMark, pOut);
   }

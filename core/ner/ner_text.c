@@ -14,6 +14,7 @@
 
 #include "../alloc.h"
 #include "../namekey.h"
+#include "../segment.h"
 #include "ner.h"
 #include "../utf8.h"
 
@@ -43,12 +44,6 @@ void ar_ner_text_free(ArNerText *t) {
   ar_free(t->aMatch);
   ar_free(t->aHash);
   memset(t, 0, sizeof(*t));
-}
-
-static int is_space(uint32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
 }
 
 /* Append code points to the folded forms of the text. */
@@ -110,33 +105,38 @@ static void read_proclitics(ArNerToken *tok, const uint32_t *a, int n) {
 
 /* The name key of a[0..n) appended to zFold. */
 static int push_key(ArNerText *t, const uint32_t *a, int n, int *piOff, int *pn) {
-  uint32_t key[64];
+  uint32_t key[AR_MAX_WORD_CHARS];
   int rc, k;
-  if (n > 64) n = 64;
   k = ar_name_key(a, n, key);
   rc = push_fold(t, key, k, piOff);
   *pn = t->nFold - 1 - *piOff;
   return rc;
 }
 
-static int end_word(ArNerText *t, int iCp0, int iByte0, int iChar0, int iByteEnd, int iCharEnd) {
+/* Add a token: a word of the segmenter or one punctuation mark. iChar is
+** its first character (as SQLite counts them). */
+static int add_token(ArNerText *t, const ArWord *w, int isWord, int iChar) {
   ArNerToken *tok;
-  int rc, n = t->nCp - iCp0;
+  int rc, k, iCp0 = t->nCp, n = isWord ? w->n : 1;
   if (n == 0) return AR_OK;
   rc = ar_grow((void **)&t->aTok, &t->nTokAlloc, t->nTok + 1, sizeof(ArNerToken));
+  for (k = 0; k < n && rc == AR_OK; k++) {
+    int src = w->src[k];
+    rc = push_cp(t, w->cp[k], iChar + ar_sqlite_chars((const unsigned char *)t->z, w->iStart, src), src);
+  }
   if (rc != AR_OK) return rc;
   tok = &t->aTok[t->nTok];
   memset(tok, 0, sizeof(*tok));
-  tok->iByte = iByte0;
-  tok->nByte = iByteEnd - iByte0;
-  tok->iChar = iChar0;
-  tok->nChar = iCharEnd - iChar0;
+  tok->iByte = w->iStart;
+  tok->nByte = w->iEnd - w->iStart;
+  tok->iChar = iChar;
+  tok->nChar = ar_sqlite_chars((const unsigned char *)t->z, w->iStart, w->iEnd);
   tok->iCp = iCp0;
   tok->nCp = n;
-  tok->isWord = 1;
+  tok->isWord = isWord;
   tok->gazEntry = -1;
-  tok->shape = shape_of(t->aCp + iCp0, n);
-  read_proclitics(tok, t->aCp + iCp0, n);
+  tok->shape = isWord ? shape_of(t->aCp + iCp0, n) : AR_SHAPE_PUNCT;
+  if (isWord) read_proclitics(tok, t->aCp + iCp0, n);
   rc = push_fold(t, t->aCp + iCp0, n, &tok->iFold);
   tok->nFold = t->nFold - 1 - tok->iFold;
   if (rc == AR_OK) rc = push_key(t, t->aCp + iCp0, n, &tok->iKey, &tok->nKey);
@@ -145,48 +145,19 @@ static int end_word(ArNerText *t, int iCp0, int iByte0, int iChar0, int iByteEnd
 }
 
 int ar_ner_tokenize(const ArNormalizer *norm, const char *z, int n, ArNerText *t) {
-  const unsigned char *u = (const unsigned char *)z;
-  int i = 0, iChar = 0, rc = AR_OK;
-  int inWord = 0, wCp = 0, wByte = 0, wChar = 0, wCls = AR_CLS_SEP;
+  ArSegmenter seg;
+  ArWord w;
+  int kind, rc = AR_OK, iByte = 0, iChar = 0;
   memset(t, 0, sizeof(*t));
   t->z = z;
   t->n = n;
-  while (i < n && rc == AR_OK) {
-    uint32_t out[AR_MAX_EXPANSION];
-    int iStart = i, cls, k, j;
-    uint32_t c = ar_utf8_decode(u, n, &i);
-    k = ar_norm_map(norm, c, out, &cls);
-    if (cls == AR_CLS_SEP) {
-      if (inWord) rc = end_word(t, wCp, wByte, wChar, iStart, iChar);
-      inWord = 0;
-      if (rc == AR_OK && !is_space(c)) {
-        int iCp = t->nCp;
-        rc = push_cp(t, c, iChar, iStart);
-        if (rc == AR_OK) rc = end_word(t, iCp, iStart, iChar, i, iChar + 1);
-        if (rc == AR_OK) t->aTok[t->nTok - 1].isWord = 0, t->aTok[t->nTok - 1].shape = AR_SHAPE_PUNCT;
-      }
-    } else if (cls == AR_CLS_JOIN && !inWord) {
-      /* a mark with no letter before it belongs to nothing */
-    } else {
-      /* Arabic letters and digits split, as in the tokenizer: و١٥ is و and 15. */
-      if (inWord && (cls == AR_CLS_DIGIT || cls == AR_CLS_ARABIC) && wCls != cls &&
-          (wCls == AR_CLS_DIGIT || wCls == AR_CLS_ARABIC)) {
-        rc = end_word(t, wCp, wByte, wChar, iStart, iChar);
-        inWord = 0;
-      }
-      if (cls != AR_CLS_JOIN) wCls = cls;
-      if (!inWord) {
-        inWord = 1;
-        wCp = t->nCp;
-        wByte = iStart;
-        wChar = iChar;
-      }
-      for (j = 0; j < k && rc == AR_OK; j++) rc = push_cp(t, out[j], iChar, iStart);
-    }
-    /* Characters as SQLite counts them: every byte but a continuation byte. */
-    for (j = iStart; j < i; j++) iChar += (u[j] & 0xC0) != 0x80;
+  ar_segmenter_init(&seg, norm, z, n, AR_SEG_MARKS);
+  while (rc == AR_OK && (kind = ar_segment_next(&seg, &w)) != AR_SEG_END) {
+    /* Tokens come in text order: count characters incrementally. */
+    iChar += ar_sqlite_chars((const unsigned char *)z, iByte, w.iStart);
+    iByte = w.iStart;
+    rc = add_token(t, &w, kind == AR_SEG_WORD, iChar);
   }
-  if (rc == AR_OK && inWord) rc = end_word(t, wCp, wByte, wChar, n, iChar);
   if (rc != AR_OK) ar_ner_text_free(t);
   return rc;
 }
@@ -266,31 +237,24 @@ static int table_put(ArNameTable *tab, uint64_t h, int type, int nWords, unsigne
 ** words; *ph the hash. The words' own keys go to aWordHash when not NULL. */
 static int hash_words(const ArNormalizer *norm, const char *z, int n, int isKey, uint64_t *ph,
                       uint64_t *aWordHash, uint64_t *aPrefix) {
-  const unsigned char *u = (const unsigned char *)z;
-  uint32_t word[64], key[64];
-  int i = 0, nWord = 0, nWords = 0;
+  ArSegmenter seg;
+  ArWord w;
+  uint32_t key[AR_MAX_WORD_CHARS];
+  int nWords = 0;
   uint64_t h = AR_HASH_INIT;
-  while (i <= n) {
-    uint32_t out[AR_MAX_EXPANSION];
-    int cls = AR_CLS_SEP, k = 0, j;
-    if (i < n) k = ar_norm_map(norm, ar_utf8_decode(u, n, &i), out, &cls);
-    else i++;
-    if (cls != AR_CLS_SEP) {
-      for (j = 0; j < k && nWord < 64; j++) word[nWord++] = out[j];
-      continue;
-    }
-    if (nWord > 0) {
-      unsigned char zb[4 * 64];
-      int nb = 0, nk = isKey ? ar_name_key(word, nWord, key) : nWord;
-      for (j = 0; j < nk; j++) nb += ar_utf8_encode(isKey ? key[j] : word[j], zb + nb);
-      if (nWords < AR_NAME_MAX_WORDS && aWordHash)
-        aWordHash[nWords] = ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, zb, nb), "k", 1);
-      if (nWords > 0) h = ar_hash_bytes(h, " ", 1);
-      h = ar_hash_bytes(h, zb, nb);
-      if (nWords < AR_NAME_MAX_WORDS && aPrefix) aPrefix[nWords] = h;
-      nWords++;
-      nWord = 0;
-    }
+  ar_segmenter_init(&seg, norm, z, n, 0);
+  while (ar_segment_next(&seg, &w) == AR_SEG_WORD) {
+    unsigned char zb[4 * AR_MAX_WORD_CHARS];
+    int nb = 0, j, nk;
+    if (w.n == 0) continue;
+    nk = isKey ? ar_name_key(w.cp, w.n, key) : w.n;
+    for (j = 0; j < nk; j++) nb += ar_utf8_encode(isKey ? key[j] : w.cp[j], zb + nb);
+    if (nWords < AR_NAME_MAX_WORDS && aWordHash)
+      aWordHash[nWords] = ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, zb, nb), "k", 1);
+    if (nWords > 0) h = ar_hash_bytes(h, " ", 1);
+    h = ar_hash_bytes(h, zb, nb);
+    if (nWords < AR_NAME_MAX_WORDS && aPrefix) aPrefix[nWords] = h;
+    nWords++;
   }
   *ph = h;
   return nWords;
@@ -435,8 +399,8 @@ static uint64_t hash_cps(uint64_t h, const uint32_t *a, int n) {
 }
 
 static uint64_t hash_key(uint64_t h, const uint32_t *a, int n) {
-  uint32_t key[64];
-  if (n > 64) n = 64;
+  uint32_t key[AR_MAX_WORD_CHARS];
+  if (n > AR_MAX_WORD_CHARS) n = AR_MAX_WORD_CHARS;
   return hash_cps(h, key, ar_name_key(a, n, key));
 }
 
@@ -474,7 +438,7 @@ static int longest_name(const ArNerText *t, const ArNameTable *tab, int i, uint6
 
 int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
   const ArNameTable *names = ar_ner_builtin_names(), *words = ar_ner_builtin_words();
-  uint32_t buf[66];
+  uint32_t buf[AR_MAX_WORD_CHARS + 2];
   uint64_t *aBare; /* hash of the name key of each word without its proclitics */
   int i;
   if (!names || !words) return AR_NOMEM;
@@ -487,7 +451,7 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
     int nStrip, f;
     const ArNameEntry *e;
     if (!tok->isWord) continue;
-    nStrip = stripped_form(t, tok, buf, 66);
+    nStrip = stripped_form(t, tok, buf, AR_MAX_WORD_CHARS + 2);
     aBare[i] = tok->nProc ? hash_key(AR_HASH_INIT, buf, nStrip) : 0;
     for (f = 0; f < 2; f++) {
       const uint32_t *a = f ? buf : full;
