@@ -45,8 +45,8 @@ int sqlite3_arabic_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines
   SQLITE_EXTENSION_INIT2(pApi);
 
   if (sqlite3_libversion_number() < 3031000) {
-    *pzErrMsg = sqlite3_mprintf("arabic: SQLite 3.31.0 or later is required, this is %s",
-                                sqlite3_libversion());
+    if (pzErrMsg)
+      *pzErrMsg = sqlite3_mprintf("arabic: SQLite 3.31.0 or later is required, this is %s", sqlite3_libversion());
     return SQLITE_ERROR;
   }
   fts5 = find_fts5(db);
