@@ -46,7 +46,7 @@ END;
 
 CREATE TABLE IF NOT EXISTS entities(
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  entity     TEXT NOT NULL,     -- the mention as written, clitics included
+  entity     TEXT NOT NULL,     -- the mention as written, without a proclitic (و ب ل ...) that is not part of the name
   type       TEXT NOT NULL,     -- PERSON, LOCATION, ORGANIZATION, DATE
   start      INTEGER NOT NULL,  -- 1-based character offset into articles.text
   length     INTEGER NOT NULL,  -- in characters

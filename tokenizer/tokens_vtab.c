@@ -19,6 +19,7 @@
 
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
+#include "../core/alloc.h"
 #include "../core/tokenize.h"
 #include "../core/utf8.h"
 
@@ -154,20 +155,9 @@ static int tokens_close(sqlite3_vtab_cursor *cur) {
 static int collect_token(void *pCtx, int tflags, const char *pToken, int nToken, int iStart, int iEnd) {
   TokensCursor *c = pCtx;
   TokenRow *r;
-  if (c->nRow == c->nRowAlloc) {
-    int n = c->nRowAlloc ? c->nRowAlloc * 2 : 32;
-    TokenRow *a = sqlite3_realloc64(c->aRow, (sqlite3_uint64)n * sizeof(TokenRow));
-    if (!a) return SQLITE_NOMEM;
-    c->aRow = a;
-    c->nRowAlloc = n;
-  }
-  if (c->nBuf + nToken > c->nBufAlloc) {
-    int n = (c->nBufAlloc ? c->nBufAlloc * 2 : 256) + nToken;
-    char *z = sqlite3_realloc64(c->zBuf, (sqlite3_uint64)n);
-    if (!z) return SQLITE_NOMEM;
-    c->zBuf = z;
-    c->nBufAlloc = n;
-  }
+  if (ar_grow((void **)&c->aRow, &c->nRowAlloc, c->nRow + 1, sizeof(TokenRow)) != AR_OK ||
+      ar_grow((void **)&c->zBuf, &c->nBufAlloc, c->nBuf + nToken, 1) != AR_OK)
+    return SQLITE_NOMEM;
   /* Tokens come in text order: advance the character index incrementally. */
   c->iChar += ar_sqlite_chars(c->zIn, c->iByte, iStart);
   c->iByte = iStart;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../alloc.h"
+#include "../hashmap.h"
 #include "../namekey.h"
 #include "../segment.h"
 #include "../utf8.h"
@@ -323,77 +324,33 @@ static int known_common_word(const ArNerModel *model, const ArNerText *t, int i)
 ** stands alone untagged: the tagger may miss a name in one sentence and
 ** find it in another. */
 static int propagate_surnames(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
-  uint64_t *aSeen;
-  unsigned mask = 15, j;
-  int i, n = 0;
+  ArHashMap seen;
+  int i, n = 0, found;
   for (i = 0; i < t->nTok; i++) n += aMark[i].type == AR_ENT_PERSON;
   if (n == 0) return AR_OK;
-  while (mask + 1 < (unsigned)n * 2) mask = mask * 2 + 1;
-  aSeen = ar_malloc(sizeof(uint64_t) * (mask + 1));
-  if (!aSeen) return AR_NOMEM;
-  memset(aSeen, 0, sizeof(uint64_t) * (mask + 1));
+  if (ar_hashmap_init(&seen, n) != AR_OK) return AR_NOMEM;
   for (i = 1; i < t->nTok; i++) {
     int last = i + 1 >= t->nTok || aMark[i + 1].type != AR_ENT_PERSON || aMark[i + 1].begin;
-    if (aMark[i].type == AR_ENT_PERSON && !aMark[i].begin && last && t->aTok[i].nCp >= 4 && !has_article(t, i)) {
-      uint64_t h = ar_hash_bytes(AR_HASH_INIT, t->zFold + t->aTok[i].iKey, t->aTok[i].nKey);
-      for (j = (unsigned)h & mask; aSeen[j] && aSeen[j] != h; j = (j + 1) & mask) {
-      }
-      aSeen[j] = h;
-    }
+    if (aMark[i].type == AR_ENT_PERSON && !aMark[i].begin && last && t->aTok[i].nCp >= 4 && !has_article(t, i))
+      ar_hashmap_slot(&seen, ar_hash_bytes(AR_HASH_INIT, t->zFold + t->aTok[i].iKey, t->aTok[i].nKey), &found);
   }
   for (i = 0; i < t->nTok; i++) {
     const ArNerToken *tok = &t->aTok[i];
-    uint64_t h;
     if (aMark[i].type || !tok->isWord || tok->shape != AR_SHAPE_ARABIC || tok->nCp < 4 || has_article(t, i) ||
         (tok->gaz & (AR_GZ_TITLE | AR_GZ_SPEECH | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_MONTH | AR_GZ_WEEKDAY)))
       continue;
-    h = ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
-    for (j = (unsigned)h & mask; aSeen[j]; j = (j + 1) & mask) {
-      if (aSeen[j] == h && !known_common_word(model, t, i)) {
-        aMark[i].type = AR_ENT_PERSON;
-        aMark[i].begin = 1;
-        if (i + 1 < t->nTok && aMark[i + 1].type) aMark[i + 1].begin = 1;
-        break;
-      }
+    if (ar_hashmap_find(&seen, ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey)) &&
+        !known_common_word(model, t, i)) {
+      aMark[i].type = AR_ENT_PERSON;
+      aMark[i].begin = 1;
+      if (i + 1 < t->nTok && aMark[i + 1].type) aMark[i + 1].begin = 1;
     }
   }
-  ar_free(aSeen);
+  ar_hashmap_free(&seen);
   return AR_OK;
 }
 
 /* ---- spans and canonical names ---- */
-
-/* A set of 64-bit hashes (the words of the text), for "is this form
-** written elsewhere on its own". */
-typedef struct HashSet {
-  uint64_t *a;
-  unsigned mask;
-} HashSet;
-
-static int set_init(HashSet *s, int n) {
-  unsigned size = 16;
-  while (size < (unsigned)n * 2) size *= 2;
-  s->a = ar_malloc(size * sizeof(uint64_t));
-  if (!s->a) return AR_NOMEM;
-  memset(s->a, 0, size * sizeof(uint64_t));
-  s->mask = size - 1;
-  return AR_OK;
-}
-
-static void set_add(HashSet *s, uint64_t h) {
-  unsigned j = (unsigned)h & s->mask;
-  while (s->a[j] && s->a[j] != h) j = (j + 1) & s->mask;
-  s->a[j] = h;
-}
-
-static int set_has(const HashSet *s, uint64_t h) {
-  unsigned j = (unsigned)h & s->mask;
-  while (s->a[j]) {
-    if (s->a[j] == h) return 1;
-    j = (j + 1) & s->mask;
-  }
-  return 0;
-}
 
 static uint64_t hash_str(const char *z) { return ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z)); }
 
@@ -421,7 +378,7 @@ static int date_skip(const ArNerText *t, int i) {
 /* How many letters of its first token an entity leaves out: the
 ** proclitics, only when the word without them is the known one: بوتين and
 ** ويتكوف are names as they stand, لترامب and وزيلينسكي are not. */
-static int strip_first(const ArNerText *t, const Mark *aMark, int i, const HashSet *words) {
+static int strip_first(const ArNerText *t, const Mark *aMark, int i, const ArHashMap *words) {
   const ArNerToken *tok = &t->aTok[i];
   const unsigned names = AR_GZ_PERSON | AR_GZ_LOCATION | AR_GZ_ORG;
   if (tok->nProc == 0) return 0;
@@ -432,46 +389,7 @@ static int strip_first(const ArNerText *t, const Mark *aMark, int i, const HashS
   if (tok->gazBare & names) return tok->nProc;
   if (tok->nAl || tok->restoreAl) return tok->nProc;
   /* بترامب when ترامب is written alone elsewhere in the text */
-  return set_has(words, hash_str(bare_of(t, i))) ? tok->nProc : 0;
-}
-
-/* A map (type, hash) -> entity index, for grouping mentions. */
-typedef struct Group {
-  uint64_t *aKey;
-  int *aVal;
-  unsigned mask;
-} Group;
-
-static int group_init(Group *g, int n) {
-  unsigned size = 16;
-  while (size < (unsigned)n * 4 + 4) size *= 2;
-  g->aKey = ar_malloc(size * sizeof(uint64_t));
-  g->aVal = ar_malloc(size * sizeof(int));
-  if (!g->aKey || !g->aVal) return AR_NOMEM;
-  memset(g->aKey, 0, size * sizeof(uint64_t));
-  g->mask = size - 1;
-  return AR_OK;
-}
-
-static void group_free(Group *g) {
-  ar_free(g->aKey);
-  ar_free(g->aVal);
-}
-
-/* Forget a slot that group_slot() created but nobody filled. Linear
-** probing: only the last slot of a run may go, which is where it was put. */
-static void group_unslot(Group *g, uint64_t h) {
-  unsigned j = (unsigned)h & g->mask;
-  while (g->aKey[j] != h) j = (j + 1) & g->mask;
-  g->aKey[j] = 0;
-}
-
-static int *group_slot(Group *g, uint64_t h, int *pFound) {
-  unsigned j = (unsigned)h & g->mask;
-  while (g->aKey[j] && g->aKey[j] != h) j = (j + 1) & g->mask;
-  *pFound = g->aKey[j] == h;
-  g->aKey[j] = h;
-  return &g->aVal[j];
+  return ar_hashmap_find(words, hash_str(bare_of(t, i))) ? tok->nProc : 0;
 }
 
 /* Hash of the name keys of an entity's words; with last, only the last one. */
@@ -501,12 +419,12 @@ static int pool_add(ArEntityList *p, const char *z, int n) {
 }
 
 static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p) {
-  HashSet words;
-  Group byName = {0}, byLast = {0}; /* both freed if either init fails */
-  int i, rc = AR_OK;
+  ArHashMap words;                     /* the folded words of the text */
+  ArHashMap byName = {0}, byLast = {0}; /* (type, name keys) -> entity; both freed if either init fails */
+  int i, rc = AR_OK, known;
   uint32_t key[AR_MAX_WORD_CHARS + 2];
-  if (set_init(&words, t->nTok) != AR_OK) return AR_NOMEM;
-  for (i = 0; i < t->nTok; i++) set_add(&words, hash_str(fold_of(t, i)));
+  if (ar_hashmap_init(&words, t->nTok) != AR_OK) return AR_NOMEM;
+  for (i = 0; i < t->nTok; i++) ar_hashmap_slot(&words, hash_str(fold_of(t, i)), &known);
   for (i = 0; i < t->nTok && rc == AR_OK; i++) {
     const ArNerToken *tok;
     ArEntity *e;
@@ -531,13 +449,13 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
     e->iCanon = -1;
     e->nCanon = skip; /* kept here until the canonical is known */
   }
-  ar_free(words.a);
+  ar_hashmap_free(&words);
   if (rc != AR_OK) return rc;
 
   /* Canonical names. */
-  if (group_init(&byName, p->n) != AR_OK || group_init(&byLast, p->n) != AR_OK) {
-    group_free(&byName);
-    group_free(&byLast);
+  if (ar_hashmap_init(&byName, 2 * p->n) != AR_OK || ar_hashmap_init(&byLast, 2 * p->n) != AR_OK) {
+    ar_hashmap_free(&byName);
+    ar_hashmap_free(&byLast);
     return AR_NOMEM;
   }
   {
@@ -560,11 +478,11 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       aAsPerson[i] = entity_hash(t, e, AR_ENT_PERSON, 1, key, nKey);
       /* The representative of a name: a gazetteer's mention first, then the
       ** longest, then the first. */
-      pv = group_slot(&byName, aName[i], &found);
+      pv = ar_hashmap_slot(&byName, aName[i], &found);
       if (!found) *pv = i;
       else if (aMark[e->iTok].match >= 0 && aMark[p->a[*pv].iTok].match < 0) *pv = i;
       if (e->type == AR_ENT_PERSON) {
-        pv = group_slot(&byLast, aLast[i], &found);
+        pv = ar_hashmap_slot(&byLast, aLast[i], &found);
         if (!found || e->nTok > p->a[*pv].nTok ||
             (aMark[e->iTok].match >= 0 && aMark[p->a[*pv].iTok].match < 0 && e->nTok == p->a[*pv].nTok))
           *pv = i;
@@ -576,23 +494,23 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       ArEntity *e = &p->a[i];
       int found, *pv;
       if (e->nTok != 1 || e->type == AR_ENT_PERSON || e->type == AR_ENT_DATE || aMark[e->iTok].match >= 0) continue;
-      pv = group_slot(&byLast, aAsPerson[i], &found);
+      pv = ar_hashmap_slot(&byLast, aAsPerson[i], &found);
       if (!found) {
-        group_unslot(&byLast, aAsPerson[i]);
+        ar_hashmap_forget(&byLast, aAsPerson[i]);
         continue;
       }
       if (p->a[*pv].nTok < 2) continue;
       e->type = AR_ENT_PERSON;
       aName[i] = aAsPerson[i];
       aLast[i] = aAsPerson[i];
-      pv = group_slot(&byName, aName[i], &found);
+      pv = ar_hashmap_slot(&byName, aName[i], &found);
       if (!found) *pv = i;
     }
     for (i = 0; i < p->n && rc == AR_OK; i++) {
       ArEntity *e = &p->a[i];
-      int found, rep = *group_slot(&byName, aName[i], &found);
+      int found, rep = *ar_hashmap_slot(&byName, aName[i], &found);
       if (e->type == AR_ENT_PERSON) {
-        int repLast = *group_slot(&byLast, aLast[i], &found);
+        int repLast = *ar_hashmap_slot(&byLast, aLast[i], &found);
         if (p->a[repLast].nTok > p->a[rep].nTok || aMark[p->a[rep].iTok].match < 0) rep = repLast;
       }
       aRep[i] = rep;
@@ -619,8 +537,8 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
     ar_free(aName);
     ar_free(aRep);
   }
-  group_free(&byName);
-  group_free(&byLast);
+  ar_hashmap_free(&byName);
+  ar_hashmap_free(&byLast);
   return rc;
 }
 
