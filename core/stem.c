@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "clitics.h"
+
 enum {
   ALEF = 0x0627, BEH = 0x0628, TEH_MARBUTA = 0x0629, TEH = 0x062A, HAH = 0x062D,
   DAL = 0x062F, THAL = 0x0630, SEEN = 0x0633, AIN = 0x0639, FEH = 0x0641, QAF = 0x0642,
@@ -15,25 +17,19 @@ enum {
 /* The shortest stem an affix may leave behind, in letters. */
 #define MIN_STEM 3
 
-/* Length of the definite article with the prepositions and conjunctions
-** that attach to it (ال لل وال فال بال كال ولل فلل وبال وكال فبال فكال), the
-** longest that leaves MIN_STEM letters; 0 if none. This runs for every
-** reading of every word indexed, so it is branch-free: the patterns
-** exclude one another (by their first two letters), so their lengths add. */
+/* Length of the definite article with the conjunction and preposition
+** before it (ال لل وال فال بال كال ولل فلل وبال وكال فبال فكال), when it
+** leaves MIN_STEM letters; 0 if none. */
 static int article_length(const uint32_t *w, int n) {
-  int conj, two, three, four;
-  if (n < 2 + MIN_STEM) return 0;
-  conj = (w[0] == WAW) | (w[0] == FEH);
-  two = ((w[0] == ALEF) | (w[0] == LAM)) & (w[1] == LAM);
-  three = (((w[0] == BEH) | (w[0] == KAF)) & (w[1] == ALEF) & (w[2] == LAM)) |
-          (conj & ((w[1] == ALEF) | (w[1] == LAM)) & (w[2] == LAM));
-  four = n >= 4 + MIN_STEM && conj & ((w[1] == BEH) | (w[1] == KAF)) & (w[2] == ALEF) & (w[3] == LAM);
-  return 2 * two + 3 * (three & (n >= 3 + MIN_STEM)) + 4 * four;
+  ArClitics c;
+  ar_clitics_parse(w, n, MIN_STEM, 0, &c);
+  return c.article ? ar_clitics_length(&c) : 0;
 }
 
 /* Length of one inflectional suffix: feminine plural ات, feminine ة (or ه
 ** once folded), attached pronouns ها هم هن كم هما كما; 0 if it would leave
-** fewer than MIN_STEM letters. Branch-free like article_length. Plural
+** fewer than MIN_STEM letters. Branch-free: it runs for every reading of
+** every word indexed. Plural
 ** ون/ين is not removed: too many names end in it (بوتين, الكرملين, فلسطين). */
 static int suffix_length(const uint32_t *w, int n) {
   uint32_t last, b1, b2;
@@ -48,17 +44,6 @@ static int suffix_length(const uint32_t *w, int n) {
   three = (last == ALEF) & (b1 == MEEM) & ((b2 == HEH) | (b2 == KAF));
   k = one + 2 * two + 3 * three;
   return n - k >= MIN_STEM ? k : 0;
-}
-
-/* Single-letter proclitics a document word may carry before its stem:
-** a conjunction (و ف), then a preposition (ب ك ل) or the future particle
-** (س, only before the prefix of an imperfect verb: سيقول). */
-static int is_conjunction(uint32_t c) { return c == WAW || c == FEH; }
-static inline int is_proclitic_at(const uint32_t *w, int n, int i) {
-  if (i >= n) return 0;
-  if (w[i] == BEH || w[i] == KAF || w[i] == LAM) return 1;
-  return w[i] == SEEN && i + 1 < n &&
-         (w[i + 1] == YEH || w[i + 1] == TEH || w[i + 1] == NOON || w[i + 1] == ALEF);
 }
 
 ArForm ar_stem_search_form(const uint32_t *w, int n) {
@@ -94,15 +79,12 @@ static int add_reading(const uint32_t *w, int n, int skip, ArForm *aForm, int nF
 }
 
 int ar_stem_document_forms(const uint32_t *w, int n, ArForm *aForm) {
-  int nForm;
+  ArClitics c;
+  int nForm = 1;
   aForm[0] = ar_stem_search_form(w, n);
-  nForm = 1;
-  if (is_conjunction(w[0])) {
-    nForm = add_reading(w, n, 1, aForm, nForm);
-    if (is_proclitic_at(w, n, 1)) nForm = add_reading(w, n, 2, aForm, nForm);
-  } else if (is_proclitic_at(w, n, 0)) {
-    nForm = add_reading(w, n, 1, aForm, nForm);
-  }
+  ar_clitics_parse(w, n, MIN_STEM, AR_CLITIC_FUTURE, &c);
+  if (c.conj) nForm = add_reading(w, n, 1, aForm, nForm);
+  if (c.prep) nForm = add_reading(w, n, c.conj + 1, aForm, nForm);
   return nForm;
 }
 
@@ -135,7 +117,7 @@ int ar_is_stop_word(const uint32_t *w, int n) {
   size_t i;
   int skip;
   for (skip = 0; skip <= 1; skip++) {
-    if (skip && !(n > 2 && is_conjunction(w[0]))) break;
+    if (skip && !(n > 2 && ar_is_conjunction(w[0]))) break;
     for (i = 0; i < sizeof(aStop) / sizeof(aStop[0]); i++) {
       if (aStop[i].n == n - skip &&
           memcmp(w + skip, aStop[i].c, (size_t)aStop[i].n * sizeof(uint32_t)) == 0)

@@ -1,18 +1,16 @@
 /*
 ** Tokens, proclitics and gazetteer look-ups of the entity core (ner.h).
 **
-** A token is a run of letters and digits (marks and tatweel inside it are
-** dropped by the folds; Arabic letters and digits split) or one punctuation
-** mark. Its proclitics are read
-** as news writes them: a conjunction (و ف), then a preposition (ب ك ل),
-** then the article ال; لل is ل + ال with the alef dropped. Each part is
-** removed only if at least 3 letters remain (2 after the article), and the
-** names of the gazetteers decide whether an entity starts after them.
+** A token is a word of the segmenter (core/segment.h: the index's words)
+** or one punctuation mark. Its proclitics come from the parse search uses
+** too (core/clitics.h), letting a name be two letters after its article;
+** the names of the gazetteers decide whether an entity starts after them.
 */
 #include <pthread.h>
 #include <string.h>
 
 #include "../alloc.h"
+#include "../clitics.h"
 #include "../namekey.h"
 #include "../segment.h"
 #include "ner.h"
@@ -86,21 +84,18 @@ static unsigned shape_of(const uint32_t *a, int n) {
   return AR_SHAPE_MIXED;
 }
 
-/* Proclitics of a folded word (see the header comment). */
+/* Proclitics of a folded word (core/clitics.h): a name may be two letters
+** after its article (الصين is ال + صين). A lone و or ف before 3 letters
+** stays: the word may start with it. */
 static void read_proclitics(ArNerToken *tok, const uint32_t *a, int n) {
-  int p = 0;
+  ArClitics c;
   tok->nProc = tok->nAl = tok->restoreAl = tok->nConj = 0;
   if (tok->shape != AR_SHAPE_ARABIC) return;
-  if ((a[0] == CH_WAW || a[0] == CH_FEH) && n - 1 >= 3) p = tok->nConj = 1;
-  if (n - p >= 4 && a[p] == CH_LAM && a[p + 1] == CH_LAM) {
-    tok->nProc = p + 2;
-    tok->restoreAl = 1;
-    return;
-  }
-  if ((a[p] == CH_BEH || a[p] == CH_KAF || a[p] == CH_LAM) && n - p - 1 >= 3) p++;
-  if (n - p >= 4 && a[p] == CH_ALEF && a[p + 1] == CH_LAM) tok->nAl = 2;
-  /* A lone و or ف before 3 letters stays: the word may start with it. */
-  tok->nProc = p;
+  ar_clitics_parse(a, n, 2, 0, &c);
+  tok->nConj = c.conj;
+  tok->restoreAl = c.article == 1;
+  tok->nAl = c.article == 2 ? 2 : 0;
+  tok->nProc = c.conj + c.prep + tok->restoreAl;
 }
 
 /* The name key of a[0..n) appended to zFold. */
