@@ -69,6 +69,9 @@ typedef struct ArNerToken {
   unsigned gazBare;    /* the name-word bits of the word without its proclitics */
   int gazType;         /* AR_ENT_* of the gazetteer name covering the token */
   int gazEntry;        /* -1, or the entry of a name starting here (ArNerText.aMatch) */
+  uint32_t lex;        /* the lexicon's value (core/lexicon.h) of the word, else of the
+                       ** word without its proclitics; 0: neither is known */
+  uint32_t lexWhole;   /* the lexicon's value of the word as written, or 0 */
 } ArNerToken;
 
 #define AR_SHAPE_ARABIC 1
@@ -160,7 +163,7 @@ int ar_ner_hash_tokens(ArNerText *t);
 
 /* Features of token i: up to AR_NER_MAX_FEATURES 32-bit hashes. */
 #define AR_NER_MAX_FEATURES 96
-#define AR_NER_FEATURES_VERSION 6
+#define AR_NER_FEATURES_VERSION 7
 int ar_ner_features(const ArNerText *t, int i, uint32_t *aFeat);
 
 /* The tagging model: weights of (feature, label) and label transitions. */
@@ -188,6 +191,7 @@ typedef struct ArNerModelData {
   const int16_t *aWeight;
   const int16_t *aTrans;
   uint32_t checksum;          /* ar_ner_model_checksum() of the above */
+  uint32_t lexiconChecksum;   /* the checksum of the lexicon its features read (core/lexicon.h) */
 } ArNerModelData;
 
 #define AR_NER_MODEL_MAGIC 0x4E455241u /* "ARNE" */
@@ -195,8 +199,8 @@ typedef struct ArNerModelData {
 /* The shipped model (core/ner/ner_model.c). */
 extern const ArNerModelData ar_ner_model_data;
 
-/* Check a model's data (magic, version, labels, sorted keys, checksum) and
-** index it. Returns AR_OK, AR_NOMEM, or 1 with *pzErr set (static text). */
+/* Check a model's data (magic, version, labels, sorted keys, checksum, and
+** the lexicon it was trained with) and index it. Returns AR_OK, AR_NOMEM, or 1 with *pzErr set (static text). */
 int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr);
 void ar_ner_model_close(ArNerModel *m);
 uint32_t ar_ner_model_checksum(const ArNerModelData *d);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../alloc.h"
+#include "../lexicon.h"
 #include "ner.h"
 
 #define NL AR_NER_NLABELS
@@ -51,6 +52,11 @@ int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr
   }
   if (ar_ner_model_checksum(d) != d->checksum) {
     *pzErr = "the entity model is damaged (checksum mismatch)";
+    return 1;
+  }
+  if (ar_lexicon_check(&ar_lexicon_data, pzErr)) return 1;
+  if (d->lexiconChecksum != ar_lexicon_data.checksum) {
+    *pzErr = "the entity model was trained with another lexicon (run make train)";
     return 1;
   }
   while (size < (unsigned)d->nFeat * 2) size *= 2;
