@@ -106,6 +106,19 @@ static inline const int16_t *weights_of(const ArNerModel *m, uint32_t key) {
 
 const int16_t *ar_ner_weights(const ArNerModel *m, uint32_t key) { return weights_of(m, key); }
 
+int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit) {
+  uint32_t aFeat[AR_NER_MAX_FEATURES];
+  int nFeat = ar_ner_features(t, i, aFeat), f, l;
+  for (l = 0; l < NL; l++) aEmit[l] = 0;
+  for (f = 0; f < nFeat; f++) {
+    const int16_t *w = weights_of(m, aFeat[f]);
+    if (w) {
+      for (l = 0; l < NL; l++) aEmit[l] += w[l];
+    }
+  }
+  return AR_OK;
+}
+
 int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel) {
   unsigned char *back;
   int score[NL], next[NL], i, l, p;

@@ -211,3 +211,4 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
 }
 
 uint32_t ar_ner_word_feature(const ArNerText *t, int i) { return mix(T_W, tok_hash(t, i, H_W)); }
+uint32_t ar_ner_class_feature(const ArNerText *t, int i) { return mix(T_CLS, class_of(t, i)); }
