@@ -578,7 +578,7 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
 /* A person of one word needs evidence: a name of the gazetteers, a known
 ** given name, a title or a verb of speech next to it, a second mention, a
 ** word of a longer person of the text, or the tagger's confidence. */
-#define PERSON_MARGIN 600
+#define PERSON_MARGIN 3000
 static int single_persons(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   ArHashMap count;
   int i, n = 0, found, *pv, rc = AR_OK;
@@ -601,9 +601,10 @@ static int single_persons(const ArNerModel *model, const ArNerText *t, Mark *aMa
       continue;
     if (i > 1 && (t->aTok[i - 2].gaz & AR_GZ_TITLE) && has_article_now(&t->aTok[i - 1])) continue;
     pv = (int *)ar_hashmap_find(&count, key_without(t, i, tok->nProc, 1));
-    if (pv && *pv >= 2) continue;
+    if (pv && *pv >= 3) continue;
     rc = ar_ner_emissions(model, t, i, emit);
-    if (rc == AR_OK && emit[AR_LABEL_B(AR_ENT_PERSON)] - emit[AR_LABEL_O] < PERSON_MARGIN) {
+    /* a second mention of the same word alone asks for a third of the confidence */
+    if (rc == AR_OK && emit[AR_LABEL_B(AR_ENT_PERSON)] - emit[AR_LABEL_O] < (pv && *pv >= 2 ? PERSON_MARGIN / 3 : PERSON_MARGIN)) {
       aMark[i].type = 0;
       if (i + 1 < t->nTok && aMark[i + 1].type) aMark[i + 1].begin = 1;
     }
@@ -679,8 +680,9 @@ static int ends_with(const ArNerText *t, const ArEntity *r, const ArEntity *e) {
   if (e->nTok > r->nTok) return 0;
   for (k = 1; k <= e->nTok; k++) {
     int a = r->iTok + r->nTok - k, b = e->iTok + e->nTok - k;
-    uint64_t ha = key_without(t, a, a == r->iTok ? t->aTok[a].nProc : 0, 0);
-    uint64_t hb = key_without(t, b, b == e->iTok ? t->aTok[b].nProc : 0, 0);
+    /* nCanon holds the proclitic letters an entity leaves out until its canonical is written */
+    uint64_t ha = key_without(t, a, a == r->iTok ? r->nCanon : 0, 0);
+    uint64_t hb = key_without(t, b, b == e->iTok ? e->nCanon : 0, 0);
     if (ha != hb) return 0;
   }
   return 1;
@@ -785,7 +787,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
           *pv = i;
         if (e->nTok >= 2) {
           /* the person of a first name; -1 when two different persons share it */
-          pv = ar_hashmap_slot(&byFirst, key_without(t, e->iTok, tok->nProc, 0), &found);
+          pv = ar_hashmap_slot(&byFirst, key_without(t, e->iTok, e->nCanon, 0), &found);
           if (!found) *pv = i;
           else if (*pv >= 0 && aLast[*pv] != aLast[i]) *pv = -1;
         }
@@ -821,7 +823,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
           rep = repLast;
         /* جمالات after جمالات شيحة: the one person of the text with that first name */
         if (p->a[rep].nTok == 1 && e->nTok == 1) {
-          const int *pf = ar_hashmap_find(&byFirst, key_without(t, e->iTok, t->aTok[e->iTok].nProc, 0));
+          const int *pf = ar_hashmap_find(&byFirst, key_without(t, e->iTok, e->nCanon, 0));
           if (pf && *pf >= 0) rep = *pf;
         }
       }
