@@ -400,20 +400,21 @@ static int link_names(const ArNerModel *model, const ArNerText *t, Mark *aMark) 
     ar_hashmap_free(&seen);
     return AR_NOMEM;
   }
+  /* Keys without proclitics and article; the whole word's key too, for
+  ** names that start like a proclitic (بوتين). */
   for (i = 0; i < t->nTok; i++) {
     int e, last;
     if (aMark[i].type != AR_ENT_PERSON || !aMark[i].begin) continue;
     e = span_end(t, aMark, i);
     last = e - 1;
     if (t->aTok[last].nCp - t->aTok[last].nProc >= 4 && !never_name(t, last)) {
-      ar_hashmap_slot(&seen, key_without(t, last, t->aTok[last].nProc, 0), &found);
-      if (t->aTok[last].nAl || t->aTok[last].restoreAl)
-        ar_hashmap_slot(&seen, key_without(t, last, t->aTok[last].nProc, 1), &found);
+      ar_hashmap_slot(&seen, key_without(t, last, t->aTok[last].nProc, 1), &found);
+      ar_hashmap_slot(&seen, ar_hash_bytes(AR_HASH_INIT, t->zFold + t->aTok[last].iKey, t->aTok[last].nKey), &found);
     }
     if (e - i >= 2 && !(t->aTok[i].gaz & AR_GZ_FIRST_NAME) && t->aTok[i].nCp - t->aTok[i].nProc >= 4 &&
         !continues_name(t, i + 1)) {
-      /* a first name: value 1 while one person has it, 2 when several do */
-      uint64_t h = key_without(t, i, t->aTok[i].nProc, 0), hLast = key_without(t, last, t->aTok[last].nProc, 0);
+      /* a first name: value 1 while one person has it, 0 when several do */
+      uint64_t h = key_without(t, i, t->aTok[i].nProc, 1), hLast = key_without(t, last, t->aTok[last].nProc, 1);
       pv = ar_hashmap_slot(&firsts, h, &found);
       if (!found) *pv = (int)(hLast & 0x3FFFFFFF) | 1;
       else if (*pv != ((int)(hLast & 0x3FFFFFFF) | 1)) *pv = 0;
@@ -421,15 +422,13 @@ static int link_names(const ArNerModel *model, const ArNerText *t, Mark *aMark) 
   }
   for (i = 0; i < t->nTok; i++) {
     const ArNerToken *tok = &t->aTok[i];
-    int k, hit = 0;
+    uint64_t h;
+    int hit;
     if (aMark[i].type || tok->shape != AR_SHAPE_ARABIC || tok->nCp - tok->nProc < 4 || never_name(t, i)) continue;
-    for (k = 0; k <= tok->nProc && !hit; k++) {
-      uint64_t h;
-      if (k > 0 && k < tok->nProc && k != tok->nConj) continue;
-      h = key_without(t, i, k, 0);
+    hit = ar_hashmap_find(&seen, ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey)) != 0;
+    if (!hit) {
+      h = key_without(t, i, tok->nProc, 1);
       hit = ar_hashmap_find(&seen, h) || ((pv = (int *)ar_hashmap_find(&firsts, h)) && *pv);
-      if (!hit && k == tok->nProc && (tok->nAl || tok->restoreAl))
-        hit = ar_hashmap_find(&seen, key_without(t, i, k, 1)) != 0;
     }
     if (hit && !common_word(model, t, i)) {
       aMark[i].type = AR_ENT_PERSON;
