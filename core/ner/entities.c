@@ -235,23 +235,31 @@ static int is_period(const ArNerText *t, int i) {
   return 0;
 }
 
+/* Is tokens i, i + 1 (the first without k letters) an entry of two words
+** of the word lists with one of the bits? */
+static int pair_listed(const ArNerText *t, int i, int k, unsigned bits) {
+  const ArNameTable *words = ar_ner_builtin_words();
+  const char *z1, *z2;
+  uint64_t h;
+  const ArNameEntry *e;
+  if (!words || i + 1 >= t->nTok || !t->aTok[i].isWord || !t->aTok[i + 1].isWord) return 0;
+  z1 = skip_of(t, i, k);
+  z2 = fold_of(t, i + 1);
+  h = ar_hash_bytes(AR_HASH_INIT, z1, (int)strlen(z1));
+  h = ar_hash_bytes(h, " ", 1);
+  h = ar_hash_bytes(h, z2, (int)strlen(z2));
+  e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
+  return e && (e->bits & bits);
+}
+
 /* Length in tokens of a month name at i (two words for كانون الثاني ...). */
 static int month_at(const ArNerText *t, int i, int *pAmbiguous) {
-  const ArNameTable *words = ar_ner_builtin_words();
   const ArNerToken *tok = &t->aTok[i];
+  int f;
   *pAmbiguous = 0;
-  if (!tok->isWord || !words) return 0;
-  if (i + 1 < t->nTok && t->aTok[i + 1].isWord) {
-    int f;
-    for (f = 0; f <= tok->nProc; f++) {
-      const char *z1 = skip_of(t, i, f), *z2 = fold_of(t, i + 1);
-      uint64_t h = ar_hash_bytes(AR_HASH_INIT, z1, (int)strlen(z1));
-      const ArNameEntry *e;
-      h = ar_hash_bytes(h, " ", 1);
-      h = ar_hash_bytes(h, z2, (int)strlen(z2));
-      e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
-      if (e && (e->bits & AR_GZ_MONTH)) return 2;
-    }
+  if (!tok->isWord) return 0;
+  for (f = 0; f <= tok->nProc; f++) {
+    if (pair_listed(t, i, f, AR_GZ_MONTH)) return 2;
   }
   if (tok->gaz & AR_GZ_MONTH) {
     *pAmbiguous = (tok->gaz & AR_GZ_MONTH_AMBIG) != 0;
@@ -444,14 +452,28 @@ static int link_names(const ArNerModel *model, const ArNerText *t, Mark *aMark) 
 
 /* ---- organizations opened by a trigger word ---- */
 
+/* Does a line break stand between tokens i-1 and i? */
+static int line_break_before(const ArNerText *t, int i) {
+  int k;
+  if (i <= 0) return 0;
+  for (k = t->aTok[i - 1].iByte + t->aTok[i - 1].nByte; k < t->aTok[i].iByte; k++) {
+    if (t->z[k] == '\n' || t->z[k] == '\r') return 1;
+  }
+  return 0;
+}
+
+
 static int has_article_now(const ArNerToken *tok) { return tok->nAl > 0 || tok->restoreAl; }
 
-/* Does the folded word end in a nisba (ي, ية: الجمهوري, الأمريكية)? */
+/* Does the folded word end in a nisba (ي, ية, يين, يون: الجمهوري,
+** الأمريكية, الديمقراطيين)? */
 static int is_nisba(const ArNerText *t, int i) {
   const ArNerToken *tok = &t->aTok[i];
   const uint32_t *a = t->aCp + tok->iCp;
   int n = tok->nCp;
-  return n >= 4 && (a[n - 1] == 0x064A || (a[n - 1] == 0x0647 && a[n - 2] == 0x064A));
+  if (n < 4) return 0;
+  if (a[n - 1] == 0x064A || (a[n - 1] == 0x0647 && a[n - 2] == 0x064A)) return 1;
+  return n >= 6 && a[n - 3] == 0x064A && (a[n - 1] == 0x0646 && (a[n - 2] == 0x064A || a[n - 2] == 0x0648));
 }
 
 /* May token j go on with an organization's name opened before it? */
@@ -461,6 +483,35 @@ static int org_word(const ArNerText *t, const Mark *aMark, int j) {
   if (tok->gaz & (AR_GZ_FUNCTION | AR_GZ_TITLE | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY)) return 0;
   if (tok->nConj && (tok->gaz & (AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER))) return 0;
   return has_article_now(tok);
+}
+
+/* The end of an organization [s, e) that goes on with adjectives: nisbas
+** up to a country's adjective (حزب الوطنيين الديمقراطيين, حزب البديل
+** التونسي), then a phrase of ل + ال (الاتحاد العام التونسي للشغل). */
+static int org_extend(const ArNerText *t, const Mark *aMark, int s, int e) {
+  if (!(t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ)) {
+    while (e < t->nTok && e - s < AR_NAME_MAX_WORDS && org_word(t, aMark, e) && !t->aTok[e].nProc &&
+           (is_nisba(t, e) || (t->aTok[e].gaz & AR_GZ_COUNTRY_ADJ))) {
+      e++;
+      if (t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) break;
+    }
+  }
+  if (t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) {
+    while (e < t->nTok && e - s < AR_NAME_MAX_WORDS && org_word(t, aMark, e) &&
+           (t->aTok[e].restoreAl || (t->aTok[e - 1].restoreAl && t->aTok[e].nConj)))
+      e++;
+  }
+  return e;
+}
+
+static void mark_span(const ArNerText *t, Mark *aMark, int s, int e, int type) {
+  int k;
+  for (k = s; k < e; k++) {
+    aMark[k].type = (unsigned char)type;
+    aMark[k].begin = k == s;
+    aMark[k].match = -1;
+  }
+  if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
 }
 
 /* Organizations the tagger missed, opened by a trigger word: وزارة العدل
@@ -482,13 +533,13 @@ static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark 
     if (media && definite) continue;
     /* The tagger's organization right after the trigger: the trigger opens it. */
     if (!media && !definite && aMark[i + 1].type == AR_ENT_ORG && aMark[i + 1].begin && aMark[i + 1].match < 0) {
-      aMark[i].type = AR_ENT_ORG;
-      aMark[i].begin = 1;
-      aMark[i].match = -1;
-      aMark[i + 1].begin = 0;
+      e = span_end(t, aMark, i + 1);
+      mark_span(t, aMark, i, org_extend(t, aMark, i, e), AR_ENT_ORG);
       continue;
     }
     j = i + 1;
+    /* لجنة للتحقيق is a committee, not a name */
+    if (t->aTok[j].restoreAl) continue;
     if (!org_word(t, aMark, j)) {
       /* مجلس نواب الشعب: one bare noun, then a definite one */
       const ArNerToken *nx = &t->aTok[j];
@@ -504,42 +555,133 @@ static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark 
     if (media && (common_word(model, t, j) || (t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ))) continue;
     e = j + 1;
     if (!(t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ)) {
-      while (e < t->nTok && e - i < AR_NAME_MAX_WORDS && org_word(t, aMark, e)) {
+      /* a word with ب or ك before its article ends the name (رئاسة الحكومة المكلفة بالعلاقات) */
+      while (e < t->nTok && e - i < AR_NAME_MAX_WORDS) {
+        const ArNerMatch *m = aMark[e].match >= 0 ? &t->aMatch[aMark[e].match] : 0;
+        /* a name of the gazetteers that goes on with the trigger's (جهاز الاستخبارات الخارجية الروسية) */
+        if (m && m->iTok == e && m->type == AR_ENT_ORG && has_article_now(&t->aTok[e]) && !t->aTok[e].nProc &&
+            e + m->nTok - i <= AR_NAME_MAX_WORDS) {
+          e += m->nTok;
+          if (t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) break;
+          continue;
+        }
+        if (!org_word(t, aMark, e) || (t->aTok[e].nProc > t->aTok[e].nConj && !t->aTok[e].restoreAl)) break;
         e++;
         if (t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) break;
       }
     }
-    /* ... then a phrase of ل + ال (الاتحاد العام التونسي للشغل) */
-    if (t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) {
-      while (e < t->nTok && e - i < AR_NAME_MAX_WORDS && org_word(t, aMark, e) &&
-             (t->aTok[e].restoreAl || (t->aTok[e - 1].restoreAl && t->aTok[e].nConj)))
-        e++;
-    }
+    e = org_extend(t, aMark, i, e);
     if (media && e - j > 2) e = j + 2;
-    {
-      int s = media ? j : i, k;
-      for (k = s; k < e; k++) {
-        aMark[k].type = AR_ENT_ORG;
-        aMark[k].begin = k == s;
-        aMark[k].match = -1;
-      }
-      if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+    mark_span(t, aMark, media ? j : i, e, AR_ENT_ORG);
+    i = e - 1;
+  }
+  /* The tagger's organizations that a trigger opens go on with their adjectives. */
+  for (i = 0; i < t->nTok; i++) {
+    int e;
+    if (aMark[i].type != AR_ENT_ORG || !aMark[i].begin || aMark[i].match >= 0) continue;
+    e = span_end(t, aMark, i);
+    if ((t->aTok[i].gaz & AR_GZ_ORG_TRIGGER) && !(t->aTok[i].gaz & AR_GZ_MEDIA) && e < t->nTok) {
+      int e2 = org_extend(t, aMark, i, e);
+      if (e2 > e) mark_span(t, aMark, i, e2, AR_ENT_ORG);
+      e = e2;
     }
     i = e - 1;
   }
 }
 
-/* ---- precision guards ---- */
-
-/* Does a line break stand between tokens i-1 and i? */
-static int line_break_before(const ArNerText *t, int i) {
-  int k;
-  if (i <= 0) return 0;
-  for (k = t->aTok[i - 1].iByte + t->aTok[i - 1].nByte; k < t->aTok[i].iByte; k++) {
-    if (t->z[k] == '\n' || t->z[k] == '\r') return 1;
-  }
-  return 0;
+/* Is token i a quotation mark or a parenthesis? */
+static int is_quote(const ArNerText *t, int i) {
+  uint32_t c;
+  if (i < 0 || i >= t->nTok || t->aTok[i].isWord) return 0;
+  c = t->aCp[t->aTok[i].iCp];
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB || c == '(' ||
+         c == ')';
 }
+
+/* A name in quotes after an organization's trigger: وكالتا "بلومبرغ"
+** و"ذا بيل", شبكة "أن. بي. سي", قناة (الحرة): the words inside, whatever
+** they are, up to five. Then "و" and another quoted name go on with it. */
+static void quoted_names(const ArNerText *t, Mark *aMark) {
+  int i;
+  for (i = 0; i + 2 < t->nTok; i++) {
+    int q, k, nWords;
+    if (!t->aTok[i].isWord || !(t->aTok[i].gaz & AR_GZ_ORG_TRIGGER) || !is_quote(t, i + 1)) continue;
+    for (;;) {
+      for (q = i + 2, nWords = 0; q < t->nTok && q - i < 12 && !is_quote(t, q); q++) {
+        if (t->aTok[q].isWord) nWords++;
+        else if (!may_join_name(t->aCp[t->aTok[q].iCp])) break;
+        if (line_break_before(t, q)) break;
+      }
+      if (q >= t->nTok || !is_quote(t, q) || nWords == 0 || nWords > 5 || !t->aTok[i + 2].isWord ||
+          !t->aTok[q - 1].isWord)
+        break;
+      /* a gazetteer's name that is the whole quote keeps its canonical */
+      if (!(aMark[i + 2].match >= 0 && t->aMatch[aMark[i + 2].match].iTok == i + 2 &&
+            t->aMatch[aMark[i + 2].match].nTok == q - i - 2 && aMark[i + 2].type == AR_ENT_ORG)) {
+        mark_span(t, aMark, i + 2, q, AR_ENT_ORG);
+      }
+      aMark[i + 1].type = aMark[q].type = 0;
+      for (k = i + 2; k < q; k++) aMark[k].begin = k == i + 2;
+      if (q + 1 < t->nTok && aMark[q + 1].type) aMark[q + 1].begin = 1;
+      /* و"ذا بيل" */
+      if (q + 2 < t->nTok && is_word(t, q + 1, "و") && is_quote(t, q + 2)) {
+        i = q + 1;
+        continue;
+      }
+      break;
+    }
+  }
+}
+
+/* A medium named with what ends it (الجوهرة أف أم, مأرب برس, سكاي نيوز):
+** the name is the word before, or the name the gazetteer or the tagger ends there. */
+static void media_names(const ArNerText *t, Mark *aMark) {
+  int i;
+  for (i = 1; i < t->nTok; i++) {
+    int n = 0, s = i - 1, e;
+    if (pair_listed(t, i, 0, AR_GZ_MEDIA_NAME)) n = 2;
+    else if (t->aTok[i].isWord && (t->aTok[i].gazWhole & AR_GZ_MEDIA_NAME)) n = 1;
+    if (!n || !t->aTok[s].isWord || t->aTok[s].shape == AR_SHAPE_DIGITS || line_break_before(t, i) ||
+        (t->aTok[s].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_TITLE | AR_GZ_MEDIA)))
+      continue;
+    e = i + n;
+    /* already the gazetteer's name (فرانس برس) */
+    if (aMark[i].match >= 0 && aMark[i].type == AR_ENT_ORG) continue;
+    if (aMark[s].type && aMark[s].type != AR_ENT_DATE) {
+      int a = s;
+      while (a > 0 && !aMark[a].begin && aMark[a - 1].type == aMark[s].type) a--;
+      if (s - a < 2) s = a;
+    }
+    mark_span(t, aMark, s, e, AR_ENT_ORG);
+    i = e - 1;
+  }
+}
+
+/* What the tagger or the rules read as an organization and is not one: a
+** trigger alone (حزب), an organ of a body (المكتب السياسي, الكتلة
+** البرلمانية للحزب). Names of the gazetteers are kept. */
+static void org_guards(const ArNerText *t, Mark *aMark) {
+  int s, e;
+  for (s = 0; s < t->nTok; s = e) {
+    const ArNerToken *tok = &t->aTok[s];
+    int drop;
+    e = s + 1;
+    if (aMark[s].type != AR_ENT_ORG || !aMark[s].begin) continue;
+    e = span_end(t, aMark, s);
+    if (aMark[s].match >= 0) continue;
+    drop = e - s == 1 && (tok->gaz & AR_GZ_ORG_TRIGGER);
+    if (e - s >= 2 && has_article_now(tok) && (tok->gaz & AR_GZ_ORG_TRIGGER) && (t->aTok[s + 1].gaz & AR_GZ_ORGAN) &&
+        (e == s + 2 || (e == s + 3 && t->aTok[s + 2].restoreAl && (t->aTok[s + 2].gaz & AR_GZ_ORG_TRIGGER))))
+      drop = 1;
+    if (drop) {
+      int k;
+      for (k = s; k < e; k++) aMark[k].type = 0, aMark[k].match = -1;
+      if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+    }
+  }
+}
+
+/* ---- precision guards ---- */
 
 /* What no name holds: a line break (a headline and the text after it), a
 ** function word, a title, a verb of speech, a month or a weekday at either
@@ -557,11 +699,17 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
     if (!type || type == AR_ENT_DATE) continue;
     e = span_end(t, aMark, s);
     a = s, b = e;
+    /* a role and its country's adjective before a person (الموفدان الأميركيان ستيف ويتكوف) */
+    if (type == AR_ENT_PERSON) {
+      for (k = s; k < e && aMark[k].match < 0 && has_article_now(&t->aTok[k]); k++) {
+        if (t->aTok[k].gaz & AR_GZ_COUNTRY_ADJ) a = k + 1;
+      }
+    }
     while (a < b && aMark[a].match < 0 &&
            ((t->aTok[a].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY)) ||
             (type == AR_ENT_PERSON && (t->aTok[a].gaz & AR_GZ_TITLE) && b - a > 1) ||
-            (type == AR_ENT_PERSON && b - a > 1 && has_article_now(&t->aTok[a]) &&
-             !(t->aTok[a].gaz & AR_GZ_FIRST_NAME) && known_common_word(model, t, a))))
+            (type == AR_ENT_PERSON && b - a > 1 && !(t->aTok[a].gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) &&
+             known_common_word(model, t, a))))
       a++;
     while (b > a && aMark[b - 1].match < 0 &&
            (t->aTok[b - 1].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY | AR_GZ_TITLE)))
@@ -626,13 +774,7 @@ static int date_skip(const ArNerText *t, int i) {
     const char *z = skip_of(t, i, k);
     uint64_t h = ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z));
     const ArNameEntry *e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
-    if (e && (e->bits & (AR_GZ_MONTH | AR_GZ_WEEKDAY))) return k;
-    if (i + 1 < t->nTok) {
-      const char *z2 = fold_of(t, i + 1);
-      h = ar_hash_bytes(ar_hash_bytes(h, " ", 1), z2, (int)strlen(z2));
-      e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
-      if (e && (e->bits & AR_GZ_MONTH)) return k;
-    }
+    if ((e && (e->bits & (AR_GZ_MONTH | AR_GZ_WEEKDAY))) || pair_listed(t, i, k, AR_GZ_MONTH)) return k;
   }
   return t->aTok[i].nProc;
 }
@@ -885,6 +1027,9 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     split_at_marks(&t, aMark);
     org_from_triggers(model, &t, aMark);
     guard_spans(model, &t, aMark);
+    quoted_names(&t, aMark);
+    media_names(&t, aMark);
+    org_guards(&t, aMark);
     mark_dates(&t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);

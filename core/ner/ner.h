@@ -48,6 +48,8 @@
 /* Bits of the rules only (not features). */
 #define AR_GZ_FUNCTION    0x4000 /* a function word: never starts or ends a name */
 #define AR_GZ_MEDIA       0x8000 /* a trigger whose name follows it (صحيفة) */
+#define AR_GZ_MEDIA_NAME  0x10000 /* a word that ends a medium's name (أف أم, برس, نيوز) */
+#define AR_GZ_ORGAN       0x20000 /* an organ of a body, not a name by itself (المكتب السياسي) */
 /* Position of the token in a gazetteer name match (features). */
 #define AR_GZ_BEGIN       0x1000
 #define AR_GZ_INSIDE      0x2000
@@ -119,7 +121,7 @@ typedef struct ArNameEntry {
   int nCanon;
   unsigned char type;     /* AR_ENT_* or, for word lists, AR_GZ_* bits in bits */
   unsigned char nWords;
-  unsigned short bits;
+  unsigned bits;
 } ArNameEntry;
 
 typedef struct ArNameTable {
@@ -226,6 +228,6 @@ int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel
 extern const char ar_gaz_persons[], ar_gaz_locations[], ar_gaz_organizations[], ar_gaz_titles[],
     ar_gaz_speech[], ar_gaz_org_triggers[], ar_gaz_loc_triggers[], ar_gaz_months[],
     ar_gaz_weekdays[], ar_gaz_first_names[], ar_gaz_country_adjectives[], ar_gaz_function_words[],
-    ar_gaz_media_triggers[];
+    ar_gaz_media_triggers[], ar_gaz_media_names[], ar_gaz_organs[];
 
 #endif

@@ -210,7 +210,7 @@ static int table_put(ArNameTable *tab, uint64_t h, int type, int nWords, unsigne
   if (table_grow(tab) != AR_OK) return AR_NOMEM;
   for (i = (unsigned)h & tab->mask; tab->a[i].h; i = (i + 1) & tab->mask) {
     if (tab->a[i].h == h) {
-      tab->a[i].bits |= (unsigned short)bits;
+      tab->a[i].bits |= bits;
       if (tab->a[i].type == AR_ENT_NONE && type != AR_ENT_NONE) break; /* a prefix becomes a name */
       return AR_OK;
     }
@@ -219,7 +219,7 @@ static int table_put(ArNameTable *tab, uint64_t h, int type, int nWords, unsigne
   tab->a[i].h = h;
   tab->a[i].type = (unsigned char)type;
   tab->a[i].nWords = (unsigned char)nWords;
-  tab->a[i].bits = (unsigned short)bits;
+  tab->a[i].bits = bits;
   tab->a[i].zCanon = zCanon;
   tab->a[i].iPool = iPool;
   tab->a[i].nCanon = nCanon;
@@ -322,9 +322,12 @@ static int add_list(const ArNormalizer *norm, const char *zList, int type, unsig
   return rc;
 }
 
-/* Nisba adjectives: each masculine entry, its feminine (+ة), both with
-** the article. */
+/* Nisba adjectives: each masculine entry, its feminine, duals and plurals
+** (أمريكية, أمريكيان, أمريكيون, أمريكيتان, أمريكيات ...), all with and
+** without the article. */
 static int add_adjectives(const ArNormalizer *norm, const char *zList) {
+  static const char *const azEnd[] = {"", "ة", "ان", "ين", "ون", "تان", "تين", "ات"};
+  const int nEnd = (int)(sizeof(azEnd) / sizeof(azEnd[0]));
   const char *z = zList;
   int rc = AR_OK;
   while (*z && rc == AR_OK) {
@@ -333,13 +336,15 @@ static int add_adjectives(const ArNormalizer *norm, const char *zList) {
     int n, v;
     if (!zEnd) zEnd = z + strlen(z);
     n = (int)(zEnd - z);
-    for (v = 0; v < 4 && rc == AR_OK && n + 6 < (int)sizeof(buf); v++) {
+    for (v = 0; v < 2 * nEnd && rc == AR_OK && n + 12 < (int)sizeof(buf); v++) {
+      const char *zSuffix = azEnd[v / 2];
       int k = 0;
       uint64_t h;
-      if (v & 2) memcpy(buf, "ال", 4), k = 4;
+      if (v & 1) memcpy(buf, "ال", 4), k = 4;
       memcpy(buf + k, z, (size_t)n);
       k += n;
-      if (v & 1) memcpy(buf + k, "ة", 2), k += 2;
+      memcpy(buf + k, zSuffix, strlen(zSuffix));
+      k += (int)strlen(zSuffix);
       hash_words(norm, buf, k, 0, &h, 0, 0);
       rc = table_put(&g_words, ar_hash_bytes(h, "w", 1), AR_ENT_NONE, 1, AR_GZ_COUNTRY_ADJ, 0, -1, 0);
     }
@@ -369,6 +374,8 @@ static int build_builtin(void) {
   if (rc == AR_OK) rc = add_adjectives(norm, ar_gaz_country_adjectives);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_function_words, AR_ENT_NONE, AR_GZ_FUNCTION);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_triggers, AR_ENT_NONE, AR_GZ_MEDIA);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_names, AR_ENT_NONE, AR_GZ_MEDIA_NAME);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_organs, AR_ENT_NONE, AR_GZ_ORGAN);
   ar_free(norm);
   if (rc != AR_OK) {
     ar_name_table_free(&g_names);
