@@ -109,6 +109,17 @@ static int continues_name(const ArNerText *t, int i) {
   return 0;
 }
 
+/* Does a place stand where token i does: after ب or في (بقابس, في
+** برشلونة)? A club or a government is not "in". */
+static int place_context(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  const char *zPrev;
+  if (tok->nProc > tok->nConj && !tok->restoreAl && t->aCp[tok->iCp + tok->nConj] == 0x0628) return 1;
+  if (i == 0 || !t->aTok[i - 1].isWord) return 0;
+  zPrev = t->zFold + t->aTok[i - 1].iFold;
+  return strcmp(zPrev, "في") == 0 || strcmp(zPrev, "وفي") == 0;
+}
+
 /* Put gazetteer names into the tagger's spans. A name of the same type as
 ** the span it overlaps widens it to the left (الرئيس جو بايدن keeps its
 ** first name); a name of another type, or any name of the user's table,
@@ -130,7 +141,7 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
     /* A place named for its club or its government (برشلونة, واشنطن): the
     ** tagger reads the context, the list does not. */
     if (conflict && !m->fromUser && same_span(t, aMark, s, e) && aMark[s].type != AR_ENT_PERSON &&
-        m->type != AR_ENT_PERSON)
+        m->type != AR_ENT_PERSON && !(m->type == AR_ENT_LOCATION && place_context(t, s)))
       continue;
     begin = conflict || s == 0 || aMark[s - 1].type != m->type || aMark[s - 1].match >= 0 ||
             aMark[s].type != m->type || aMark[s].begin;
@@ -233,6 +244,17 @@ static int is_period(const ArNerText *t, int i) {
     if (is_word(t, i, az[k])) return 1;
   }
   return 0;
+}
+
+/* Is token i without its first k letters an entry of the word lists with
+** one of the bits? */
+static int word_listed(const ArNerText *t, int i, int k, unsigned bits) {
+  const ArNameTable *words = ar_ner_builtin_words();
+  const char *z = skip_of(t, i, k);
+  const ArNameEntry *e;
+  if (!words) return 0;
+  e = ar_name_table_find(words, ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z)), "w", 1));
+  return e && (e->bits & bits);
 }
 
 /* Is tokens i, i + 1 (the first without k letters) an entry of two words
@@ -339,6 +361,13 @@ static void mark_dates(const ArNerText *t, Mark *aMark) {
     if (i + n < t->nTok && aMark[i + n].type) aMark[i + n].begin = 1;
     i += n;
   }
+}
+
+/* How often the lexicon saw token i without its first k letters. */
+static long lex_count(const ArNerText *t, int i, int k) {
+  const char *z = skip_of(t, i, k);
+  uint32_t v = ar_lexicon_find(&ar_lexicon_data, z, (int)strlen(z));
+  return v ? AR_LEXICON_COUNT(v) : 0;
 }
 
 /* ---- one reading per name in a text ---- */
@@ -547,9 +576,12 @@ static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark 
           never_name(t, j) || !org_word(t, aMark, j + 1))
         continue;
     }
-    /* الحزب الجمهوري; not الحزب الحاكم, nor الإدارة الأميركية (a country's adjective alone) */
+    /* الحزب الجمهوري; not الحزب الحاكم, nor الإدارة الأميركية (a country's adjective alone); a
+    ** trigger that is also a common noun asks the same (قوات التحالف الدولي, not جبهة الميمنة) */
     if (definite && (t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ)) continue;
-    if (definite && !is_nisba(t, j) && !(j + 1 < t->nTok && org_word(t, aMark, j + 1) && is_nisba(t, j + 1)))
+    if ((definite || (tok->gaz & AR_GZ_WEAK_TRIGGER)) && !is_nisba(t, j) &&
+        !(j + 1 < t->nTok && is_nisba(t, j + 1) &&
+          (org_word(t, aMark, j + 1) || (aMark[j + 1].match >= 0 && aMark[j + 1].type == AR_ENT_ORG))))
       continue;
     /* صحيفة الغارديان, not شبكة الإنترنت: the name is not a word the tagger knows as common */
     if (media && (common_word(model, t, j) || (t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ))) continue;
@@ -575,11 +607,24 @@ static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark 
     mark_span(t, aMark, media ? j : i, e, AR_ENT_ORG);
     i = e - 1;
   }
-  /* The tagger's organizations that a trigger opens go on with their adjectives. */
+  /* The tagger's organizations that a trigger opens go on with their adjectives; after
+  ** صحيفة, نادي ... the name is what follows (نادي شونغكينغ ليفان is شونغكينغ ليفان), in
+  ** one piece. */
   for (i = 0; i < t->nTok; i++) {
     int e;
     if (aMark[i].type != AR_ENT_ORG || !aMark[i].begin || aMark[i].match >= 0) continue;
     e = span_end(t, aMark, i);
+    if ((t->aTok[i].gaz & AR_GZ_MEDIA) && t->aTok[i].nConj == t->aTok[i].nProc && i + 1 < t->nTok &&
+        t->aTok[i + 1].isWord) {
+      int e2 = e;
+      while (e2 < t->nTok && e2 - i <= 3 && aMark[e2].type == AR_ENT_ORG && aMark[e2].match < 0)
+        e2 = span_end(t, aMark, e2);
+      if (e2 - i > 3) e2 = e;
+      aMark[i].type = 0;
+      if (e2 - i > 1) mark_span(t, aMark, i + 1, e2, AR_ENT_ORG);
+      i = e2 - 1;
+      continue;
+    }
     if ((t->aTok[i].gaz & AR_GZ_ORG_TRIGGER) && !(t->aTok[i].gaz & AR_GZ_MEDIA) && e < t->nTok) {
       int e2 = org_extend(t, aMark, i, e);
       if (e2 > e) mark_span(t, aMark, i, e2, AR_ENT_ORG);
@@ -589,31 +634,33 @@ static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark 
   }
 }
 
-/* Is token i a quotation mark or a parenthesis? */
-static int is_quote(const ArNerText *t, int i) {
+/* Is token i a quotation mark (or, with parens, a parenthesis)? */
+static int is_quote_or(const ArNerText *t, int i, int parens) {
   uint32_t c;
   if (i < 0 || i >= t->nTok || t->aTok[i].isWord) return 0;
   c = t->aCp[t->aTok[i].iCp];
-  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB || c == '(' ||
-         c == ')';
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB ||
+         (parens && (c == '(' || c == ')'));
 }
+static int is_quote(const ArNerText *t, int i) { return is_quote_or(t, i, 1); }
 
 /* A name in quotes after an organization's trigger: وكالتا "بلومبرغ"
-** و"ذا بيل", شبكة "أن. بي. سي", قناة (الحرة): the words inside, whatever
-** they are, up to five. Then "و" and another quoted name go on with it. */
+** و"ذا بيل", شبكة "أن. بي. سي", or in parentheses after a medium's: قناة
+** (الحرة). The words inside, whatever they are, up to five, the first not
+** a number. Then "و" and another quoted name go on with it. */
 static void quoted_names(const ArNerText *t, Mark *aMark) {
   int i;
   for (i = 0; i + 2 < t->nTok; i++) {
-    int q, k, nWords;
-    if (!t->aTok[i].isWord || !(t->aTok[i].gaz & AR_GZ_ORG_TRIGGER) || !is_quote(t, i + 1)) continue;
+    int q, k, nWords, parens = (t->aTok[i].gaz & AR_GZ_MEDIA) != 0;
+    if (!t->aTok[i].isWord || !(t->aTok[i].gaz & AR_GZ_ORG_TRIGGER) || !is_quote_or(t, i + 1, parens)) continue;
     for (;;) {
-      for (q = i + 2, nWords = 0; q < t->nTok && q - i < 12 && !is_quote(t, q); q++) {
+      for (q = i + 2, nWords = 0; q < t->nTok && q - i < 12 && !is_quote_or(t, q, parens); q++) {
         if (t->aTok[q].isWord) nWords++;
         else if (!may_join_name(t->aCp[t->aTok[q].iCp])) break;
         if (line_break_before(t, q)) break;
       }
-      if (q >= t->nTok || !is_quote(t, q) || nWords == 0 || nWords > 5 || !t->aTok[i + 2].isWord ||
-          !t->aTok[q - 1].isWord)
+      if (q >= t->nTok || !is_quote_or(t, q, parens) || nWords == 0 || nWords > 5 || !t->aTok[i + 2].isWord ||
+          t->aTok[i + 2].shape == AR_SHAPE_DIGITS || !t->aTok[q - 1].isWord)
         break;
       /* a gazetteer's name that is the whole quote keeps its canonical */
       if (!(aMark[i + 2].match >= 0 && t->aMatch[aMark[i + 2].match].iTok == i + 2 &&
@@ -624,7 +671,7 @@ static void quoted_names(const ArNerText *t, Mark *aMark) {
       for (k = i + 2; k < q; k++) aMark[k].begin = k == i + 2;
       if (q + 1 < t->nTok && aMark[q + 1].type) aMark[q + 1].begin = 1;
       /* و"ذا بيل" */
-      if (q + 2 < t->nTok && is_word(t, q + 1, "و") && is_quote(t, q + 2)) {
+      if (q + 2 < t->nTok && is_word(t, q + 1, "و") && is_quote_or(t, q + 2, parens)) {
         i = q + 1;
         continue;
       }
@@ -657,19 +704,20 @@ static void media_names(const ArNerText *t, Mark *aMark) {
   }
 }
 
-/* What the tagger or the rules read as an organization and is not one: a
-** trigger alone (حزب), an organ of a body (المكتب السياسي, الكتلة
-** البرلمانية للحزب). Names of the gazetteers are kept. */
+/* What the tagger or the rules read as an organization or a place and is
+** not one: a trigger alone (حزب, قصر), an organ of a body (المكتب السياسي,
+** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
 static void org_guards(const ArNerText *t, Mark *aMark) {
   int s, e;
   for (s = 0; s < t->nTok; s = e) {
     const ArNerToken *tok = &t->aTok[s];
     int drop;
     e = s + 1;
-    if (aMark[s].type != AR_ENT_ORG || !aMark[s].begin) continue;
+    if ((aMark[s].type != AR_ENT_ORG && aMark[s].type != AR_ENT_LOCATION) || !aMark[s].begin) continue;
     e = span_end(t, aMark, s);
     if (aMark[s].match >= 0) continue;
-    drop = e - s == 1 && (tok->gaz & AR_GZ_ORG_TRIGGER);
+    drop = e - s == 1 && (tok->gaz & (aMark[s].type == AR_ENT_ORG ? AR_GZ_ORG_TRIGGER : AR_GZ_LOC_TRIGGER));
+    if (aMark[s].type == AR_ENT_LOCATION && !drop) continue;
     if (e - s >= 2 && has_article_now(tok) && (tok->gaz & AR_GZ_ORG_TRIGGER) && (t->aTok[s + 1].gaz & AR_GZ_ORGAN) &&
         (e == s + 2 || (e == s + 3 && t->aTok[s + 2].restoreAl && (t->aTok[s + 2].gaz & AR_GZ_ORG_TRIGGER))))
       drop = 1;
@@ -681,7 +729,42 @@ static void org_guards(const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* The title of a work is not an entity: after برنامج, فيلم ... a quoted
+** title, or a place or an organization of the tagger (برنامج بوليتيكا). */
+static void work_titles(const ArNerText *t, Mark *aMark) {
+  int i, k;
+  for (i = 0; i + 1 < t->nTok; i++) {
+    int s = i + 1, e;
+    if (!t->aTok[i].isWord || !(t->aTok[i].gaz & AR_GZ_WORK) || aMark[i].type) continue;
+    if (is_quote(t, s)) {
+      for (e = s + 1; e < t->nTok && e - s < 12 && !is_quote(t, e) && !line_break_before(t, e); e++) {
+      }
+      if (e >= t->nTok || !is_quote(t, e)) continue;
+    } else {
+      if (!aMark[s].type || aMark[s].type == AR_ENT_PERSON || aMark[s].type == AR_ENT_DATE || aMark[s].match >= 0)
+        continue;
+      e = span_end(t, aMark, s);
+    }
+    for (k = s; k < e; k++) aMark[k].type = 0, aMark[k].match = -1;
+    if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+    i = e - 1;
+  }
+}
+
 /* ---- precision guards ---- */
+
+/* Is token i a noun with its article that news writes as often without
+** it (القاعة, قاعة)? A family name with the article is seldom written
+** without it (الغنوشي). */
+static int common_noun(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  long nWith, nBare;
+  if (tok->nAl == 0) return 0;
+  if (word_listed(t, i, tok->nProc + tok->nAl, AR_GZ_FIRST_NAME)) return 0; /* الشريف, شريف */
+  nWith = lex_count(t, i, tok->nProc);
+  nBare = lex_count(t, i, tok->nProc + tok->nAl);
+  return nBare >= 20 && 2 * nBare >= nWith;
+}
 
 /* What no name holds: a line break (a headline and the text after it), a
 ** function word, a title, a verb of speech, a month or a weekday at either
@@ -709,10 +792,13 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
            ((t->aTok[a].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY)) ||
             (type == AR_ENT_PERSON && (t->aTok[a].gaz & AR_GZ_TITLE) && b - a > 1) ||
             (type == AR_ENT_PERSON && b - a > 1 && !(t->aTok[a].gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) &&
-             known_common_word(model, t, a))))
+             (known_common_word(model, t, a) || (continues_name(t, a + 1) && common_word(model, t, a))))))
       a++;
+    /* ... and a common noun after a given name (غادر كمال القاعة) */
     while (b > a && aMark[b - 1].match < 0 &&
-           (t->aTok[b - 1].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY | AR_GZ_TITLE)))
+           ((t->aTok[b - 1].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY | AR_GZ_TITLE)) ||
+            (type == AR_ENT_PERSON && b - a == 2 && (t->aTok[a].gaz & AR_GZ_FIRST_NAME) &&
+             !(t->aTok[b - 1].gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) && common_noun(t, b - 1))))
       b--;
     for (k = s; k < e; k++) {
       if (k < a || k >= b) aMark[k].type = 0, aMark[k].match = -1;
@@ -743,7 +829,14 @@ static int single_persons(const ArNerModel *model, const ArNerText *t, Mark *aMa
     int emit[AR_NER_NLABELS];
     const unsigned near = AR_GZ_TITLE | AR_GZ_SPEECH;
     if (aMark[i].type != AR_ENT_PERSON || !aMark[i].begin || span_end(t, aMark, i) != i + 1) continue;
-    if (aMark[i].match >= 0 || (tok->gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON))) continue;
+    if (aMark[i].match >= 0 || (tok->gaz & AR_GZ_PERSON)) continue;
+    /* a word just before a person's name or a country's adjective is a role (الموفدان ستيف
+    ** ويتكوف, الموفدان الأميركيان) */
+    if (i + 1 < t->nTok && !(tok->gaz & AR_GZ_FIRST_NAME) &&
+        (aMark[i + 1].type == AR_ENT_PERSON || (t->aTok[i + 1].gaz & AR_GZ_COUNTRY_ADJ))) {
+      aMark[i].type = 0;
+      continue;
+    }
     if ((i > 0 && (t->aTok[i - 1].gaz & near)) || (i > 1 && (t->aTok[i - 2].gaz & AR_GZ_TITLE) && !t->aTok[i - 1].isWord))
       continue;
     if (i > 1 && (t->aTok[i - 2].gaz & AR_GZ_TITLE) && has_article_now(&t->aTok[i - 1])) continue;
@@ -768,22 +861,11 @@ static uint64_t hash_str(const char *z) { return ar_hash_bytes(AR_HASH_INIT, z, 
 ** after which a month or a weekday is left (كانون starts with a letter that
 ** could be ك, وكانون with two), else all of them (والعام 2022). */
 static int date_skip(const ArNerText *t, int i) {
-  const ArNameTable *words = ar_ner_builtin_words();
   int k;
-  for (k = 0; words && k <= t->aTok[i].nProc; k++) {
-    const char *z = skip_of(t, i, k);
-    uint64_t h = ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z));
-    const ArNameEntry *e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));
-    if ((e && (e->bits & (AR_GZ_MONTH | AR_GZ_WEEKDAY))) || pair_listed(t, i, k, AR_GZ_MONTH)) return k;
+  for (k = 0; k <= t->aTok[i].nProc; k++) {
+    if (word_listed(t, i, k, AR_GZ_MONTH | AR_GZ_WEEKDAY) || pair_listed(t, i, k, AR_GZ_MONTH)) return k;
   }
   return t->aTok[i].nProc;
-}
-
-/* How often the lexicon saw token i without its first k letters. */
-static long lex_count(const ArNerText *t, int i, int k) {
-  const char *z = skip_of(t, i, k);
-  uint32_t v = ar_lexicon_find(&ar_lexicon_data, z, (int)strlen(z));
-  return v ? AR_LEXICON_COUNT(v) : 0;
 }
 
 /* How many letters of its first token an entity leaves out: the
@@ -1030,6 +1112,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     quoted_names(&t, aMark);
     media_names(&t, aMark);
     org_guards(&t, aMark);
+    work_titles(&t, aMark);
     mark_dates(&t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);

@@ -50,6 +50,8 @@
 #define AR_GZ_MEDIA       0x8000 /* a trigger whose name follows it (صحيفة) */
 #define AR_GZ_MEDIA_NAME  0x10000 /* a word that ends a medium's name (أف أم, برس, نيوز) */
 #define AR_GZ_ORGAN       0x20000 /* an organ of a body, not a name by itself (المكتب السياسي) */
+#define AR_GZ_WEAK_TRIGGER 0x40000 /* a trigger that is a common noun too: opens a name before a nisba (جبهة) */
+#define AR_GZ_WORK        0x80000 /* a word before the title of a work (برنامج, فيلم) */
 /* Position of the token in a gazetteer name match (features). */
 #define AR_GZ_BEGIN       0x1000
 #define AR_GZ_INSIDE      0x2000
@@ -228,6 +230,7 @@ int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel
 extern const char ar_gaz_persons[], ar_gaz_locations[], ar_gaz_organizations[], ar_gaz_titles[],
     ar_gaz_speech[], ar_gaz_org_triggers[], ar_gaz_loc_triggers[], ar_gaz_months[],
     ar_gaz_weekdays[], ar_gaz_first_names[], ar_gaz_country_adjectives[], ar_gaz_function_words[],
-    ar_gaz_media_triggers[], ar_gaz_media_names[], ar_gaz_organs[];
+    ar_gaz_media_triggers[], ar_gaz_media_names[], ar_gaz_organs[],
+    ar_gaz_weak_triggers[], ar_gaz_works[];
 
 #endif

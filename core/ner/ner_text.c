@@ -376,6 +376,8 @@ static int build_builtin(void) {
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_triggers, AR_ENT_NONE, AR_GZ_MEDIA);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_names, AR_ENT_NONE, AR_GZ_MEDIA_NAME);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_organs, AR_ENT_NONE, AR_GZ_ORGAN);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_weak_triggers, AR_ENT_NONE, AR_GZ_WEAK_TRIGGER);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_works, AR_ENT_NONE, AR_GZ_WORK);
   ar_free(norm);
   if (rc != AR_OK) {
     ar_name_table_free(&g_names);
