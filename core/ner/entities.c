@@ -109,12 +109,13 @@ static int continues_name(const ArNerText *t, int i) {
   return 0;
 }
 
-/* Does a place stand where token i does: after ب or في (بقابس, في
-** برشلونة)? A club or a government is not "in". */
-static int place_context(const ArNerText *t, int i) {
+/* Does a place stand where token i does, its first nStrip letters left
+** out of the name: after ب or في (بقابس, في برشلونة)? A club or a
+** government is not "in". */
+static int place_context(const ArNerText *t, int i, int nStrip) {
   const ArNerToken *tok = &t->aTok[i];
   const char *zPrev;
-  if (tok->nProc > tok->nConj && !tok->restoreAl && t->aCp[tok->iCp + tok->nConj] == 0x0628) return 1;
+  if (nStrip > tok->nConj && !tok->restoreAl && t->aCp[tok->iCp + tok->nConj] == 0x0628) return 1;
   if (i == 0 || !t->aTok[i - 1].isWord) return 0;
   zPrev = t->zFold + t->aTok[i - 1].iFold;
   return strcmp(zPrev, "في") == 0 || strcmp(zPrev, "وفي") == 0;
@@ -141,7 +142,7 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
     /* A place named for its club or its government (برشلونة, واشنطن): the
     ** tagger reads the context, the list does not. */
     if (conflict && !m->fromUser && same_span(t, aMark, s, e) && aMark[s].type != AR_ENT_PERSON &&
-        m->type != AR_ENT_PERSON && !(m->type == AR_ENT_LOCATION && place_context(t, s)))
+        m->type != AR_ENT_PERSON && !(m->type == AR_ENT_LOCATION && place_context(t, s, m->stripFirst)))
       continue;
     begin = conflict || s == 0 || aMark[s - 1].type != m->type || aMark[s - 1].match >= 0 ||
             aMark[s].type != m->type || aMark[s].begin;
@@ -341,6 +342,21 @@ static int date_at(const ArNerText *t, int i) {
       fold_of(t, i + 1)[0] == '/' && fold_of(t, i + 3)[0] == '/' &&
       (is_year(t, i) ? is_day(t, i + 4) : is_year(t, i + 4)) && number_of(t, i + 2) <= 12)
     return 5;
+  return 0;
+}
+
+/* Is the month at i part of a date: a day before it, a year or الماضي
+** after it, another month's name across a slash, or a word that opens a
+** time before it (في, منذ, شهر)? */
+static int month_in_date(const ArNerText *t, int i) {
+  static const char *const az[] = {"شهر", "في", "منذ", "حتي", "خلال", "مطلع", "اواخر", "اوايل", "منتصف", "بدايه",
+                                   "نهايه", "حلول", "بحلول"};
+  unsigned k;
+  if (is_day(t, i - 1) || is_year(t, i + 1) || is_relative(t, i + 1) || is_mark(t, i + 1, '/') || is_mark(t, i - 1, '/'))
+    return 1;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (is_word(t, i - 1, az[k])) return 1;
+  }
   return 0;
 }
 
@@ -751,6 +767,59 @@ static void work_titles(const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* ---- clubs named for their town ---- */
+
+/* Is token i a country's adjective in the masculine, with its article
+** (الإسباني, not الإسبانية: a club, not a city)? */
+static int masculine_country_adj(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  return i < t->nTok && tok->isWord && (tok->gaz & AR_GZ_COUNTRY_ADJ) && tok->nAl && tok->nProc == 0 &&
+         t->aCp[tok->iCp + tok->nCp - 1] == 0x064A;
+}
+
+static int town_adj(const ArNerText *t, int i) {
+  return i < t->nTok && t->aTok[i].isWord && (t->aTok[i].gaz & AR_GZ_PLACE_NISBA) && t->aTok[i].nAl &&
+         t->aTok[i].nProc == 0;
+}
+
+/* A club named for its town: a place and its town's adjective (المغرب
+** الفاسي), a city and a country's adjective in the masculine (برشلونة
+** الإسباني: the city would be الإسبانية), a place after a word of the game
+** (لاعب برشلونة); and a club's word and its town's adjective (النجم
+** الساحلي, المولودية الوجدية), or a country's (النادي الإفريقي, الملعب
+** التونسي). */
+static void clubs(const ArNerText *t, Mark *aMark) {
+  static const char *const azByCountry[] = {"النادي", "الملعب", "الاهلي", "المنتخب", "منتخب", "الاتحاد"};
+  int s, e, k;
+  for (s = 0; s < t->nTok; s = e) {
+    e = s + 1;
+    if (aMark[s].type != AR_ENT_LOCATION || !aMark[s].begin) continue;
+    e = span_end(t, aMark, s);
+    if (aMark[s].match >= 0 && t->aMatch[aMark[s].match].fromUser) continue;
+    if (e < t->nTok && !aMark[e].type && town_adj(t, e)) {
+      mark_span(t, aMark, s, e + 1, AR_ENT_ORG);
+      e++;
+    } else if (e < t->nTok && !aMark[e].type && masculine_country_adj(t, e) && e - s <= 2) {
+      mark_span(t, aMark, s, e, AR_ENT_ORG);
+    } else if (s > 0 && e - s == 1 && (t->aTok[s - 1].gaz & AR_GZ_SPORT) &&
+               (aMark[s].match >= 0 ? !t->aMatch[aMark[s].match].stripFirst : !t->aTok[s].nProc)) {
+      mark_span(t, aMark, s, e, AR_ENT_ORG);
+    }
+  }
+  for (s = 0; s + 1 < t->nTok; s++) {
+    int byCountry = 0;
+    if (!(t->aTok[s].gaz & AR_GZ_CLUB) || (aMark[s].type && aMark[s].match >= 0) ||
+        (aMark[s + 1].type && aMark[s + 1].match >= 0 && aMark[s + 1].type != AR_ENT_LOCATION))
+      continue;
+    for (k = 0; k < (int)(sizeof(azByCountry) / sizeof(azByCountry[0])); k++) byCountry |= is_word(t, s, azByCountry[k]);
+    if (town_adj(t, s + 1) || (byCountry && masculine_country_adj(t, s + 1) && !aMark[s + 1].type)) {
+      if (aMark[s].type == AR_ENT_ORG && span_end(t, aMark, s) > s + 2) continue;
+      mark_span(t, aMark, s, s + 2, AR_ENT_ORG);
+      s++;
+    }
+  }
+}
+
 /* ---- precision guards ---- */
 
 /* Is token i a noun with its article that news writes as often without
@@ -788,6 +857,8 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
         if (t->aTok[k].gaz & AR_GZ_COUNTRY_ADJ) a = k + 1;
       }
     }
+    /* نيسان the company, where no date is near: شركة نيسان, رينو ونيسان */
+    if (type == AR_ENT_ORG && e - s == 1 && (t->aTok[s].gaz & AR_GZ_MONTH) && !month_in_date(t, s)) continue;
     while (a < b && aMark[a].match < 0 &&
            ((t->aTok[a].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY)) ||
             (type == AR_ENT_PERSON && (t->aTok[a].gaz & AR_GZ_TITLE) && b - a > 1) ||
@@ -1108,6 +1179,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     merge_matches(&t, aMark);
     split_at_marks(&t, aMark);
     org_from_triggers(model, &t, aMark);
+    clubs(&t, aMark);
     guard_spans(model, &t, aMark);
     quoted_names(&t, aMark);
     media_names(&t, aMark);

@@ -353,6 +353,41 @@ static int add_adjectives(const ArNormalizer *norm, const char *zList) {
   return rc;
 }
 
+/* The adjectives of the one-word places of a list (فاس: الفاسي, الفاسية;
+** وجدة: الوجدي; صفاقس: الصفاقسي): the word without its article and its
+** final ة or ا, then ي or ية, with the article. */
+static int add_place_nisbas(const ArNormalizer *norm, const char *zList) {
+  const char *z = zList;
+  int rc = AR_OK;
+  while (*z && rc == AR_OK) {
+    const char *zEnd = strchr(z, '|'), *zEq;
+    int n, v;
+    if (!zEnd) zEnd = z + strlen(z);
+    zEq = memchr(z, '=', (size_t)(zEnd - z));
+    n = (int)((zEq ? zEq : zEnd) - z);
+    if (!memchr(z, ' ', (size_t)n) && n >= 6 && n < 100) {
+      const char *zStem = z;
+      char buf[128];
+      int nStem = n;
+      if (nStem > 4 && memcmp(zStem, "ال", 4) == 0) zStem += 4, nStem -= 4;
+      if (nStem > 4 && (memcmp(zStem + nStem - 2, "ة", 2) == 0 || memcmp(zStem + nStem - 2, "ا", 2) == 0)) nStem -= 2;
+      for (v = 0; v < 2 && rc == AR_OK; v++) {
+        uint64_t h;
+        int k = 4;
+        memcpy(buf, "ال", 4);
+        memcpy(buf + k, zStem, (size_t)nStem);
+        k += nStem;
+        memcpy(buf + k, v ? "ية" : "ي", v ? 4 : 2);
+        k += v ? 4 : 2;
+        hash_words(norm, buf, k, 0, &h, 0, 0);
+        rc = table_put(&g_words, ar_hash_bytes(h, "w", 1), AR_ENT_NONE, 1, AR_GZ_PLACE_NISBA, 0, -1, 0);
+      }
+    }
+    z = *zEnd ? zEnd + 1 : zEnd;
+  }
+  return rc;
+}
+
 static int build_builtin(void) {
   ArNormalizer *norm = ar_malloc(sizeof(ArNormalizer));
   int rc = norm ? AR_OK : AR_NOMEM;
@@ -372,6 +407,9 @@ static int build_builtin(void) {
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_weekdays, AR_ENT_NONE, AR_GZ_WEEKDAY);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_first_names, AR_ENT_NONE, AR_GZ_FIRST_NAME);
   if (rc == AR_OK) rc = add_adjectives(norm, ar_gaz_country_adjectives);
+  if (rc == AR_OK) rc = add_place_nisbas(norm, ar_gaz_locations);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_clubs, AR_ENT_NONE, AR_GZ_CLUB);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_sports, AR_ENT_NONE, AR_GZ_SPORT);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_function_words, AR_ENT_NONE, AR_GZ_FUNCTION);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_triggers, AR_ENT_NONE, AR_GZ_MEDIA);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_names, AR_ENT_NONE, AR_GZ_MEDIA_NAME);
