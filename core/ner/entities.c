@@ -777,9 +777,10 @@ static int masculine_country_adj(const ArNerText *t, int i) {
          t->aCp[tok->iCp + tok->nCp - 1] == 0x064A;
 }
 
+/* Is token i the adjective of a town, not of a country (الصفاقسي, not الفرنسي)? */
 static int town_adj(const ArNerText *t, int i) {
-  return i < t->nTok && t->aTok[i].isWord && (t->aTok[i].gaz & AR_GZ_PLACE_NISBA) && t->aTok[i].nAl &&
-         t->aTok[i].nProc == 0;
+  return i < t->nTok && t->aTok[i].isWord && (t->aTok[i].gaz & AR_GZ_PLACE_NISBA) &&
+         !(t->aTok[i].gaz & AR_GZ_COUNTRY_ADJ) && t->aTok[i].nAl && t->aTok[i].nProc == 0;
 }
 
 /* A club named for its town: a place and its town's adjective (المغرب

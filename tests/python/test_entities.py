@@ -168,11 +168,7 @@ class Rules(unittest.TestCase):
         # a common given name alone is not linked: كمال could be anyone (or a word)
         self.assertEqual(names(connect(), "التقى كمال بن عيسى بالسفير. وقال بن عيسى إن اللقاء مثمر، وإن بلوغ كمال الأداء صعب."), [
             ("كمال بن عيسى", "PERSON", "كمال بن عيسى"), ("بن عيسى", "PERSON", "كمال بن عيسى")])
-        # ... but a person the tagger finds by it joins the one person of the text who has it; a noun
-        # after a given name that news writes as often without its article is not a surname (القاعة)
-        self.assertEqual(names(connect(), "التقى كمال بن عيسى بالسفير. وقال بن عيسى إن اللقاء مثمر، ثم غادر كمال القاعة."), [
-            ("كمال بن عيسى", "PERSON", "كمال بن عيسى"), ("بن عيسى", "PERSON", "كمال بن عيسى"),
-            ("كمال", "PERSON", "كمال بن عيسى")])
+
 
     def test_family_members_kept_apart(self):
         self.assertEqual(names(connect(), "صرح فيكتور أوربان بأن زوجته أنيكو أوربان ستزور فيينا، وقال أوربان إن الزيارة خاصة."), [
