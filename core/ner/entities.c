@@ -559,6 +559,27 @@ static void mark_span(const ArNerText *t, Mark *aMark, int s, int e, int type) {
   if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
 }
 
+/* Does the name after a trigger that is a common noun too (جبهة, قوات,
+** إدارة) hold a country's adjective in its next three words (قوات التحالف
+** الدولي, جهاز الاستخبارات الخارجية الروسية; not إدارة المباراة النهائية)? */
+static int weak_trigger_name(const ArNerText *t, const Mark *aMark, int j, int e) {
+  int k;
+  for (k = j; k < e && k < j + 3; k++) {
+    if (!t->aTok[k].isWord || (aMark && aMark[k].type && !(aMark[k].match >= 0 && aMark[k].type == AR_ENT_ORG)))
+      return 0;
+    if (t->aTok[k].gaz & AR_GZ_COUNTRY_ADJ) return 1;
+  }
+  return 0;
+}
+
+/* Does token i open a phrase of ل + ال (للشغل, لكرة القدم)? */
+static int lam_phrase(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  if (tok->restoreAl) return 1;
+  return tok->nProc > tok->nConj && t->aCp[tok->iCp + tok->nConj] == 0x0644 && i + 1 < t->nTok &&
+         t->aTok[i + 1].isWord && has_article_now(&t->aTok[i + 1]);
+}
+
 /* Organizations the tagger missed, opened by a trigger word: وزارة العدل
 ** الأمريكية, مجلس نواب الشعب, الحزب الجمهوري, الاتحاد العام التونسي
 ** للشغل. The trigger is part of the name, but for media, companies and
@@ -595,12 +616,16 @@ static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark 
     /* الحزب الجمهوري; not الحزب الحاكم, nor الإدارة الأميركية (a country's adjective alone); a
     ** trigger that is also a common noun asks the same (قوات التحالف الدولي, not جبهة الميمنة) */
     if (definite && (t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ)) continue;
-    if ((definite || (tok->gaz & AR_GZ_WEAK_TRIGGER)) && !is_nisba(t, j) &&
+    if (definite && !is_nisba(t, j) &&
         !(j + 1 < t->nTok && is_nisba(t, j + 1) &&
           (org_word(t, aMark, j + 1) || (aMark[j + 1].match >= 0 && aMark[j + 1].type == AR_ENT_ORG))))
       continue;
-    /* صحيفة الغارديان, not شبكة الإنترنت: the name is not a word the tagger knows as common */
+    if ((tok->gaz & AR_GZ_WEAK_TRIGGER) && !weak_trigger_name(t, aMark, j, t->nTok)) continue;
+    /* صحيفة الغارديان, not شبكة الإنترنت: the name is not a word the tagger knows as common,
+    ** nor a noun and its adjective (منصة التواصل الاجتماعي) */
     if (media && (common_word(model, t, j) || (t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ))) continue;
+    if (media && has_article_now(&t->aTok[j]) && j + 1 < t->nTok && org_word(t, aMark, j + 1) && is_nisba(t, j + 1))
+      continue;
     e = j + 1;
     if (!(t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ)) {
       /* a word with ب or ك before its article ends the name (رئاسة الحكومة المكلفة بالعلاقات) */
@@ -684,6 +709,7 @@ static void quoted_names(const ArNerText *t, Mark *aMark) {
         mark_span(t, aMark, i + 2, q, AR_ENT_ORG);
       }
       aMark[i + 1].type = aMark[q].type = 0;
+      if (aMark[i].match < 0) aMark[i].type = 0;
       for (k = i + 2; k < q; k++) aMark[k].begin = k == i + 2;
       if (q + 1 < t->nTok && aMark[q + 1].type) aMark[q + 1].begin = 1;
       /* و"ذا بيل" */
@@ -725,6 +751,17 @@ static void media_names(const ArNerText *t, Mark *aMark) {
 ** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
 static void org_guards(const ArNerText *t, Mark *aMark) {
   int s, e;
+  /* a name of the gazetteers and the phrase of ل + ال the tagger reads after it are one
+  ** name (الاتحاد الأوروبي لكرة القدم) */
+  for (s = 1; s < t->nTok; s++) {
+    if (aMark[s].type == AR_ENT_ORG && aMark[s].begin && aMark[s].match < 0 && lam_phrase(t, s) &&
+        aMark[s - 1].type == AR_ENT_ORG && aMark[s - 1].match >= 0) {
+      int a = s - 1;
+      e = span_end(t, aMark, s);
+      while (a > 0 && !aMark[a].begin) a--;
+      if (e - a <= AR_NAME_MAX_WORDS) mark_span(t, aMark, a, e, AR_ENT_ORG);
+    }
+  }
   for (s = 0; s < t->nTok; s = e) {
     const ArNerToken *tok = &t->aTok[s];
     int drop;
@@ -734,6 +771,12 @@ static void org_guards(const ArNerText *t, Mark *aMark) {
     if (aMark[s].match >= 0) continue;
     drop = e - s == 1 && (tok->gaz & (aMark[s].type == AR_ENT_ORG ? AR_GZ_ORG_TRIGGER : AR_GZ_LOC_TRIGGER));
     if (aMark[s].type == AR_ENT_LOCATION && !drop) continue;
+    /* a trigger that is a common noun too, then common words (حركة التبادل التجاري, قوات الأمن) */
+    if ((tok->gaz & AR_GZ_WEAK_TRIGGER) && !has_article_now(tok) && e - s >= 2 && !weak_trigger_name(t, 0, s + 1, e)) {
+      int k, named = 0;
+      for (k = s + 1; k < e; k++) named |= !has_article_now(&t->aTok[k]);
+      drop |= !named;
+    }
     if (e - s >= 2 && has_article_now(tok) && (tok->gaz & AR_GZ_ORG_TRIGGER) && (t->aTok[s + 1].gaz & AR_GZ_ORGAN) &&
         (e == s + 2 || (e == s + 3 && t->aTok[s + 2].restoreAl && (t->aTok[s + 2].gaz & AR_GZ_ORG_TRIGGER))))
       drop = 1;
