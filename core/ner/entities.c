@@ -1002,11 +1002,15 @@ static int strip_first(const ArNerText *t, const Mark *aMark, int i, const ArHas
   /* بترامب when ترامب is written alone elsewhere in the text */
   if (ar_hashmap_find(words, hash_str(bare_of(t, i)))) return tok->nProc;
   /* The reading news writes most often: ويتكوف as it stands, وبيلوسي
-  ** without its و (the lexicon's counts). */
+  ** without its و (the lexicon's counts); a place after ب "in" unless news
+  ** writes the whole word more (بتاجروين, not بورصة). */
   {
     long nWhole = lex_count(t, i, 0), nConj = tok->nConj ? lex_count(t, i, tok->nConj) : 0;
     long nBare = lex_count(t, i, tok->nProc);
     if (nBare > 3 * nWhole + 2 && nBare >= nConj) return tok->nProc;
+    if (aMark[i].type == AR_ENT_LOCATION && tok->nProc > tok->nConj && t->aCp[tok->iCp + tok->nConj] == 0x0628 &&
+        tok->nCp - tok->nProc >= 4 && nBare >= nWhole)
+      return tok->nProc;
     if (nConj > 3 * nWhole + 2) return tok->nConj;
     return 0;
   }
