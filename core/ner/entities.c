@@ -228,23 +228,12 @@ static int is_day(const ArNerText *t, int i) {
 
 /* Words after a period that make it a date: الماضي, المقبل ... */
 static int is_relative(const ArNerText *t, int i) {
-  static const char *const az[] = {"الماضي", "المقبل", "القادم", "الجاري", "الحالي", "المنصرم",
-                                   "الفايت", "المنقضي"};
-  unsigned k;
-  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
-    if (is_word(t, i, az[k])) return 1;
-  }
-  return 0;
+  return i >= 0 && i < t->nTok && t->aTok[i].isWord && (t->aTok[i].gaz & AR_GZ_DATE_RELATIVE);
 }
 
+/* العام, الشهر, الأسبوع ... */
 static int is_period(const ArNerText *t, int i) {
-  static const char *const az[] = {"العام", "عام", "السنه", "سنه", "الشهر", "شهر", "الاسبوع",
-                                   "اسبوع", "عامي"};
-  unsigned k;
-  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
-    if (is_word(t, i, az[k])) return 1;
-  }
-  return 0;
+  return i >= 0 && i < t->nTok && t->aTok[i].isWord && (t->aTok[i].gaz & AR_GZ_DATE_PERIOD);
 }
 
 /* Is token i without its first k letters an entry of the word lists with
@@ -309,14 +298,7 @@ static int month_pair_at(const ArNerText *t, int i, int *pAmbiguous) {
 
 /* Words before a bare year that make it a date: في 2007, منذ 2012 ... */
 static int year_context(const ArNerText *t, int i) {
-  static const char *const az[] = {"في", "وفي", "منذ", "ومنذ", "حتي", "وحتي", "بحلول", "مطلع", "نهايه",
-                                   "بدايه", "اواخر", "اوايل", "خلال", "وخلال"};
-  unsigned k;
-  if (i < 0 || !t->aTok[i].isWord) return 0;
-  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
-    if (strcmp(fold_of(t, i), az[k]) == 0 || is_word(t, i, az[k])) return 1;
-  }
-  return 0;
+  return i >= 0 && i < t->nTok && t->aTok[i].isWord && (t->aTok[i].gaz & AR_GZ_YEAR_OPENER);
 }
 
 /* Length in tokens of a date starting at token i, or 0. */
@@ -349,15 +331,8 @@ static int date_at(const ArNerText *t, int i) {
 ** after it, another month's name across a slash, or a word that opens a
 ** time before it (في, منذ, شهر)? */
 static int month_in_date(const ArNerText *t, int i) {
-  static const char *const az[] = {"شهر", "في", "منذ", "حتي", "خلال", "مطلع", "اواخر", "اوايل", "منتصف", "بدايه",
-                                   "نهايه", "حلول", "بحلول"};
-  unsigned k;
-  if (is_day(t, i - 1) || is_year(t, i + 1) || is_relative(t, i + 1) || is_mark(t, i + 1, '/') || is_mark(t, i - 1, '/'))
-    return 1;
-  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
-    if (is_word(t, i - 1, az[k])) return 1;
-  }
-  return 0;
+  return is_day(t, i - 1) || is_year(t, i + 1) || is_relative(t, i + 1) || is_mark(t, i + 1, '/') ||
+         is_mark(t, i - 1, '/') || year_context(t, i - 1) || is_period(t, i - 1);
 }
 
 static void mark_dates(const ArNerText *t, Mark *aMark) {
@@ -728,7 +703,7 @@ static void media_names(const ArNerText *t, Mark *aMark) {
   int i;
   for (i = 1; i < t->nTok; i++) {
     int n = 0, s = i - 1, e;
-    if (pair_listed(t, i, 0, AR_GZ_MEDIA_NAME)) n = 2;
+    if (t->aTok[i].nFold <= 4 && pair_listed(t, i, 0, AR_GZ_MEDIA_NAME)) n = 2; /* أف أم, تي في */
     else if (t->aTok[i].isWord && (t->aTok[i].gazWhole & AR_GZ_MEDIA_NAME)) n = 1;
     if (!n || !t->aTok[s].isWord || t->aTok[s].shape == AR_SHAPE_DIGITS || line_break_before(t, i) ||
         (t->aTok[s].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_TITLE | AR_GZ_MEDIA)))

@@ -55,6 +55,9 @@
 #define AR_GZ_PLACE_NISBA 0x100000 /* the adjective of a listed town (الفاسي, الصفاقسي) */
 #define AR_GZ_CLUB        0x200000 /* a word that names a club before a town's adjective (النجم, المولودية) */
 #define AR_GZ_SPORT       0x400000 /* a word before a club named for its town (لاعب, فريق) */
+#define AR_GZ_DATE_PERIOD 0x800000 /* العام, الشهر: a date with a year or الماضي after it */
+#define AR_GZ_DATE_RELATIVE 0x1000000 /* الماضي, المقبل */
+#define AR_GZ_YEAR_OPENER 0x2000000 /* في, منذ, مطلع: a year after it is a date */
 /* Position of the token in a gazetteer name match (features). */
 #define AR_GZ_BEGIN       0x1000
 #define AR_GZ_INSIDE      0x2000
@@ -234,6 +237,7 @@ extern const char ar_gaz_persons[], ar_gaz_locations[], ar_gaz_organizations[], 
     ar_gaz_speech[], ar_gaz_org_triggers[], ar_gaz_loc_triggers[], ar_gaz_months[],
     ar_gaz_weekdays[], ar_gaz_first_names[], ar_gaz_country_adjectives[], ar_gaz_function_words[],
     ar_gaz_media_triggers[], ar_gaz_media_names[], ar_gaz_organs[],
-    ar_gaz_weak_triggers[], ar_gaz_works[], ar_gaz_clubs[], ar_gaz_sports[];
+    ar_gaz_weak_triggers[], ar_gaz_works[], ar_gaz_clubs[], ar_gaz_sports[], ar_gaz_date_periods[],
+    ar_gaz_date_relatives[], ar_gaz_year_openers[];
 
 #endif

@@ -377,6 +377,13 @@ const char ar_gaz_months[] =
     "جانفي=1|فيفري=2|أفريل=4|ماي=5*|جوان=6|جويلية=7|أوت=8*|أغسطس=8|سبتمبر=9|"
     "أكتوبر=10|نوفمبر=11|ديسمبر=12";
 
+/* Words of dates: a period before a year or a relative word (العام 2022,
+** الشهر الماضي), the relative words, and the words before a bare year
+** (في 2007, منذ 2012). */
+const char ar_gaz_date_periods[] = "العام|عام|السنة|سنة|الشهر|شهر|الأسبوع|أسبوع|عامي";
+const char ar_gaz_date_relatives[] = "الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت|المنقضي";
+const char ar_gaz_year_openers[] = "في|منذ|حتى|بحلول|حلول|مطلع|نهاية|بداية|أواخر|أوائل|خلال|منتصف";
+
 const char ar_gaz_weekdays[] = "الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت";
 
 /* Given names, Arabic and foreign, as news writes them: a word before a

@@ -410,6 +410,9 @@ static int build_builtin(void) {
   if (rc == AR_OK) rc = add_place_nisbas(norm, ar_gaz_locations);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_clubs, AR_ENT_NONE, AR_GZ_CLUB);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_sports, AR_ENT_NONE, AR_GZ_SPORT);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_date_periods, AR_ENT_NONE, AR_GZ_DATE_PERIOD);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_date_relatives, AR_ENT_NONE, AR_GZ_DATE_RELATIVE);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_year_openers, AR_ENT_NONE, AR_GZ_YEAR_OPENER);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_function_words, AR_ENT_NONE, AR_GZ_FUNCTION);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_triggers, AR_ENT_NONE, AR_GZ_MEDIA);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_names, AR_ENT_NONE, AR_GZ_MEDIA_NAME);
