@@ -168,6 +168,14 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
 ** initials (ج. بوش), O'Brien. */
 static int may_join_name(uint32_t c) { return c == '-' || c == '.' || c == '\'' || c == 0x2019; }
 
+/* Does the mark at token i join the words around it? A period only after a
+** word of one or two letters (ج. بوش, أن. بي. سي), not at a sentence's end. */
+static int joins_words(const ArNerText *t, int i) {
+  uint32_t c = t->aCp[t->aTok[i].iCp];
+  if (!may_join_name(c)) return 0;
+  return c != '.' || (i > 0 && t->aTok[i - 1].isWord && t->aTok[i - 1].nCp <= 2);
+}
+
 /* A name never holds # _ @ or any other mark (#دونالد_ترمب is two words
 ** of a hashtag, not one name), nor starts or ends with one. Dates keep
 ** theirs (8/8/2022). */
@@ -179,7 +187,7 @@ static void split_at_marks(const ArNerText *t, Mark *aMark) {
     if (tok->isWord || !type || type == AR_ENT_DATE) continue;
     first = aMark[i].begin;
     last = i + 1 >= t->nTok || aMark[i + 1].type != type || aMark[i + 1].begin;
-    if (first || last || !may_join_name(t->aCp[tok->iCp])) {
+    if (first || last || !joins_words(t, i)) {
       aMark[i].type = 0;
       aMark[i].match = -1;
       if (!last) aMark[i + 1].begin = 1;
@@ -403,6 +411,16 @@ static int common_word(const ArNerModel *model, const ArNerText *t, int i) {
   if (known_common_word(model, t, i)) return 1;
   return tok->lex && AR_LEXICON_COUNT(tok->lex) >= 50 && w && w[AR_LABEL_O] > w[AR_LABEL_B(AR_ENT_PERSON)] &&
          w[AR_LABEL_O] > w[AR_LABEL_I(AR_ENT_PERSON)];
+}
+
+/* Is token i a common word rather than a name of the type, as the tagger's
+** weights for the word and for its class in the lexicon read it? */
+static int common_for(const ArNerModel *model, const ArNerText *t, int i, int type) {
+  const ArNerToken *tok = &t->aTok[i];
+  const int16_t *w = ar_ner_weights(model, ar_ner_word_feature(t, i));
+  if (w) return w[AR_LABEL_O] > w[AR_LABEL_B(type)];
+  w = ar_ner_weights(model, ar_ner_class_feature(t, i));
+  return tok->lex && AR_LEXICON_COUNT(tok->lex) >= 50 && w && w[AR_LABEL_O] > w[AR_LABEL_B(type)];
 }
 
 /* End of the span of the same type starting at s. */
@@ -724,7 +742,7 @@ static void media_names(const ArNerText *t, Mark *aMark) {
 /* What the tagger or the rules read as an organization or a place and is
 ** not one: a trigger alone (حزب, قصر), an organ of a body (المكتب السياسي,
 ** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
-static void org_guards(const ArNerText *t, Mark *aMark) {
+static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int s, e;
   /* a name of the gazetteers and the phrase of ل + ال the tagger reads after it are one
   ** name (الاتحاد الأوروبي لكرة القدم) */
@@ -734,16 +752,40 @@ static void org_guards(const ArNerText *t, Mark *aMark) {
       int a = s - 1;
       e = span_end(t, aMark, s);
       while (a > 0 && !aMark[a].begin) a--;
-      if (e - a <= AR_NAME_MAX_WORDS) mark_span(t, aMark, a, e, AR_ENT_ORG);
+      if (e - a <= AR_NAME_MAX_WORDS && (t->aTok[a].gaz & AR_GZ_ORG_TRIGGER)) mark_span(t, aMark, a, e, AR_ENT_ORG);
     }
   }
   for (s = 0; s < t->nTok; s = e) {
     const ArNerToken *tok = &t->aTok[s];
     int drop;
     e = s + 1;
-    if ((aMark[s].type != AR_ENT_ORG && aMark[s].type != AR_ENT_LOCATION) || !aMark[s].begin) continue;
+    if (!aMark[s].type || aMark[s].type == AR_ENT_DATE || !aMark[s].begin) continue;
     e = span_end(t, aMark, s);
     if (aMark[s].match >= 0) continue;
+    /* a word after a number is its unit (7.7 مليار ريال) */
+    if (e - s == 1 && s > 0 && (t->aTok[s - 1].shape == AR_SHAPE_DIGITS || (t->aTok[s - 1].gaz & AR_GZ_NUMBER))) {
+      aMark[s].type = 0;
+      if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+      continue;
+    }
+    /* a common word the tagger reads as an organization, often in quotes ("سخيف", "خونة"),
+    ** unless a trigger opens the quote (صحيفة "ماركا"); a phrase of ل + ال that qualifies
+    ** the name before it (تويتر للتواصل الاجتماعي) */
+    if (aMark[s].type == AR_ENT_ORG && e - s == 1 && !(tok->gaz & (AR_GZ_ORG | AR_GZ_ORG_TRIGGER)) &&
+        !(is_quote(t, s - 1) && s > 1 && (t->aTok[s - 2].gaz & AR_GZ_ORG_TRIGGER)) &&
+        (common_for(model, t, s, AR_ENT_ORG) ||
+         (is_quote(t, s - 1) && is_quote(t, s + 1) && tok->lex && AR_LEXICON_COUNT(tok->lex) >= 5))) {
+      aMark[s].type = 0;
+      if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+      continue;
+    }
+    if (aMark[s].type == AR_ENT_ORG && tok->restoreAl && !(tok->gaz & AR_GZ_ORG_TRIGGER) && s > 0 &&
+        aMark[s - 1].type) {
+      aMark[s].type = 0;
+      if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+      continue;
+    }
+    if (aMark[s].type == AR_ENT_PERSON) continue;
     drop = e - s == 1 && (tok->gaz & (aMark[s].type == AR_ENT_ORG ? AR_GZ_ORG_TRIGGER : AR_GZ_LOC_TRIGGER));
     if (aMark[s].type == AR_ENT_LOCATION && !drop) continue;
     /* a trigger that is a common noun too, then common words (حركة التبادل التجاري, قوات الأمن) */
@@ -880,7 +922,7 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
     if (type == AR_ENT_ORG && e - s == 1 && (t->aTok[s].gaz & AR_GZ_MONTH) && !month_in_date(t, s)) continue;
     while (a < b && aMark[a].match < 0 &&
            ((t->aTok[a].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY)) ||
-            (type == AR_ENT_PERSON && (t->aTok[a].gaz & AR_GZ_TITLE) && b - a > 1) ||
+            ((type == AR_ENT_PERSON || type == AR_ENT_ORG) && (t->aTok[a].gaz & AR_GZ_TITLE) && b - a > 1) ||
             (type == AR_ENT_PERSON && b - a > 1 && !(t->aTok[a].gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) &&
              (known_common_word(model, t, a) || (continues_name(t, a + 1) && common_word(model, t, a))))))
       a++;
@@ -1206,7 +1248,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     guard_spans(model, &t, aMark);
     quoted_names(&t, aMark);
     media_names(&t, aMark);
-    org_guards(&t, aMark);
+    org_guards(model, &t, aMark);
     work_titles(&t, aMark);
     mark_dates(&t, aMark);
     rc = link_names(model, &t, aMark);

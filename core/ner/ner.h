@@ -58,6 +58,7 @@
 #define AR_GZ_DATE_PERIOD 0x800000 /* العام, الشهر: a date with a year or الماضي after it */
 #define AR_GZ_DATE_RELATIVE 0x1000000 /* الماضي, المقبل */
 #define AR_GZ_YEAR_OPENER 0x2000000 /* في, منذ, مطلع: a year after it is a date */
+#define AR_GZ_NUMBER      0x4000000 /* مليون, ألف: the word after it is a unit */
 /* Position of the token in a gazetteer name match (features). */
 #define AR_GZ_BEGIN       0x1000
 #define AR_GZ_INSIDE      0x2000
@@ -238,6 +239,6 @@ extern const char ar_gaz_persons[], ar_gaz_locations[], ar_gaz_organizations[], 
     ar_gaz_weekdays[], ar_gaz_first_names[], ar_gaz_country_adjectives[], ar_gaz_function_words[],
     ar_gaz_media_triggers[], ar_gaz_media_names[], ar_gaz_organs[],
     ar_gaz_weak_triggers[], ar_gaz_works[], ar_gaz_clubs[], ar_gaz_sports[], ar_gaz_date_periods[],
-    ar_gaz_date_relatives[], ar_gaz_year_openers[];
+    ar_gaz_date_relatives[], ar_gaz_year_openers[], ar_gaz_numbers[];
 
 #endif

@@ -413,6 +413,7 @@ static int build_builtin(void) {
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_date_periods, AR_ENT_NONE, AR_GZ_DATE_PERIOD);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_date_relatives, AR_ENT_NONE, AR_GZ_DATE_RELATIVE);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_year_openers, AR_ENT_NONE, AR_GZ_YEAR_OPENER);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_numbers, AR_ENT_NONE, AR_GZ_NUMBER);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_function_words, AR_ENT_NONE, AR_GZ_FUNCTION);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_triggers, AR_ENT_NONE, AR_GZ_MEDIA);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_names, AR_ENT_NONE, AR_GZ_MEDIA_NAME);
