@@ -924,18 +924,28 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
            ((t->aTok[a].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY)) ||
             ((type == AR_ENT_PERSON || type == AR_ENT_ORG) && (t->aTok[a].gaz & AR_GZ_TITLE) && b - a > 1) ||
             (type == AR_ENT_PERSON && b - a > 1 && !(t->aTok[a].gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) &&
-             (known_common_word(model, t, a) || (continues_name(t, a + 1) && common_word(model, t, a))))))
+             common_word(model, t, a))))
       a++;
     /* ... and a common noun after a given name (غادر كمال القاعة) */
-    while (b > a && aMark[b - 1].match < 0 &&
+    while (b > a && aMark[b - 1].match < 0 && !(b - 2 >= a && continues_name(t, b - 2)) &&
            ((t->aTok[b - 1].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY | AR_GZ_TITLE)) ||
             (type == AR_ENT_PERSON && b - a == 2 && (t->aTok[a].gaz & AR_GZ_FIRST_NAME) &&
-             !(t->aTok[b - 1].gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) && common_noun(t, b - 1))))
+             !(t->aTok[b - 1].gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) && common_noun(t, b - 1)) ||
+            /* ... or a phrase of ل + ال (سامي للهلال) */
+            (type == AR_ENT_PERSON && b - a >= 2 && t->aTok[b - 1].restoreAl)))
       b--;
     for (k = s; k < e; k++) {
       if (k < a || k >= b) aMark[k].type = 0, aMark[k].match = -1;
     }
     if (a < b) aMark[a].begin = 1;
+    /* آل, بن at the end: the name goes on with the next word (تركي آل الشيخ) */
+    if (type == AR_ENT_PERSON && b > a && b == e && continues_name(t, b - 1) && b < t->nTok && t->aTok[b].isWord &&
+        !aMark[b].type && !line_break_before(t, b) && !(t->aTok[b].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH))) {
+      aMark[b].type = AR_ENT_PERSON;
+      aMark[b].begin = 0;
+      aMark[b].match = -1;
+      e = b + 1;
+    }
     if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
   }
 }
@@ -974,6 +984,12 @@ static int single_persons(const ArNerModel *model, const ArNerText *t, Mark *aMa
     if (i > 1 && (t->aTok[i - 2].gaz & AR_GZ_TITLE) && has_article_now(&t->aTok[i - 1])) continue;
     pv = (int *)ar_hashmap_find(&count, key_without(t, i, tok->nProc, 1));
     if (pv && *pv >= 3) continue;
+    /* a word news uses as a common one (كابوس, سعيد "happy", بدأنا) */
+    if (common_word(model, t, i)) {
+      aMark[i].type = 0;
+      if (i + 1 < t->nTok && aMark[i + 1].type) aMark[i + 1].begin = 1;
+      continue;
+    }
     rc = ar_ner_emissions(model, t, i, emit);
     /* a second mention of the same word alone asks for a third of the confidence */
     if (rc == AR_OK && emit[AR_LABEL_B(AR_ENT_PERSON)] - emit[AR_LABEL_O] < (pv && *pv >= 2 ? PERSON_MARGIN / 3 : PERSON_MARGIN)) {
@@ -1010,7 +1026,7 @@ static int strip_first(const ArNerText *t, const Mark *aMark, int i, const ArHas
   if (aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i)
     return t->aMatch[aMark[i].match].stripFirst;
   if (aMark[i].type == AR_ENT_DATE) return date_skip(t, i);
-  if (tok->gazWhole & names) return 0;
+  if (tok->gazWhole & (names | AR_GZ_FIRST_NAME)) return 0; /* فدوى is not ف + دوى */
   if (tok->gazBare & names) return tok->nProc;
   if (tok->nAl || tok->restoreAl) return tok->nProc;
   /* وفهد, بمعهد: the bare word is a given name or a trigger */
