@@ -178,7 +178,7 @@ int ar_ner_hash_tokens(ArNerText *t);
 
 /* Features of token i: up to AR_NER_MAX_FEATURES 32-bit hashes. */
 #define AR_NER_MAX_FEATURES 96
-#define AR_NER_FEATURES_VERSION 7
+#define AR_NER_FEATURES_VERSION 8
 int ar_ner_features(const ArNerText *t, int i, uint32_t *aFeat);
 
 /* The tagging model: weights of (feature, label) and label transitions. */

@@ -4,8 +4,10 @@
 ** template number and a string: the word, its form without proclitics, the
 ** words next to it and their pairs with it, its first and last letters, its
 ** shape, the gazetteer lists it and the two words on each side belong to,
-** and the gazetteer names around it. Words two away count only through the
-** gazetteers: as words they fit the training text more than new text. Bump
+** the gazetteer names around it, the lexicon's classes, and how often news
+** writes the word and its neighbours (the lexicon's counts, in powers of
+** two). Words two away count only through the gazetteers and the classes:
+** as words they fit the training text more than new text. Bump
 ** AR_NER_FEATURES_VERSION when any of this changes: the model records it.
 */
 #include <string.h>
@@ -20,7 +22,7 @@ enum {
   T_CLITIC, T_SHAPE, T_GAZ, T_GAZM1, T_GAZP1, T_GAZM2, T_GAZP2, T_SPAN, T_SPANM1, T_SPANP1,
   T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1, T_PRE4, T_SUF4, T_WPRE2,
   T_CLS, T_CLSM1, T_CLSP1, T_COARSE, T_COARSEM1, T_COARSEP1, T_CLS_BIGRAM_L, T_CLS_BIGRAM_R,
-  T_COARSEM2, T_COARSEP2
+  T_COARSEM2, T_COARSEP2, T_FREQ, T_FREQM1, T_FREQP1
 };
 
 #define FNV32_INIT 2166136261u
@@ -149,6 +151,16 @@ static unsigned coarse_of(const ArNerText *t, int j) {
   return (unsigned)AR_LEXICON_COARSE(t->aTok[j].lex);
 }
 
+/* How often news writes token j as it stands (the lexicon's count), in
+** powers of two: names are rarer than the words around them. */
+static unsigned freq_of(const ArNerText *t, int j) {
+  unsigned c, b = 0;
+  if (j < 0 || j >= t->nTok || !t->aTok[j].isWord) return 100;
+  c = t->aTok[j].lexWhole ? (unsigned)AR_LEXICON_COUNT(t->aTok[j].lexWhole) : 0;
+  while (c) b++, c >>= 1;
+  return b;
+}
+
 static unsigned length_bucket(int n) {
   return n <= 3 ? (unsigned)n : n <= 5 ? 4u : n <= 8 ? 5u : 6u;
 }
@@ -207,6 +219,9 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
     a[n++] = mix(T_CLS_BIGRAM_L, cm1 * 4099u + c0);
     a[n++] = mix(T_CLS_BIGRAM_R, c0 * 4099u + cp1);
   }
+  a[n++] = mix(T_FREQ, freq_of(t, i));
+  a[n++] = mix(T_FREQM1, freq_of(t, i - 1));
+  a[n++] = mix(T_FREQP1, freq_of(t, i + 1));
   return n;
 }
 
