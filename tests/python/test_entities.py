@@ -200,5 +200,44 @@ class Rules(unittest.TestCase):
         self.assertEqual(names(connect(), "باع 2019 نسخة."), [])
 
 
+    def test_organizations_named_in_quotes_and_by_their_medium(self):
+        # a quoted name after a trigger is the name, whatever its words; parentheses only after a medium
+        self.assertEqual(names(connect(), 'وذكرت وكالتا "ميدانو" و"كارتيل بوست" أن المفاوضات انتهت.'), [
+            ("ميدانو", "ORGANIZATION", "ميدانو"), ("كارتيل بوست", "ORGANIZATION", "كارتيل بوست")])
+        self.assertEqual([(e, t) for e, t, c in names(connect(), "وأعلنت الكتلة (12 نائبا) رفضها، ونقلت قناة (الأفق) البيان.")],
+                         [("الأفق", "ORGANIZATION")])
+        # what ends a medium's name: أف أم, برس
+        self.assertEqual(names(connect(), "وقال لإذاعة الواحة أف أم إن الطريق مقطوعة، بحسب موقع قفصة برس."), [
+            ("الواحة أف أم", "ORGANIZATION", "الواحة أف أم"), ("قفصة برس", "ORGANIZATION", "قفصة برس")])
+
+    def test_what_is_not_an_organization(self):
+        # an organ of a body, a trigger that is a common noun before common words, a title of a work,
+        # the unit after a number
+        for text in ("واجتمع المكتب السياسي للحزب، وأصدر المكتب التنفيذي بيانا.", "وتراجعت حركة التبادل التجاري.",
+                     'وتحدث في برنامج "ليالي الصيف" عن الانتخابات.', "وبلغت الصفقة 5 مليارات ريال."):
+            self.assertEqual(names(connect(), text), [], text)
+        # ... but a trigger that is a common noun opens a name that holds a country's adjective
+        self.assertEqual(names(connect(), "وقصفت قوات التحالف الدولي مواقع، وقال رئيس جهاز الاستخبارات الخارجية الروسية إن الحوار مستمر."), [
+            ("قوات التحالف الدولي", "ORGANIZATION", "قوات التحالف الدولي"),
+            ("جهاز الاستخبارات الخارجية الروسية", "ORGANIZATION", "جهاز الاستخبارات الخارجية الروسية")])
+
+    def test_clubs_named_for_their_town(self):
+        self.assertEqual(names(connect(), "وفاز النجم الساحلي على المغرب الفاسي، ثم استضاف برشلونة الإسباني ضيفه."), [
+            ("النجم الساحلي", "ORGANIZATION", "النجم الساحلي"), ("المغرب الفاسي", "ORGANIZATION", "المغرب الفاسي"),
+            ("برشلونة", "ORGANIZATION", "برشلونة")])
+        # the city is feminine: برشلونة الإسبانية is the place
+        self.assertEqual([(e, t) for e, t, c in names(connect(), "وقضى الصيف في برشلونة الإسبانية.")], [("برشلونة", "LOCATION")])
+
+    def test_persons_without_their_roles(self):
+        self.assertEqual(names(connect(), "بعد أن غادر الموفدان الأميركيان ستيف ويتكوف موسكو."), [
+            ("ستيف ويتكوف", "PERSON", "ستيف ويتكوف"), ("موسكو", "LOCATION", "موسكو")])
+        # آل goes on over a title (الشيخ)
+        self.assertEqual(names(connect(), "وقال تركي آل الشيخ إن الموسم طويل."), [("تركي آل الشيخ", "PERSON", "تركي آل الشيخ")])
+
+    def test_places_of_two_words_and_parties_of_the_maghreb(self):
+        self.assertEqual([(e, t) for e, t, c in names(connect(), "وزار سيدي بوزيد والقصرين، ثم التقى قيادات نداء تونس وحركة النهضة.")], [
+            ("سيدي بوزيد", "LOCATION"), ("القصرين", "LOCATION"), ("نداء تونس", "ORGANIZATION"), ("حركة النهضة", "ORGANIZATION")])
+
+
 if __name__ == "__main__":
     unittest.main()
