@@ -44,7 +44,7 @@ def library_path():
     shell, sqlite-utils); LoadError if it is not built."""
     so = _first_existing(os.path.join(_HERE, "arabic.so"), os.path.join(_CHECKOUT, "dist", "arabic.so"))
     if so:
-        return so
+        return os.path.realpath(so)
     if os.path.exists(os.path.join(_CHECKOUT, "Makefile")):
         raise LoadError(f"sqlite-arabic is not built: there is no {os.path.join(_CHECKOUT, 'dist', 'arabic.so')}; "
                         f"run `make` in {_CHECKOUT}")
