@@ -8,7 +8,7 @@ set -eu
 caller=$1 corpus=$2 db=$3 python=$4
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [ -z "$corpus" ] || [ -z "$db" ]; then
-  echo "usage: make corpus CORPUS=<folder or file> DB=<database>" >&2
+  echo "usage: make corpus CORPUS=<folder or file> DB=<database>"
   exit 2
 fi
 cd -- "$caller"

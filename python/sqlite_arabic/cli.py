@@ -23,7 +23,7 @@ import sqlite3
 import sys
 import unicodedata
 
-from . import LoadError, __version__, library_path, load, sql_path
+from . import LoadError, __version__, check_python, library_path, load, sql_path
 
 PROG = "sqlite-arabic"
 ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "DATE")
@@ -37,6 +37,7 @@ class UsageError(Exception):
 def open_corpus(path):
     """A connection to an existing corpus database, the extension loaded and
     the views of sql/views.sql present."""
+    check_python()  # first: a Python that cannot load the extension can do nothing here
     if not os.path.exists(path):
         raise UsageError(f"{path}: no such database; build one with `{PROG} import FOLDER {path}`")
     db = sqlite3.connect(path)
