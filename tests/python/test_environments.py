@@ -28,7 +28,7 @@ import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "python"))
-from sqlite_arabic import importer  # noqa: E402
+from sqlite_arabic import cli  # noqa: E402
 
 PAGES = sorted(p for p in glob.glob(os.path.join(ROOT, "docs", "use", "*.md")) if not p.endswith("README.md")) \
     + [os.path.join(ROOT, "docs", "cli.md")]
@@ -98,7 +98,7 @@ class DocPages(unittest.TestCase):
         os.chdir(cls.tmp)  # the articles are stored as articles/NAME.txt, as the pages import them
         try:
             os.symlink(os.path.join(ROOT, "sql", "sample"), "articles")
-            importer.import_corpus("articles", cls.db, quiet=True)
+            assert cli.main(["import", "articles", cls.db, "--quiet"]) == 0
         finally:
             os.chdir(cwd)
         cls.npm_tgz = None
