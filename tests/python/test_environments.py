@@ -74,6 +74,10 @@ class Workspace:
         with open(os.path.join(bindir, "sqlite-arabic"), "w") as f:
             f.write(f'#!/bin/sh\nPYTHONPATH="{ROOT}/python" exec /usr/bin/python3 -m sqlite_arabic "$@"\n')
         os.chmod(os.path.join(bindir, "sqlite-arabic"), 0o755)
+        if os.environ.get("ARABIC_TEST_CFLAGS"):  # make test-asan: link the instrumented static library
+            with open(os.path.join(bindir, "cc"), "w") as f:
+                f.write('#!/bin/sh\nexec /usr/bin/cc $ARABIC_TEST_CFLAGS "$@"\n')
+            os.chmod(os.path.join(bindir, "cc"), 0o755)
         self.env = dict(os.environ, PATH=bindir + os.pathsep + os.environ.get("PATH", ""),
                         PYTHONPATH=os.path.join(ROOT, "python"),
                         NODE_PATH=os.path.join(self.dir, "node_modules") + os.pathsep + BETTER_SQLITE3,

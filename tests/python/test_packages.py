@@ -200,7 +200,8 @@ class MakeInstall(unittest.TestCase):
                     "  sqlite3_finalize(s); return sqlite3_close(db); }\n")
         flags = run(["pkg-config", "--cflags", "--libs", "sqlite-arabic"], env=env).stdout.split()
         exe = os.path.join(self.tmp, "app")
-        run(["cc", "-o", exe, src] + flags)
+        # make test-asan: the installed static library is instrumented
+        run(["cc"] + os.environ.get("ARABIC_TEST_CFLAGS", "").split() + ["-o", exe, src] + flags)
         self.assertEqual(run([exe]).stdout, '"b" NOT "a"\n')
         # the installed command, from elsewhere, with the installed scripts
         work = os.path.join(self.tmp, "work")
