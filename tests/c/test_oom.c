@@ -140,7 +140,8 @@ static const Scenario aScenario[] = {
      0, 0},
     {"arabic_stem and arabic_query", "func:arabic_query", "",
      "SELECT arabic_stem('" SAMPLE "');"
-     "SELECT arabic_query('" SAMPLE " \"AND\" (NEAR *');",
+     "SELECT arabic_query('" SAMPLE " \"AND\" (NEAR *');"
+     "SELECT arabic_query('NOT a (b OR c) -d NEAR(e f, 3) title:(g) () (NOT h) x AND -(y z)');",
      0, 0},
     {"arabic_entities", "module:arabic_entities", "",
      "SELECT entity, type, start, length, canonical FROM arabic_entities('" SAMPLE "');", 0, 0},
