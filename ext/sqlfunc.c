@@ -6,6 +6,7 @@
 #include <pthread.h>
 
 #include "../core/alloc.h"
+#include "../core/utf8.h"
 
 /* The defaults, built once per process. */
 static ArOptions g_default_opts;
@@ -34,6 +35,38 @@ const char *ar_arg_text(sqlite3_context *ctx, sqlite3_value *v, int *pn) {
   return z;
 }
 
+char *ar_clean_utf8(const unsigned char *z, int n, int *pnOut, int *pNoMem) {
+  char *zOut;
+  int i = 0, k = 0;
+  sqlite3_uint64 nOut = 0;
+  if (!z) return 0;
+  /* The exact size first: a text is copied at its own size. */
+  while (i < n) {
+    int start = i;
+    uint32_t c = ar_utf8_decode(z, n, &i);
+    nOut += (c == AR_REPLACEMENT_CHAR && i - start == 1) ? 3 : (sqlite3_uint64)(i - start);
+  }
+  zOut = sqlite3_malloc64(nOut + 1);
+  if (!zOut) {
+    *pNoMem = 1;
+    return 0;
+  }
+  i = 0;
+  while (i < n) k += ar_utf8_encode(ar_utf8_decode(z, n, &i), (unsigned char *)zOut + k);
+  zOut[k] = 0;
+  if (pnOut) *pnOut = k;
+  return zOut;
+}
+
+void ar_result_error_free(sqlite3_context *ctx, char *zMsg) {
+  if (zMsg) {
+    sqlite3_result_error(ctx, zMsg, -1);
+    sqlite3_free(zMsg);
+  } else {
+    sqlite3_result_error_nomem(ctx);
+  }
+}
+
 /* The options of one call, cached: parsed options and, built on demand,
 ** the normalizer for their folds. */
 typedef struct CachedOptions {
@@ -52,6 +85,10 @@ static CachedOptions *cached_options(sqlite3_context *ctx, const char *zFunc, sq
     sqlite3_result_error_nomem(ctx);
     return 0;
   }
+  if (memchr(z, 0, (size_t)sqlite3_value_bytes(argv[iArg]))) {
+    ar_result_error_free(ctx, sqlite3_mprintf("%s: the options hold a NUL character", zFunc));
+    return 0;
+  }
   p = sqlite3_malloc64(sizeof(*p));
   if (!p) {
     sqlite3_result_error_nomem(ctx);
@@ -59,14 +96,8 @@ static CachedOptions *cached_options(sqlite3_context *ctx, const char *zFunc, sq
   }
   ar_options_default(&p->opts);
   if (ar_options_parse(&p->opts, scope, z, zErr)) {
-    char *zMsg = sqlite3_mprintf("%s: %s", zFunc, zErr);
     sqlite3_free(p);
-    if (zMsg) {
-      sqlite3_result_error(ctx, zMsg, -1);
-      sqlite3_free(zMsg);
-    } else {
-      sqlite3_result_error_nomem(ctx);
-    }
+    ar_result_error_free(ctx, sqlite3_mprintf("%s: %s", zFunc, zErr));
     return 0;
   }
   ar_normalizer_init(&p->norm, p->opts.folds);

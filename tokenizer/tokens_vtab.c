@@ -161,6 +161,11 @@ static int tokens_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxSt
     char zErr[AR_ERRMSG_SIZE];
     const char *zOpt = (const char *)sqlite3_value_text(argv[1]);
     if (!zOpt) return SQLITE_NOMEM;
+    if (memchr(zOpt, 0, (size_t)sqlite3_value_bytes(argv[1]))) {
+      sqlite3_free(cur->pVtab->zErrMsg);
+      cur->pVtab->zErrMsg = sqlite3_mprintf("arabic_tokens: the options hold a NUL character");
+      return SQLITE_ERROR;
+    }
     if (ar_options_parse(&opts, AR_SCOPE_TOKENIZER, zOpt, zErr)) {
       sqlite3_free(cur->pVtab->zErrMsg);
       cur->pVtab->zErrMsg = sqlite3_mprintf("arabic_tokens: %s", zErr);
