@@ -12,10 +12,11 @@
 **     own, which SQLite prepares again after any of them (its
 **     SQLITE_STMTSTATUS_REPREPARE count moves);
 **   - its own connection's writes to the table: three TEMP triggers on
-**     main.arabic_gazetteer stamp a row of temp.arabic_gazetteer_version
+**     main.arabic_gazetteer stamp the row of temp.arabic_gazetteer_version
 **     with random() on every insert, update and delete. The row is part of
 **     the transaction: a ROLLBACK or ROLLBACK TO takes the stamp back with
-**     the rows it stamped, and a new write never gives an old stamp.
+**     the rows it stamped, and a new write never gives an old stamp (a
+**     count would: the same number of writes after a rollback).
 **
 ** No commit, rollback or update hook is installed: a connection has one of
 ** each and it belongs to the application. When the triggers cannot be made
@@ -206,9 +207,17 @@ void gazetteer_cache_free(GazetteerCache *c) {
 }
 
 #define VERSION_TABLE "arabic_gazetteer_version"
+/* The stamp: an UPDATE and an INSERT into a table without constraints,
+** which no conflict clause of the statement that fires them (REPLACE,
+** UPSERT, OR IGNORE) can make fail; the table starts empty, so making it
+** changes no row. A trigger may not name the schema of the table it
+** writes: the WHEN keeps it from writing a main table of that name once
+** the TEMP one is dropped. */
 #define WATCH_TRIGGER(op)                                                                             \
   "CREATE TEMP TRIGGER IF NOT EXISTS arabic_gazetteer_version_" op " AFTER " op                      \
-  " ON main.arabic_gazetteer BEGIN REPLACE INTO temp." VERSION_TABLE "(rowid, v) VALUES (1, random()); END;"
+  " ON main.arabic_gazetteer WHEN EXISTS (SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND " \
+  "name = '" VERSION_TABLE "') BEGIN UPDATE " VERSION_TABLE " SET v = random(); INSERT INTO "         \
+  VERSION_TABLE "(v) SELECT random() WHERE NOT EXISTS (SELECT 1 FROM " VERSION_TABLE "); END;"
 #define WATCH_SQL                                                                                     \
   "CREATE TEMP TABLE IF NOT EXISTS " VERSION_TABLE "(v INTEGER);" WATCH_TRIGGER("insert")             \
   WATCH_TRIGGER("update") WATCH_TRIGGER("delete")
@@ -220,7 +229,7 @@ void gazetteer_cache_free(GazetteerCache *c) {
 /* The probe: its reads of main and temp make SQLite prepare it again after
 ** any schema change of either; watched, it also reads the version. */
 #define PROBE_WATCHED                                                                                 \
-  "SELECT (SELECT v FROM temp." VERSION_TABLE "), (SELECT 1 FROM main.sqlite_schema WHERE 0)"
+  "SELECT (SELECT v FROM temp." VERSION_TABLE " LIMIT 1), (SELECT 1 FROM main.sqlite_schema WHERE 0)"
 #define PROBE_UNWATCHED                                                                               \
   "SELECT NULL, (SELECT 1 FROM main.sqlite_schema WHERE 0), (SELECT 1 FROM temp.sqlite_schema WHERE 0)"
 
