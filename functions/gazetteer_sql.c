@@ -107,6 +107,7 @@ static char *read_error(sqlite3 *db, const char *zFunc) {
 /* ---- rows ---- */
 
 #define GAZ_SQL "SELECT name, type, canonical FROM main.arabic_gazetteer"
+#define GAZ_SQL_NULL_ROW "SELECT name, type, canonical, NULL FROM main.arabic_gazetteer"
 
 /* Why the canonical (column 2) cannot be used, or NULL. */
 static const char *canonical_problem(sqlite3_stmt *st) {
@@ -422,6 +423,7 @@ int gazetteer_names(GazetteerCache *c, const ArNameTable **ppTab, char **pzErr) 
 
 typedef struct CheckRow {
   sqlite3_int64 iRow;
+  int hasRow;       /* 0: the gazetteer has no rowid */
   const char *zWhy; /* static */
   char *zName;      /* sqlite3_malloc'd, valid UTF-8, or NULL */
   char *zType;
@@ -509,6 +511,8 @@ static int check_rows(CheckCursor *c, sqlite3 *db, char **pzErr) {
   if (rc != SQLITE_OK || !exists) return rc;
   rc = sqlite3_prepare_v2(db, "SELECT name, type, canonical, rowid FROM main.arabic_gazetteer ORDER BY rowid", -1,
                           &st, 0);
+  /* A view or a WITHOUT ROWID table has no rowid: row is NULL. */
+  if (rc == SQLITE_ERROR) rc = sqlite3_prepare_v2(db, GAZ_SQL_NULL_ROW, -1, &st, 0);
   if (rc != SQLITE_OK) {
     if (rc != SQLITE_NOMEM) *pzErr = read_error(db, zFunc);
     return rc;
@@ -528,6 +532,7 @@ static int check_rows(CheckCursor *c, sqlite3 *db, char **pzErr) {
     }
     r = &c->a[c->n++];
     r->iRow = sqlite3_column_int64(st, 3);
+    r->hasRow = sqlite3_column_type(st, 3) != SQLITE_NULL;
     r->zWhy = zWhy;
     r->zName = ar_clean_utf8(sqlite3_column_text(st, 0), sqlite3_column_bytes(st, 0), 0, &noMem);
     r->zType = ar_clean_utf8(sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1), 0, &noMem);
@@ -569,7 +574,7 @@ static int check_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol
   CheckCursor *c = (CheckCursor *)cur;
   const CheckRow *r = &c->a[c->i];
   switch (iCol) {
-    case 0: sqlite3_result_int64(ctx, r->iRow); break;
+    case 0: if (r->hasRow) sqlite3_result_int64(ctx, r->iRow); break;
     case 1: sqlite3_result_text(ctx, r->zWhy, -1, SQLITE_STATIC); break;
     case 2: if (r->zName) sqlite3_result_text(ctx, r->zName, -1, SQLITE_TRANSIENT); break;
     default: if (r->zType) sqlite3_result_text(ctx, r->zType, -1, SQLITE_TRANSIENT); break;

@@ -11,7 +11,10 @@
 ** starting with - is excluded (NOT), and words that hold no letter or digit
 ** are dropped; with no word left the result is "" (matches nothing).
 ** Options: any 1 (any word may match: OR), prefix 1 (the last
-** word is a prefix, for search as you type).
+** word is a prefix, for search as you type). More than
+** AR_QUERY_MAX_WORDS words (a phrase counts its words) is an error: FTS5
+** reads a list of rows per word, so a pasted article would make a query
+** of minutes.
 **
 **   SELECT arabic_query('بوتين "وقف إطلاق النار" كورس*');
 **   -- "بوتين" "وقف إطلاق النار" "كورس"*
@@ -94,11 +97,13 @@ static int count_token(void *pCtx, int tflags, const char *pToken, int nToken, i
   return 0;
 }
 
-/* True if z[0..n) holds a word for the tokenizer. */
-static int has_word(const ArTokenizer *t, const char *z, int n) {
+#define AR_QUERY_MAX_WORDS 256
+
+/* The number of words of z[0..n) for the tokenizer. */
+static int count_words(const ArTokenizer *t, const char *z, int n) {
   int count = 0;
   ar_tokenize(t, &count, AR_TOKENIZE_QUERY, z, n, count_token);
-  return count > 0;
+  return count;
 }
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -126,7 +131,7 @@ static void append_quoted(Out *o, const char *z, int n) {
 static void query_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const ArOptions *opts;
   const char *z;
-  int n, i = 0, nTerm = 0, pendingOr = 0;
+  int n, i = 0, nTerm = 0, nWords = 0, pendingOr = 0;
   sqlite3_int64 iLastPrefixable = -1; /* output offset just after the last plain word */
   Out o = {0, 0, 0, 0};
   const ArTokenizer *t;
@@ -161,7 +166,17 @@ static void query_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
         continue;
       }
     }
-    if (!has_word(t, z + start, end - start)) continue;
+    {
+      int k = count_words(t, z + start, end - start);
+      if (k == 0) continue;
+      nWords += k;
+    }
+    if (nWords > AR_QUERY_MAX_WORDS) {
+      sqlite3_free(o.z);
+      ar_result_error_free(ctx, sqlite3_mprintf("arabic_query: more than %d words: shorten the query",
+                                                AR_QUERY_MAX_WORDS));
+      return;
+    }
     if (nTerm > 0) {
       if (neg) out_append(&o, " NOT ", 5);
       else if (pendingOr || opts->any) out_append(&o, " OR ", 4);
