@@ -30,11 +30,11 @@
 #include "../core/ner/entities.h"
 #include "gazetteer_sql.h"
 
-/* The longest text arabic_entities reads: 16 MiB. The engine needs about
-** 30 bytes per byte of prose and up to about 230 for a text of nothing but
-** punctuation (docs/reliability.md, make test-limits); a text is never
-** more tokens than bytes, so every count of the engine stays far from
-** overflow. */
+/* The longest text arabic_entities reads: 16 MiB. A call needs about 36
+** bytes of memory per byte of prose and up to about 180 for a text of
+** nothing but punctuation, a token per byte (docs/reliability.md, make
+** test-limits): at most 3 GB. A text is never more tokens than bytes, so
+** no array of the engine reaches SQLite's largest allocation (2 GB). */
 #define AR_ENTITIES_MAX_TEXT (16 * 1024 * 1024)
 
 /* ---- the shipped model, checked once ---- */
