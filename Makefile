@@ -146,7 +146,7 @@ bench: bench-core
 bench-core: build/bench
 	./build/bench
 
-build/fuzz/%: tests/fuzz/%.c $(SRCS) $(HDRS)
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/strict_utf8.h $(SRCS) $(HDRS)
 	@mkdir -p build/fuzz
 	$(CLANG) $(WARN) $(DEFS) $(PKG_CFLAGS) -DSQLITE_CORE -O1 -g -fsanitize=fuzzer,address,undefined \
 	  -fno-sanitize-recover=all -o $@ $< $(SRCS) $(LINK_LIBS)

@@ -224,7 +224,7 @@ void gazetteer_cache_free(GazetteerCache *c) {
   WATCH_TRIGGER("update") WATCH_TRIGGER("delete")
 #define WATCH_COUNT_SQL                                                                               \
   "SELECT count(*) FROM temp.sqlite_schema WHERE (type = 'table' AND name = '" VERSION_TABLE "') OR " \
-  "(type = 'trigger' AND tbl_name = 'arabic_gazetteer' AND name IN ('arabic_gazetteer_version_insert', " \
+  "(type = 'trigger' AND tbl_name = 'arabic_gazetteer' COLLATE NOCASE AND name IN ('arabic_gazetteer_version_insert', " \
   "'arabic_gazetteer_version_update', 'arabic_gazetteer_version_delete'))"
 
 /* The probe: its reads of main and temp make SQLite prepare it again after

@@ -29,6 +29,7 @@
 #include <sqlite3.h>
 
 #include "../../ext/sqlite_arabic.h"
+#include "strict_utf8.h"
 
 #define MAX_STATEMENTS 64
 #define MAX_CHECKS 8
@@ -67,29 +68,9 @@ static int authorize(void *p, int op, const char *z1, const char *z2, const char
   }
 }
 
-static int valid_utf8(const unsigned char *z, int n) {
-  int i = 0;
-  while (i < n) {
-    unsigned c = z[i];
-    int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    int k;
-    if (!len || i + len > n) return 0;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-    if (len > 1 && (z[i + 1] < lo || z[i + 1] > hi)) return 0;
-    for (k = 1; k < len; k++)
-      if ((z[i + k] & 0xC0) != 0x80) return 0;
-    i += len;
-  }
-  return 1;
-}
-
 static void check_message(sqlite3 *db) {
   const char *z = sqlite3_errmsg(db);
-  if (starts_with(z, "arabic") && !valid_utf8((const unsigned char *)z, (int)strlen(z))) {
+  if (starts_with(z, "arabic") && !strict_utf8((const unsigned char *)z, (int)strlen(z))) {
     fprintf(stderr, "fuzz_schema: a message of the extension is not valid UTF-8\n");
     abort();
   }
@@ -127,7 +108,7 @@ static int rows_of(sqlite3 *db, const char *zSql, const char *zBind, Buf *pOut, 
       const unsigned char *z = sqlite3_column_text(st, i);
       char zHead[32];
       n = sqlite3_column_bytes(st, i);
-      if (bCheckText && t == SQLITE_TEXT && !valid_utf8(z, n)) {
+      if (bCheckText && t == SQLITE_TEXT && !strict_utf8(z, n)) {
         fprintf(stderr, "fuzz_schema: arabic_entities gave text that is not valid UTF-8\n");
         abort();
       }

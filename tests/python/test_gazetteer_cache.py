@@ -48,52 +48,46 @@ class Reads:
             self.n += 1
 
 
+VALLEY_SQL = "INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')"
+
+
+def add_valley(db):
+    db.execute(VALLEY_SQL)
+
+
 RIVER = ("نهر الذهب", "النهر الذهبي")
 VALLEY = ("وادي السلام", "الوادي")
 
 
-class Rollback(unittest.TestCase):
+class Steps(unittest.TestCase):
+    def steps(self, db, *steps):
+        """Each step is SQL to run or the set found() must give then."""
+        for i, step in enumerate(steps):
+            if isinstance(step, str):
+                db.execute(step)
+            else:
+                self.assertEqual(found(db), step, f"after step {i}")
+
+
+class Rollback(Steps):
     def test_rolled_back_row_is_never_seen(self):
         db = open_db()
         make_gazetteer(db)
-        self.assertEqual(found(db), {RIVER})
-        db.execute("BEGIN")
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
-        self.assertEqual(found(db), {RIVER, VALLEY})
-        db.execute("ROLLBACK")
-        self.assertEqual(found(db), {RIVER})
+        self.steps(db, {RIVER}, "BEGIN", VALLEY_SQL, {RIVER, VALLEY}, "ROLLBACK", {RIVER})
 
     def test_rollback_to_savepoint(self):
         db = open_db()
         make_gazetteer(db)
-        db.execute("BEGIN")
-        db.execute("SAVEPOINT a")
-        db.execute("DELETE FROM arabic_gazetteer")
-        self.assertEqual(found(db), set())
-        db.execute("SAVEPOINT b")
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
-        self.assertEqual(found(db), {VALLEY})
-        db.execute("ROLLBACK TO b")
-        self.assertEqual(found(db), set())
-        db.execute("ROLLBACK TO a")
-        self.assertEqual(found(db), {RIVER})
-        db.execute("RELEASE a")
-        db.execute("COMMIT")
-        self.assertEqual(found(db), {RIVER})
+        self.steps(db, "BEGIN", "SAVEPOINT a", "DELETE FROM arabic_gazetteer", set(), "SAVEPOINT b", VALLEY_SQL,
+                   {VALLEY}, "ROLLBACK TO b", set(), "ROLLBACK TO a", {RIVER}, "RELEASE a", "COMMIT", {RIVER})
 
     def test_rollback_then_same_number_of_writes(self):
         # The version of the table is a random stamp, not a count: the same number of writes after a
         # rollback is another version.
         db = open_db()
         make_gazetteer(db)
-        db.execute("BEGIN")
-        db.execute("UPDATE arabic_gazetteer SET canonical = 'أ'")
-        self.assertEqual(found(db), {("نهر الذهب", "أ")})
-        db.execute("ROLLBACK")
-        db.execute("BEGIN")
-        db.execute("UPDATE arabic_gazetteer SET canonical = 'ب'")
-        self.assertEqual(found(db), {("نهر الذهب", "ب")})
-        db.execute("COMMIT")
+        self.steps(db, "BEGIN", "UPDATE arabic_gazetteer SET canonical = 'أ'", {("نهر الذهب", "أ")}, "ROLLBACK",
+                   "BEGIN", "UPDATE arabic_gazetteer SET canonical = 'ب'", {("نهر الذهب", "ب")}, "COMMIT")
 
     def test_failed_statement_takes_its_rows_back(self):
         # A trigger of the gazetteer reads arabic_entities between the first row and the failing second
@@ -133,26 +127,21 @@ class Rollback(unittest.TestCase):
         self.assertEqual(found(db), set())
         db.execute("ROLLBACK")
         self.assertEqual(found(db), {RIVER})
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
+        add_valley(db)
         self.assertEqual(found(db), {RIVER, VALLEY})
 
 
-class Writes(unittest.TestCase):
+class Writes(Steps):
     def test_every_kind_of_write(self):
         db = open_db()
         db.execute("CREATE TABLE arabic_gazetteer(name TEXT PRIMARY KEY, type TEXT, canonical TEXT)")
-        self.assertEqual(found(db), set())
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('نهر الذهب', 'LOCATION', 'أ')")
-        self.assertEqual(found(db), {("نهر الذهب", "أ")})
-        db.execute("UPDATE arabic_gazetteer SET canonical = 'ب'")
-        self.assertEqual(found(db), {("نهر الذهب", "ب")})
-        db.execute("REPLACE INTO arabic_gazetteer VALUES ('نهر الذهب', 'LOCATION', 'ج')")
-        self.assertEqual(found(db), {("نهر الذهب", "ج")})
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('نهر الذهب', 'LOCATION', 'د') "
-                   "ON CONFLICT(name) DO UPDATE SET canonical = excluded.canonical")
-        self.assertEqual(found(db), {("نهر الذهب", "د")})
-        db.execute("DELETE FROM arabic_gazetteer")
-        self.assertEqual(found(db), set())
+        self.steps(db, set(),
+                   "INSERT INTO arabic_gazetteer VALUES ('نهر الذهب', 'LOCATION', 'أ')", {("نهر الذهب", "أ")},
+                   "UPDATE arabic_gazetteer SET canonical = 'ب'", {("نهر الذهب", "ب")},
+                   "REPLACE INTO arabic_gazetteer VALUES ('نهر الذهب', 'LOCATION', 'ج')", {("نهر الذهب", "ج")},
+                   "INSERT INTO arabic_gazetteer VALUES ('نهر الذهب', 'LOCATION', 'د') "
+                   "ON CONFLICT(name) DO UPDATE SET canonical = excluded.canonical", {("نهر الذهب", "د")},
+                   "DELETE FROM arabic_gazetteer", set())
 
     def test_conflict_clauses_of_the_writer(self):
         # The stamp cannot conflict: no conflict clause of the statement that fires it makes it fail.
@@ -173,7 +162,7 @@ class Writes(unittest.TestCase):
         db.execute("INSERT INTO notes VALUES (1), (2), (3)")
         found(db)  # makes the TEMP triggers
         self.assertEqual(db.execute("SELECT changes()").fetchone()[0], 3)
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
+        add_valley(db)
         self.assertEqual(db.execute("SELECT changes()").fetchone()[0], 1)
 
     def test_foreign_key_cascade(self):
@@ -195,12 +184,12 @@ class Writes(unittest.TestCase):
         db.execute("ALTER TABLE arabic_gazetteer RENAME TO kept")
         self.assertEqual(found(db), set())
         db.execute("ALTER TABLE kept RENAME TO arabic_gazetteer")
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
+        add_valley(db)
         self.assertEqual(found(db), {RIVER, VALLEY})
         db.execute("DROP TABLE arabic_gazetteer")
         self.assertEqual(found(db), set())
         db.execute("CREATE TABLE Arabic_Gazetteer(name TEXT, type TEXT, canonical TEXT)")
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
+        add_valley(db)
         self.assertEqual(found(db), {VALLEY})
 
     def test_triggers_dropped_by_hand(self):
@@ -213,7 +202,7 @@ class Writes(unittest.TestCase):
         db.execute("DROP TABLE temp.arabic_gazetteer_version")
         # A table of the user with the version table's name is never written.
         db.execute("CREATE TABLE main.arabic_gazetteer_version(v)")
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
+        add_valley(db)
         self.assertEqual(found(db), {RIVER, VALLEY})
         db.execute("DELETE FROM arabic_gazetteer WHERE name = 'نهر الذهب'")
         self.assertEqual(found(db), {VALLEY})
@@ -317,13 +306,13 @@ class OtherConnections(unittest.TestCase):
             make_gazetteer(a)
             self.assertEqual(found(b), {RIVER})
             a.execute("BEGIN")
-            a.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
+            add_valley(a)
             self.assertEqual(found(a), {RIVER, VALLEY})
             if journal_mode == "wal":
                 self.assertEqual(found(b), {RIVER})  # not committed: not seen
             a.execute("ROLLBACK")
             self.assertEqual(found(b), {RIVER})
-            a.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
+            add_valley(a)
             self.assertEqual(found(b), {RIVER, VALLEY})
             a.execute("UPDATE arabic_gazetteer SET canonical = 'أ' WHERE name = 'نهر الذهب'")
             self.assertEqual(found(b), {("نهر الذهب", "أ"), VALLEY})
@@ -353,7 +342,7 @@ class OtherConnections(unittest.TestCase):
             # query_only forbids the TEMP triggers: that connection reads the table after any write.
             self.assertEqual(q.execute("SELECT count(*) FROM temp.sqlite_schema").fetchone()[0], 0)
             self.assertEqual(ro.execute("SELECT count(*) FROM temp.sqlite_schema").fetchone()[0], 4)
-            a.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
+            add_valley(a)
             for db in (ro, q):
                 self.assertEqual(found(db), {RIVER, VALLEY})
             for db in (a, ro, q):
@@ -383,7 +372,7 @@ class Attached(unittest.TestCase):
         self.assertEqual(found(db), {RIVER})
         db.execute("ATTACH ':memory:' AS aux")
         self.assertEqual(found(db), {RIVER})
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
+        add_valley(db)
         db.execute("DETACH aux")
         self.assertEqual(found(db), {RIVER, VALLEY})
 
@@ -410,7 +399,7 @@ class Views(unittest.TestCase):
         db.execute("INSERT INTO arabic_gazetteer VALUES ('نهر الذهب', 'LOCATION', 'النهر الذهبي')")
         self.assertEqual(found(db), {RIVER})
         db.execute("BEGIN")
-        db.execute("INSERT INTO arabic_gazetteer VALUES ('وادي السلام', 'LOCATION', 'الوادي')")
+        add_valley(db)
         self.assertEqual(found(db), {RIVER, VALLEY})
         db.execute("ROLLBACK")
         self.assertEqual(found(db), {RIVER})
