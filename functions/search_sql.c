@@ -20,6 +20,9 @@
 ** table does not have makes MATCH fail with FTS5's "no such column".
 ** Options: any 1 (words without an operator between them are joined by
 ** OR), prefix 1 (the last word is a prefix, for search as you type).
+** More than AR_QUERY_MAX_WORDS words (a phrase counts its words) is an
+** error: FTS5 reads a list of rows per word, so a pasted article would
+** make a query of minutes.
 **
 **   SELECT arabic_query('بوتين "وقف إطلاق النار" كورس*');
 **   -- "بوتين" "وقف إطلاق النار" "كورس"*
@@ -93,11 +96,13 @@ static int count_token(void *pCtx, int tflags, const char *pToken, int nToken, i
   return 0;
 }
 
-/* True if z[0..n) holds a word for the tokenizer. */
-static int has_word(const ArTokenizer *t, const char *z, int n) {
+#define AR_QUERY_MAX_WORDS 256
+
+/* The number of words of z[0..n) for the tokenizer. */
+static int count_words(const ArTokenizer *t, const char *z, int n) {
   int count = 0;
   ar_tokenize(t, &count, AR_TOKENIZE_QUERY, z, n, count_token);
-  return count > 0;
+  return count;
 }
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -163,7 +168,15 @@ typedef struct Query {
   const char *zCol;                       /* a column filter "name:" waiting for its operand */
   int nCol;
   sqlite3_int64 iLastPlain;               /* output length just after the last plain word */
+  int nWords;                             /* words read so far */
 } Query;
+
+/* Does z[0..n) hold a word? Counted against AR_QUERY_MAX_WORDS. */
+static int has_word(Query *q, const char *z, int n) {
+  int k = count_words(q->t, z, n);
+  q->nWords += k;
+  return k > 0;
+}
 
 static int is_keyword(const char *z, int n, const char *zKey) {
   return n == (int)strlen(zKey) && memcmp(z, zKey, (size_t)n) == 0;
@@ -309,7 +322,7 @@ static void group_close(Query *q) {
 /* A word or "phrase" (z[0..n)), a prefix when bStar. */
 static void add_phrase(Query *q, const char *z, int n, int bStar, int bQuoted) {
   int bExcluded;
-  if (!has_word(q->t, z, n)) return;
+  if (!has_word(q, z, n)) return;
   bExcluded = operand_begin(q, 1);
   append_quoted(&q->o, z, n, bQuoted);
   if (bStar) out_append(&q->o, "*", 1);
@@ -366,7 +379,7 @@ static int read_near(Query *q, const char *z, int n, int i) {
       if (!quoted && (is_keyword(z + start, end - start, "AND") || is_keyword(z + start, end - start, "OR") ||
                       is_keyword(z + start, end - start, "NOT")))
         continue;
-      if (!has_word(q->t, z + start, end - start)) continue;
+      if (!has_word(q, z + start, end - start)) continue;
       if (nPhrase++) out_append(&near, " ", 1);
       else out_append(&near, "NEAR(", 5);
       append_quoted(&near, z + start, end - start, quoted);
@@ -454,7 +467,9 @@ static void query_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     else if (!quoted && !star && is_keyword(z + start, end - start, "OR")) set_operator(&q, OP_OR);
     else if (!quoted && !star && is_keyword(z + start, end - start, "NOT")) set_operator(&q, OP_NOT);
     else add_phrase(&q, z + start, end - start, star, quoted);
+    if (q.nWords > AR_QUERY_MAX_WORDS) break;
   }
+
   /* search as you type: the last word, if nothing follows it, is a prefix */
   if (q.opts->prefix && q.iLastPlain >= 0 && q.iLastPlain == q.o.n) out_append(&q.o, "*", 1);
   q.nIgnored = 0;
@@ -464,6 +479,11 @@ static void query_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   if (q.aGroup[0].nOperand == 0) {
     if (q.o.z) q.o.z[q.o.n = 0] = 0;
     out_append(&q.o, "\"\"", 2);
+  }
+  if (q.nWords > AR_QUERY_MAX_WORDS) {
+    sqlite3_free(q.o.z);
+    ar_result_error_free(ctx, sqlite3_mprintf("arabic_query: more than %d words: shorten the query", AR_QUERY_MAX_WORDS));
+    return;
   }
   out_result(ctx, &q.o);
 }
