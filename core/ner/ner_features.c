@@ -168,7 +168,7 @@ static unsigned length_bucket(int n) {
 int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
   const ArNerToken *tok = &t->aTok[i];
   int n = 0, k;
-  unsigned b, g, gm1 = gaz_of(t, i - 1), gp1 = gaz_of(t, i + 1), gm2 = gaz_of(t, i - 2), gp2 = gaz_of(t, i + 2);
+  unsigned b, u, g, gm1 = gaz_of(t, i - 1), gp1 = gaz_of(t, i + 1), gm2 = gaz_of(t, i - 2), gp2 = gaz_of(t, i + 2);
   a[n++] = mix(T_BIAS, 0);
   a[n++] = mix(T_W, tok_hash(t, i, H_W));
   a[n++] = mix(T_S, tok_hash(t, i, H_S));
@@ -185,7 +185,9 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
   a[n++] = mix(T_CLITIC, (unsigned)(tok->nProc * 4 + tok->nAl + tok->restoreAl));
   a[n++] = mix(T_SHAPE, tok->shape * 16 + length_bucket(tok->nCp - tok->nProc - tok->nAl));
   g = tok->gaz;
-  for (b = 0; b < AR_GZ_NBITS; b++) {
+  /* only the bits set on one of the five tokens, in increasing order */
+  for (u = (g | gm1 | gp1 | gm2 | gp2) & ((1u << AR_GZ_NBITS) - 1); u; u &= u - 1) {
+    b = (unsigned)__builtin_ctz(u);
     if (g & (1u << b)) a[n++] = mix(T_GAZ, b);
     if (gm1 & (1u << b)) a[n++] = mix(T_GAZM1, b);
     if (gp1 & (1u << b)) a[n++] = mix(T_GAZP1, b);
