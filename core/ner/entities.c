@@ -542,6 +542,13 @@ static int org_extend(const ArNerText *t, const Mark *aMark, int s, int e) {
   return e;
 }
 
+/* Tokens [s, e) are no entity; what follows starts one. */
+static void clear_span(const ArNerText *t, Mark *aMark, int s, int e) {
+  int k;
+  for (k = s; k < e; k++) aMark[k].type = 0, aMark[k].match = -1;
+  if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+}
+
 static void mark_span(const ArNerText *t, Mark *aMark, int s, int e, int type) {
   int k;
   for (k = s; k < e; k++) {
@@ -757,58 +764,45 @@ static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark)
   }
   for (s = 0; s < t->nTok; s = e) {
     const ArNerToken *tok = &t->aTok[s];
-    int drop;
+    int type = aMark[s].type, drop;
     e = s + 1;
-    if (!aMark[s].type || aMark[s].type == AR_ENT_DATE || !aMark[s].begin) continue;
+    if (!type || type == AR_ENT_DATE || !aMark[s].begin) continue;
     e = span_end(t, aMark, s);
     if (aMark[s].match >= 0) continue;
     /* a word after a number is its unit (7.7 مليار ريال) */
-    if (e - s == 1 && s > 0 && (t->aTok[s - 1].shape == AR_SHAPE_DIGITS || (t->aTok[s - 1].gaz & AR_GZ_NUMBER))) {
-      aMark[s].type = 0;
-      if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
-      continue;
-    }
+    drop = e - s == 1 && s > 0 && (t->aTok[s - 1].shape == AR_SHAPE_DIGITS || (t->aTok[s - 1].gaz & AR_GZ_NUMBER));
     /* a common word the tagger reads as an organization, often in quotes ("سخيف", "خونة"),
     ** unless a trigger opens the quote (صحيفة "ماركا"); a phrase of ل + ال that qualifies
     ** the name before it (تويتر للتواصل الاجتماعي) */
-    if (aMark[s].type == AR_ENT_ORG && e - s == 1 && !(tok->gaz & (AR_GZ_ORG | AR_GZ_ORG_TRIGGER)) &&
+    if (type == AR_ENT_ORG && e - s == 1 && !(tok->gaz & (AR_GZ_ORG | AR_GZ_ORG_TRIGGER)) &&
         !(is_quote(t, s - 1) && s > 1 && (t->aTok[s - 2].gaz & AR_GZ_ORG_TRIGGER)) &&
         (common_for(model, t, s, AR_ENT_ORG) ||
-         (is_quote(t, s - 1) && is_quote(t, s + 1) && tok->lex && AR_LEXICON_COUNT(tok->lex) >= 5))) {
-      aMark[s].type = 0;
-      if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
-      continue;
-    }
-    if (aMark[s].type == AR_ENT_ORG && tok->restoreAl && !(tok->gaz & AR_GZ_ORG_TRIGGER) && s > 0 &&
-        aMark[s - 1].type) {
-      aMark[s].type = 0;
-      if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
-      continue;
-    }
-    if (aMark[s].type == AR_ENT_PERSON) continue;
-    drop = e - s == 1 && (tok->gaz & (aMark[s].type == AR_ENT_ORG ? AR_GZ_ORG_TRIGGER : AR_GZ_LOC_TRIGGER));
-    if (aMark[s].type == AR_ENT_LOCATION && !drop) continue;
+         (is_quote(t, s - 1) && is_quote(t, s + 1) && tok->lex && AR_LEXICON_COUNT(tok->lex) >= 5)))
+      drop = 1;
+    if (type == AR_ENT_ORG && tok->restoreAl && !(tok->gaz & AR_GZ_ORG_TRIGGER) && s > 0 && aMark[s - 1].type)
+      drop = 1;
+    /* a trigger alone (حزب, قصر) */
+    if (e - s == 1 && (tok->gaz & (type == AR_ENT_ORG ? AR_GZ_ORG_TRIGGER : type == AR_ENT_LOCATION ? AR_GZ_LOC_TRIGGER : 0)))
+      drop = 1;
     /* a trigger that is a common noun too, then common words (حركة التبادل التجاري, قوات الأمن) */
-    if ((tok->gaz & AR_GZ_WEAK_TRIGGER) && !has_article_now(tok) && e - s >= 2 && !weak_trigger_name(t, 0, s + 1, e)) {
+    if (type == AR_ENT_ORG && (tok->gaz & AR_GZ_WEAK_TRIGGER) && !has_article_now(tok) && e - s >= 2 &&
+        !weak_trigger_name(t, 0, s + 1, e)) {
       int k, named = 0;
       for (k = s + 1; k < e; k++) named |= !has_article_now(&t->aTok[k]);
       drop |= !named;
     }
-    if (e - s >= 2 && has_article_now(tok) && (tok->gaz & AR_GZ_ORG_TRIGGER) && (t->aTok[s + 1].gaz & AR_GZ_ORGAN) &&
+    if (type == AR_ENT_ORG && e - s >= 2 && has_article_now(tok) && (tok->gaz & AR_GZ_ORG_TRIGGER) &&
+        (t->aTok[s + 1].gaz & AR_GZ_ORGAN) &&
         (e == s + 2 || (e == s + 3 && t->aTok[s + 2].restoreAl && (t->aTok[s + 2].gaz & AR_GZ_ORG_TRIGGER))))
       drop = 1;
-    if (drop) {
-      int k;
-      for (k = s; k < e; k++) aMark[k].type = 0, aMark[k].match = -1;
-      if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
-    }
+    if (drop) clear_span(t, aMark, s, e);
   }
 }
 
 /* The title of a work is not an entity: after برنامج, فيلم ... a quoted
 ** title, or a place or an organization of the tagger (برنامج بوليتيكا). */
 static void work_titles(const ArNerText *t, Mark *aMark) {
-  int i, k;
+  int i;
   for (i = 0; i + 1 < t->nTok; i++) {
     int s = i + 1, e;
     if (!t->aTok[i].isWord || !(t->aTok[i].gaz & AR_GZ_WORK) || aMark[i].type) continue;
@@ -821,8 +815,7 @@ static void work_titles(const ArNerText *t, Mark *aMark) {
         continue;
       e = span_end(t, aMark, s);
     }
-    for (k = s; k < e; k++) aMark[k].type = 0, aMark[k].match = -1;
-    if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+    clear_span(t, aMark, s, e);
     i = e - 1;
   }
 }
