@@ -69,6 +69,12 @@ bench: bench-translit
 bench-translit: build/tools/bench_translit
 	./build/tools/bench_translit
 
+# tools/eval_ir.py: retrieval quality (MAP) on ARCD, against unicode61, in one run.
+.PHONY: bench-ir
+bench: bench-ir
+bench-ir: loadable
+	$(PYTHON) tools/eval_ir.py
+
 # tools/bench_corpus.py: import throughput, database size and example latencies on 30 MB of news.
 .PHONY: bench-corpus
 bench: bench-corpus

@@ -4,22 +4,29 @@
 **
 **   ./build/bench [CORPUS.txt.xz]      (default ../shared/data/bench/ant-news-30mb.txt.xz)
 **   BENCH_RUNS=5 BENCH_SIZES="1 3 10 30" ./build/bench
+**   BENCH_TOKENIZERS="unicode61,arabic version 1,arabic" ./build/bench
 **
 ** The corpus (one document per line) is read into memory with `xz -dc`.
 ** For each size (the first N MB of it, whole documents, 1 MB = 10^6 bytes)
-** it measures, as the median of BENCH_RUNS interleaved runs:
+** it measures, as the median of BENCH_RUNS interleaved runs, for each
+** tokenizer (by default unicode61, arabic and arabic variants 1; the first
+** is the reference of every ratio):
 **
 **   - tokenizer alone: xTokenize(FTS5_TOKENIZE_DOCUMENT) of every document
-**     through the real fts5_api ('unicode61' and 'arabic' from
-**     xFindTokenizer), in MB/s, and a plain UTF-8 decode of the same bytes
-**     (the practical limit of any tokenizer);
+**     through the real fts5_api (xFindTokenizer, then xCreate with the
+**     arguments), in MB/s, and a plain UTF-8 decode of the same bytes (the
+**     practical limit of any tokenizer);
 **   - FTS5 index build: CREATE VIRTUAL TABLE + INSERT of every document in
 **     one transaction into a file database, in a child process: time, size
 **     of the index (the d_data and d_idx tables, from dbstat: the stored
 **     copy of the text is the same for both), peak RSS above the process's
 **     own (wait4's ru_maxrss of the child, less that of an idle child);
-**   - queries on that index: term, prefix, phrase, NEAR, boolean, each
-**     ORDER BY bm25() LIMIT 10 with snippet(): median latency and hits;
+**   - queries on that index (term, name, clitic, prefix, phrase, NEAR,
+**     boolean, a question as an OR of its words, a feminine name): the
+**     median latency of each written three ways, ORDER BY rank LIMIT 10
+**     without and with snippet() (the idioms the documentation teaches) and
+**     ORDER BY bm25(d) LIMIT 10 with snippet() (which makes SQLite compute a
+**     snippet for every match before it sorts), and the number of hits;
 **   - arabic_normalize, arabic_stem and arabic_entities over the documents
 **     of a table, in MB/s;
 **   - the cost per row of arabic_stem and arabic_tokens on short rows (the
@@ -52,7 +59,7 @@
 #define MAX_SIZES 8
 #define MAX_TOK 6
 #define MAX_ARGS 16
-#define N_QUERY 8
+#define N_QUERY 9
 #define N_FUNC 3
 #define N_MODE 3
 
@@ -74,6 +81,7 @@ static const struct {
     {"NEAR", "NEAR(الرئيس ترامب, 5)"},
     {"boolean", "(مصر OR سوريا) AND الحكومة NOT ليبيا"},
     {"question", "\"من\" OR \"هو\" OR \"رئيس\" OR \"وزراء\" OR \"العراق\""},
+    {"feminine", "الحديدة"}, /* Hodeidah: with format 1 a quarter of the hits only say الحديد (iron) */
 };
 
 /* How a search is written: the fast idioms the documentation teaches (FTS5
