@@ -69,6 +69,10 @@ typedef struct ArStemWord {
 #define AR_STEM_DOCUMENT 1 /* the forms a document word is indexed under */
 #define AR_STEM_PREFIX   2 /* the forms the last word of a prefix query looks up */
 
+/* A word of at most this many letters has no affix to remove: its only form
+** is itself (version 2). */
+#define AR_STEM_MIN_AFFIXED 3
+
 /* Version 2: the distinct forms of s for side, the main one first. Returns
 ** the count (1..AR_STEM_MAX_FORMS). */
 int ar_stem_forms(const ArStemWord *s, int side, ArForm *aForm);

@@ -117,8 +117,10 @@ static int emit_word_v1(const ArTokenizer *t, void *pCtx, int flags, int isLast,
 
 /* True if the last letter of w was written ة (the folds may have made it ه). */
 static int written_teh_marbuta(const ArWord *w, const char *zText, int nText) {
+  uint32_t last = w->cp[w->n - 1], c;
   int i = w->src[w->n - 1];
-  uint32_t c = ar_utf8_decode((const unsigned char *)zText, nText, &i);
+  if (last != 0x0647 && last != 0x0629) return 0;
+  c = ar_utf8_decode((const unsigned char *)zText, nText, &i);
   return c == 0x0629 || c == 0xFE93 || c == 0xFE94;
 }
 
@@ -166,7 +168,7 @@ static int emit_word_v2(const ArTokenizer *t, void *pCtx, int flags, int isLast,
   if (!(flags & AR_TOKENIZE_QUERY)) side = AR_STEM_DOCUMENT;
   else if ((flags & AR_TOKENIZE_PREFIX) && isLast) side = AR_STEM_PREFIX;
   else side = AR_STEM_QUERY;
-  if (t->opts.stem && arabic) {
+  if (t->opts.stem && arabic && w->n > AR_STEM_MIN_AFFIXED) {
     ArStemWord s;
     s.w = w->cp;
     s.n = w->n;
