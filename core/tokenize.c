@@ -165,7 +165,10 @@ static int emit_word_v2(const ArTokenizer *t, void *pCtx, int flags, int isLast,
   aForm[0].start = 0;
   aForm[0].len = w->n;
   aForm[0].tail = 0;
-  if (!(flags & AR_TOKENIZE_QUERY)) side = AR_STEM_DOCUMENT;
+  /* Auxiliary functions (highlight, snippet) read positions and offsets, never
+  ** a colocated token: AUX gives the DOCUMENT stream without them. */
+  if (flags & AR_TOKENIZE_AUX) side = AR_STEM_MAIN;
+  else if (!(flags & AR_TOKENIZE_QUERY)) side = AR_STEM_DOCUMENT;
   else if ((flags & AR_TOKENIZE_PREFIX) && isLast) side = AR_STEM_PREFIX;
   else side = AR_STEM_QUERY;
   if (t->opts.stem && arabic && w->n > AR_STEM_MIN_AFFIXED) {

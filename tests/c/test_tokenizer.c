@@ -5,6 +5,7 @@
 ** DOCUMENT, and hard inputs.
 */
 #include <stdlib.h>
+#include <string.h>
 
 #include <sqlite3.h>
 
@@ -189,14 +190,31 @@ static void test_callback_codes(fts5_api *api) {
   t.x.xDelete(t.p);
 }
 
+/* c without its colocated tokens (those written with a leading '+'). */
+static void drop_colocated(Capture *c) {
+  char *z = c->z, *out = c->z;
+  while (*z) {
+    char *end = strchr(z, ' ');
+    size_t n = end ? (size_t)(end - z) : strlen(z);
+    if (*z != '+') {
+      if (out != c->z) *out++ = ' ';
+      memmove(out, z, n);
+      out += n;
+    }
+    z += n + (end != 0);
+  }
+  *out = 0;
+}
+
+/* Format 1: AUX gives exactly the DOCUMENT stream. Format 2: the DOCUMENT
+** stream without its colocated tokens (what auxiliary functions read). */
 static void test_aux_equals_document(fts5_api *api) {
   static const char *azText[] = {
       "قال الرئيس الروسي فلاديمير بوتين إنّ وقفَ إطلاقِ النار ممكنٌ، وأكّد بموسكو «لا»",
-      "ﻻ ﷲ ٱلْعَٰلَمِينَ ٢٠٢٥م Zelensky's visit لـ3 \xff\xfe بوتــين",
+      "ﻻ ﷲ ٱلْعَٰلَمِينَ ٢٠٢٥م Zelensky's visit لـ3 \xff\xfe بوتــين وكتابه عاصمتها",
   };
-  size_t i;
   static const char *azArgs[] = {"stopwords 1", "version 1 stopwords 1", "variants 1", "version 1 variants 1"};
-  size_t a;
+  size_t i, a;
   for (a = 0; a < sizeof(azArgs) / sizeof(azArgs[0]); a++) {
     Tok t;
     tok_open(api, azArgs[a], &t);
@@ -206,7 +224,11 @@ static void test_aux_equals_document(fts5_api *api) {
       char zName[96];
       t.x.xTokenize(t.p, &doc, DOC, azText[i], n, capture);
       t.x.xTokenize(t.p, &aux, AUX, azText[i], n, capture);
-      snprintf(zName, sizeof(zName), "AUX stream equals DOCUMENT stream (%s)", azArgs[a]);
+      if (strncmp(azArgs[a], "version 1", 9) != 0) {
+        test_result(strchr(doc.z, '+') != 0, "the DOCUMENT stream has colocated tokens");
+        drop_colocated(&doc);
+      }
+      snprintf(zName, sizeof(zName), "AUX stream is the DOCUMENT stream (%s)", azArgs[a]);
       check_str(zName, aux.z, doc.z);
     }
     t.x.xDelete(t.p);
