@@ -100,7 +100,7 @@ INSERT INTO names(names) VALUES('integrity-check');
 -- version 2, the default: the same searches on the same rows, and what changed
 INSERT INTO docs2(rowid, title, body) VALUES
  (10, 'الحديدة', 'معارك في الحديدة ومحيطها.'), (11, 'الحديد', 'ارتفعت أسعار الحديد والصلب.'),
- (12, 'مدارس', 'زار المدرسة ومدرسته، وقال إن الحكومه تدعم الانتخابات.'), (13, 'تعليم', 'قال المدرس.');
+ (12, 'مدارس', 'زار المدرسة ومدرسته، وقال إن الحكومه تدعم الانتخابات.'), (13, 'تعليم', 'قال المدرس.'), (14, 'رياضة', 'أخبار الرياضة في الرياض.'), (15, 'كرة', 'نتائج الرياضة.');
 SELECT 'v2_match_01', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'بوتين';
 SELECT 'v2_match_02', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'المفاوضات';
 SELECT 'v2_match_03', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'محادثات';
@@ -111,6 +111,7 @@ SELECT 'v2_match_07', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'الحد
 SELECT 'v2_match_08', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'الحديد';
 SELECT 'v2_match_09', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'مدرسة';
 SELECT 'v2_match_13', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'المدرس';
+SELECT 'v2_match_14', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'الرياض';
 SELECT 'v2_match_10', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'الحكومة';
 SELECT 'v2_match_12', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'الحكومه';
 SELECT 'v2_match_11', group_concat(rowid) FROM docs2 WHERE docs2 MATCH 'انتخابات';
