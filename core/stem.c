@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "clitics.h"
-#include "lexicon.h"
+#include "known_forms.h"
 
 enum {
   ALEF = 0x0627, BEH = 0x0628, TEH_MARBUTA = 0x0629, TEH = 0x062A, HAH = 0x062D,
@@ -139,7 +139,7 @@ static int add_suffix_forms(const ArStemWord *s, int start, int side, ArForm *aF
 
 /* The forms of the reading that starts at skip: the word itself (0), or
 ** the word without its proclitic, whose forms count only if they are known
-** (lexicon.h): وبوتين is read as بوتين too, بوتين is not read as وتين. */
+** (known_forms.h): وبوتين is read as بوتين too, بوتين is not read as وتين. */
 static int add_reading_forms(const ArStemWord *s, int skip, int side, ArForm *aForm, int n) {
   ArForm a[AR_STEM_MAX_FORMS];
   int i, k, start;
@@ -148,7 +148,7 @@ static int add_reading_forms(const ArStemWord *s, int skip, int side, ArForm *aF
   start = skip + article_length(s->w + skip, s->n - skip);
   k = add_suffix_forms(s, start, side, a, 0);
   for (i = 0; i < k; i++) {
-    if (ar_lexicon_has(s->w + a[i].start, a[i].len, a[i].tail)) n = add_form(s->w, a[i], aForm, n);
+    if (ar_is_known_form(s->w + a[i].start, a[i].len, a[i].tail)) n = add_form(s->w, a[i], aForm, n);
   }
   return n;
 }

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "../../core/known_forms.h"
 #include "../../ext/sqlite_arabic.h"
 #include "fts5_lookup.h"
 #include "testlib.h"
@@ -268,6 +269,21 @@ static void test_hard_inputs(fts5_api *api) {
   free(z);
 }
 
+/* The known forms are part of token format 2: the shipped table never changes. */
+static void test_known_forms_frozen(void) {
+  static const uint32_t putin[] = {0x0628, 0x0648, 0x062A, 0x064A, 0x0646}; /* بوتين */
+  uint32_t h = ar_known_form_hash(0, 0, 0);
+  int i;
+  for (i = 0; i < ar_known_form_count; i++) h = (h ^ ar_known_form_hashes[i]) * 16777619u;
+  check_int("the known forms: 40,593", ar_known_form_count, 40593);
+  check_int("the known forms: their checksum", (int)(h == 0x61586e27u), 1);
+  for (i = 1; i < ar_known_form_count && ar_known_form_hashes[i - 1] < ar_known_form_hashes[i]; i++) {
+  }
+  check_int("the known forms: sorted, no repeat", i, ar_known_form_count);
+  check_int("بوتين is a known form", ar_is_known_form(putin, 5, 0), 1);
+  check_int("وتين is not", ar_is_known_form(putin + 1, 4, 0), 0);
+}
+
 int main(void) {
   sqlite3 *db;
   fts5_api *api;
@@ -278,6 +294,7 @@ int main(void) {
     test_result(0, "fts5_api found");
     return test_done();
   }
+  test_known_forms_frozen();
   test_vectors(api);
   test_bad_arguments(api);
   test_callback_codes(api);
