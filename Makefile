@@ -55,12 +55,24 @@ build/tests/%: tests/c/%.c tests/c/testlib.h tests/c/fts5_lookup.h dist/libsqlit
 # `make test` and `make demo` first make sure the dependencies are there (as
 # root on Debian they are installed), then build in a new make, whose
 # pkg-config calls see them.
+# node-deps fetches better-sqlite3 once for the npm package's tests; without
+# the registry those tests are skipped, and say so.
 test: deps
 	@$(MAKE) --no-print-directory -s all $(C_TESTS)
+	@$(MAKE) --no-print-directory -s node-deps || echo "make test: no better-sqlite3 (make node-deps failed): the Node tests will be skipped"
 	$(PYTHON) tests/run.py
 
 test-c: $(C_TESTS)
 	$(PYTHON) tests/run.py --only c
+
+# The resource limits at full size (about 30 s and 3.5 GB): not in `make test`.
+.PHONY: test-limits
+build/tests/limits: tests/limits/limits.c tests/c/testlib.h dist/libsqlite_arabic.a
+	@mkdir -p build/tests
+	$(CC) $(ALL_CFLAGS) -DSQLITE_CORE -o $@ $< dist/libsqlite_arabic.a -lsqlite3 $(PKG_LIBS) -lpthread -lm
+
+test-limits: build/tests/limits
+	./build/tests/limits
 
 # tools/bench_translit.c: transliteration and COLLATE arabic against BINARY
 # and ICU. A rule without a recipe, so other benchmarks can join `make bench`.
@@ -74,6 +86,12 @@ bench-translit: build/tools/bench_translit
 bench: bench-ir
 bench-ir: loadable
 	$(PYTHON) tools/eval_ir.py
+
+# tools/bench_gazetteer.py: what a gazetteer of 10,000 and 100,000 rows costs per imported article.
+.PHONY: bench-gazetteer
+bench: bench-gazetteer
+bench-gazetteer: loadable
+	$(PYTHON) tools/bench_gazetteer.py
 
 # tools/bench_corpus.py: import throughput, database size and example latencies on 30 MB of news.
 .PHONY: bench-corpus
@@ -94,19 +112,82 @@ demo: deps
 	sh tools/demo.sh
 
 # make corpus CORPUS=folder DB=news.db: import every *.txt under the folder
-# (or a one-article-per-line file); run again to update.
+# (or a one-article-per-line file); run again to update. The names are data:
+# $(value ...) keeps make from expanding a '$' in them, shell_quote puts them
+# in single quotes, and unexport keeps make from expanding them into the
+# environment of every command. Relative names are the caller's: make -C
+# moves CURDIR here, while $(PWD) is where make was started.
+shell_quote = '$(subst ','\'',$(1))'
+CALLER_DIR = $(if $(filter undefined,$(origin PWD)),$(CURDIR),$(value PWD))
+unexport CORPUS DB PWD
 corpus: loadable
-	@test -n "$(CORPUS)" -a -n "$(DB)" || { echo "usage: make corpus CORPUS=<folder or file> DB=<database>"; exit 2; }
-	$(PYTHON) python/sqlite_arabic/importer.py "$(CORPUS)" "$(DB)"
+	@sh tools/corpus.sh $(call shell_quote,$(CALLER_DIR)) $(call shell_quote,$(value CORPUS)) \
+	  $(call shell_quote,$(value DB)) $(call shell_quote,$(PYTHON))
 
+# make install [PREFIX=/usr/local] [DESTDIR=staging]: what a user of each
+# environment needs (docs/install.md):
+#   lib/sqlite-arabic/arabic.so     .load /usr/local/lib/sqlite-arabic/arabic
+#   lib/libsqlite_arabic.a, include/sqlite_arabic.h, lib/pkgconfig/sqlite-arabic.pc
+#   share/sqlite-arabic/sql/        schema.sql, views.sql, import.sql, examples.sql
+#   share/sqlite-arabic/python/     the sqlite_arabic package, which finds the
+#                                   two above through relative links
+#   bin/sqlite-arabic               the command, run by $(PYTHON)
+LIBDIR     = $(PREFIX)/lib
+SHAREDIR   = $(PREFIX)/share/sqlite-arabic
+PY_SOURCES = $(wildcard python/sqlite_arabic/*.py)
+INSTALLED  = $(LIBDIR)/sqlite-arabic/arabic.so $(LIBDIR)/libsqlite_arabic.a $(PREFIX)/include/sqlite_arabic.h \
+  $(LIBDIR)/pkgconfig/sqlite-arabic.pc $(PREFIX)/bin/sqlite-arabic $(SHAREDIR)/LICENSE \
+  $(patsubst sql/%,$(SHAREDIR)/sql/%,$(wildcard sql/*.sql)) \
+  $(patsubst python/%,$(SHAREDIR)/python/%,$(PY_SOURCES)) \
+  $(SHAREDIR)/python/sqlite_arabic/VERSION $(SHAREDIR)/python/sqlite_arabic/arabic.so $(SHAREDIR)/python/sqlite_arabic/sql
+.PHONY: uninstall
 install: all
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
-	install -m 0755 dist/arabic.so $(DESTDIR)$(PREFIX)/lib/arabic.so
-	install -m 0644 dist/libsqlite_arabic.a $(DESTDIR)$(PREFIX)/lib/libsqlite_arabic.a
+	install -d $(DESTDIR)$(LIBDIR)/sqlite-arabic $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHAREDIR)/sql $(DESTDIR)$(SHAREDIR)/python/sqlite_arabic
+	install -m 0755 dist/arabic.so $(DESTDIR)$(LIBDIR)/sqlite-arabic/arabic.so
+	install -m 0644 dist/libsqlite_arabic.a $(DESTDIR)$(LIBDIR)/libsqlite_arabic.a
 	install -m 0644 ext/sqlite_arabic.h $(DESTDIR)$(PREFIX)/include/sqlite_arabic.h
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@VERSION@|$(VERSION)|' tools/sqlite-arabic.pc.in \
+	  > $(DESTDIR)$(LIBDIR)/pkgconfig/sqlite-arabic.pc
+	install -m 0644 sql/*.sql $(DESTDIR)$(SHAREDIR)/sql/
+	install -m 0644 LICENSE $(DESTDIR)$(SHAREDIR)/LICENSE
+	install -m 0644 $(PY_SOURCES) VERSION $(DESTDIR)$(SHAREDIR)/python/sqlite_arabic/
+	ln -sfn ../../../../lib/sqlite-arabic/arabic.so $(DESTDIR)$(SHAREDIR)/python/sqlite_arabic/arabic.so
+	ln -sfn ../../sql $(DESTDIR)$(SHAREDIR)/python/sqlite_arabic/sql
+	sed -e '1s|.*|#!$(PYTHON)|' tools/sqlite-arabic.launcher > $(DESTDIR)$(PREFIX)/bin/sqlite-arabic
+	chmod 0755 $(DESTDIR)$(PREFIX)/bin/sqlite-arabic
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rm -rf $(DESTDIR)$(SHAREDIR)/python/sqlite_arabic/__pycache__
+	-rmdir $(DESTDIR)$(SHAREDIR)/python/sqlite_arabic $(DESTDIR)$(SHAREDIR)/python $(DESTDIR)$(SHAREDIR)/sql \
+	  $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(LIBDIR)/sqlite-arabic 2>/dev/null
 
 version:
 	@echo $(VERSION) $(COMMIT)
+
+# make npm: dist/sqlite-arabic-VERSION.tgz, the npm package: node/ with
+# arabic.so, the sql/ scripts and LICENSE (docs/install.md).
+.PHONY: npm node-deps
+npm: dist/sqlite-arabic-$(VERSION).tgz
+dist/sqlite-arabic-$(VERSION).tgz: dist/arabic.so $(wildcard node/*) $(wildcard sql/*.sql) LICENSE VERSION
+	rm -rf build/npm
+	mkdir -p build/npm/sql
+	cp node/index.js node/index.d.ts node/README.md LICENSE dist/arabic.so build/npm/
+	cp sql/*.sql build/npm/sql/
+	sed 's/@VERSION@/$(VERSION)/' node/package.json > build/npm/package.json
+	cd build/npm && npm pack --silent --pack-destination ../../dist >/dev/null
+
+# better-sqlite3 12 (13 crashes on Node 20 here) for the tests of the npm
+# package, in build/node: installed once from the npm registry and compiled
+# against the system's Node headers (about 3 minutes on two cores).
+NODE_TEST_DIR := build/node
+node-deps: $(NODE_TEST_DIR)/node_modules/better-sqlite3/package.json
+$(NODE_TEST_DIR)/node_modules/better-sqlite3/package.json:
+	mkdir -p $(NODE_TEST_DIR)
+	echo '{"private": true}' > $(NODE_TEST_DIR)/package.json
+	cd $(NODE_TEST_DIR) && JOBS=2 $(if $(wildcard /usr/include/node/node.h),npm_config_nodedir=/usr) \
+	  npm install --no-audit --no-fund --loglevel=error better-sqlite3@12 >/dev/null
 
 clean:
 	rm -rf build dist
@@ -118,6 +199,7 @@ clean:
 #   make test-asan      every suite against a copy built with -fsanitize=address,undefined
 #   make test-tsan      tests/c/test_threads.c built with -fsanitize=thread
 #   make test-valgrind  C, SQL and Python suites under valgrind
+#   make test-limits    the documented resource limits at full size (tests/limits)
 #   make fuzz           each tests/fuzz/fuzz_*.c target for FUZZ_TIME seconds (libFuzzer)
 #   make deps-proof     the dependencies, plus clang, libclang-rt-14-dev (libFuzzer) and valgrind
 CLANG     ?= clang
@@ -136,7 +218,7 @@ bench: bench-core
 bench-core: build/bench
 	./build/bench
 
-build/fuzz/%: tests/fuzz/%.c $(SRCS) $(HDRS)
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/strict_utf8.h $(SRCS) $(HDRS)
 	@mkdir -p build/fuzz
 	$(CLANG) $(WARN) $(DEFS) $(PKG_CFLAGS) -DSQLITE_CORE -O1 -g -fsanitize=fuzzer,address,undefined \
 	  -fno-sanitize-recover=all -o $@ $< $(SRCS) $(LINK_LIBS)
@@ -162,22 +244,41 @@ test-valgrind: all $(C_TESTS)
 deps-proof:
 	@sh tools/install-deps.sh proof
 
-# The entity tagger: `make train` rebuilds core/ner/ner_model.c from ../shared/data (ANERcorp);
-# `make eval` trains on the first five sixths, builds dist/holdout/arabic.so with that model and
-# scores it on the last sixth, then scores the shipped model on the seed articles.
+# The entity tagger: `make train` rebuilds the lexicon (core/lexicon_data.c: word
+# classes learned from unlabeled news, tools/train_lexicon.c) and then the tagger
+# (core/ner/ner_model.c) from ../shared/data (ANERcorp); `make eval` trains on the first
+# five sixths, builds dist/holdout/arabic.so with that model and scores it on the last
+# sixth, on AQMAR dev, then scores the shipped model on the seed articles.
 NER_DATA    ?= ../shared/data/ner/anercorp-train.conll
 NER_EPOCHS  ?= 15
 NER_PRUNE   ?= 100
 NER_RUNS    ?= 3
 NER_DROP    ?= 300
-# The trainer links the cores with the C library's allocator (AR_ALLOC_LIBC).
+# The unlabeled text of the lexicon: the 30 MB of ANT news and JawharaFM but its
+# politic/ folder (kept unseen to judge on).
+LEXICON_NEWS     ?= ../shared/data/bench/ant-news-30mb.txt.xz
+LEXICON_JAWHARA  ?= ../shared/data/raw/jawharafm-v1.1.tar.xz
+LEXICON_TEXT     ?= xz -dc $(LEXICON_NEWS) && tar -xJOf $(LEXICON_JAWHARA) --wildcards --exclude='politic/*' '*/*.txt'
+LEXICON_CLASSES  ?= 512
+LEXICON_COARSE   ?= 64
+# The trainers link the cores with the C library's allocator (AR_ALLOC_LIBC).
 TRAIN_SRCS  := $(filter-out core/ner/ner_model.c,$(wildcard core/*.c core/ner/*.c))
+LEXICON_SRCS := $(filter-out core/lexicon_data.c,$(wildcard core/*.c))
+build/train_lexicon: tools/train_lexicon.c $(LEXICON_SRCS) $(HDRS)
+	@mkdir -p build
+	$(CC) $(WARN) -O2 -DAR_ALLOC_LIBC $(PKG_CFLAGS) -o $@ tools/train_lexicon.c $(LEXICON_SRCS) $(PKG_LIBS) -lpthread -lm
+
+.PHONY: lexicon
+lexicon: build/train_lexicon
+	( $(LEXICON_TEXT) ) | build/train_lexicon -classes $(LEXICON_CLASSES) -coarse $(LEXICON_COARSE) -o core/lexicon_data.c
+
 .PHONY: train eval
 build/train_ner: tools/train_ner.c $(TRAIN_SRCS) $(HDRS)
 	@mkdir -p build
 	$(CC) $(WARN) -O2 -DAR_ALLOC_LIBC $(PKG_CFLAGS) -o $@ tools/train_ner.c $(TRAIN_SRCS) $(PKG_LIBS) -lpthread -lm
 
-train: build/train_ner
+train: lexicon
+	$(MAKE) --no-print-directory build/train_ner
 	build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) -o core/ner/ner_model.c $(NER_DATA)
 
 dist/holdout/arabic.so: build/train_ner $(LOADABLE_OBJS)

@@ -7,6 +7,18 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "utf8.h"
+
+/* A key or a value quoted in a message: at most 40 bytes, valid UTF-8. */
+typedef struct Quoted {
+  char z[48];
+} Quoted;
+
+static Quoted quoted(const char *z) {
+  Quoted q;
+  ar_utf8_excerpt(z, (int)strlen(z), q.z, 40);
+  return q;
+}
 
 typedef struct FoldKey {
   const char *zName;
@@ -58,7 +70,7 @@ int ar_options_set(ArOptions *o, int scope, const char *zKey, const char *zVal, 
   if ((scope & AR_KEYS_STEM) && strcmp(zKey, "version") == 0) {
     /* The token format: a new format is a new value, never a new meaning. */
     if ((v = small_int(zVal, AR_TOKEN_FORMAT)) < 1) {
-      snprintf(zErr, AR_ERRMSG_SIZE, "option 'version' expects 1 or 2, got '%.40s'", zVal);
+      snprintf(zErr, AR_ERRMSG_SIZE, "option 'version' expects 1 or 2, got '%s'", quoted(zVal).z);
       return 1;
     }
     o->version = v;
@@ -84,11 +96,12 @@ int ar_options_set(ArOptions *o, int scope, const char *zKey, const char *zVal, 
       return 0;
     }
   }
-  snprintf(zErr, AR_ERRMSG_SIZE, "unknown option '%.40s'", zKey);
+  snprintf(zErr, AR_ERRMSG_SIZE, "unknown option '%s'", quoted(zKey).z);
   return 1;
 
 bad_value01:
-  snprintf(zErr, AR_ERRMSG_SIZE, "option '%.40s' expects 0 or 1, got '%.40s'", zKey, zVal);
+  snprintf(zErr, AR_ERRMSG_SIZE, "option '%s' expects 0 or 1, got '%s'", quoted(zKey).z,
+           quoted(zVal).z);
   return 1;
 }
 
@@ -113,7 +126,8 @@ int ar_options_parse(ArOptions *o, int scope, const char *z, char *zErr) {
   char zKey[48], zVal[48];
   while (next_word(&z, zKey, sizeof(zKey))) {
     if (!next_word(&z, zVal, sizeof(zVal))) {
-      snprintf(zErr, AR_ERRMSG_SIZE, "option '%.40s' has no value (options are key value pairs)", zKey);
+      snprintf(zErr, AR_ERRMSG_SIZE, "option '%s' has no value (options are key value pairs)",
+               quoted(zKey).z);
       return 1;
     }
     if (ar_options_set(o, scope, zKey, zVal, zErr)) return 1;

@@ -9,6 +9,7 @@
 #define ARABIC_UTF8_H
 
 #include <stdint.h>
+#include <string.h>
 
 #define AR_REPLACEMENT_CHAR 0xFFFD
 
@@ -83,6 +84,29 @@ static inline int ar_sqlite_chars(const unsigned char *z, int from, int to) {
     n++;
   }
   return n;
+}
+
+/* At most nMax bytes of z[0..n) as valid UTF-8 text for a message, into
+** zOut (room for nMax + 4 bytes): each malformed byte becomes U+FFFD, a NUL
+** ends the text, no character is cut, and "..." marks a cut. */
+static inline void ar_utf8_excerpt(const char *z, int n, char *zOut, int nMax) {
+  const unsigned char *u = (const unsigned char *)z;
+  int i = 0, k = 0;
+  while (i < n) {
+    int nc;
+    uint32_t c = ar_utf8_decode(u, n, &i);
+    unsigned char zb[4];
+    if (c == 0) break;
+    nc = ar_utf8_encode(c, zb);
+    if (k + nc > nMax) {
+      memcpy(zOut + k, "...", 3);
+      k += 3;
+      break;
+    }
+    memcpy(zOut + k, zb, (size_t)nc);
+    k += nc;
+  }
+  zOut[k] = 0;
 }
 
 #endif

@@ -25,6 +25,16 @@ const char *ar_arg_text(sqlite3_context *ctx, sqlite3_value *v, int *pn);
 const ArTokenizer *ar_arg_analyzer(sqlite3_context *ctx, const char *zFunc, int argc,
                                    sqlite3_value **argv, int iArg, int scope);
 
+/* Report the error zMsg (from sqlite3_mprintf; NULL when that ran out of
+** memory) and free it. */
+void ar_result_error_free(sqlite3_context *ctx, char *zMsg);
+
+/* A copy of z[0..n) with each malformed UTF-8 byte as U+FFFD (one
+** character either way, so character offsets stay those of the input),
+** NUL-terminated, its length in *pnOut (may be NULL); NULL for a NULL z, or
+** with *pNoMem set when out of memory. */
+char *ar_clean_utf8(const unsigned char *z, int n, int *pnOut, int *pNoMem);
+
 /* Parse option text (n bytes; a NUL inside is an error) into *t for scope.
 ** Returns 0, or 1 with a message in zErr (AR_ERRMSG_SIZE bytes). */
 int ar_analyzer_parse(ArTokenizer *t, int scope, const char *zOpts, int n, char *zErr);

@@ -13,28 +13,33 @@
 #include "../ext/sqlfunc.h"
 #include "../core/alloc.h"
 #include "../core/translit.h"
+#include "../core/utf8.h"
+
+#include <string.h>
 
 /* The scheme named by argv[1], or the default; NULL after an error. */
 static const ArTranslitScheme *arg_scheme(sqlite3_context *ctx, const char *zFunc, int argc,
                                           sqlite3_value **argv) {
   const ArTranslitScheme *s;
   const char *zName;
+  int nName;
   if (argc < 2) return ar_translit_scheme("buckwalter");
   zName = (const char *)sqlite3_value_text(argv[1]);
   if (!zName) {
     sqlite3_result_error_nomem(ctx);
     return 0;
   }
+  nName = sqlite3_value_bytes(argv[1]);
+  if (memchr(zName, 0, (size_t)nName)) {
+    ar_result_error_free(ctx, sqlite3_mprintf("%s: the scheme name holds a NUL character", zFunc));
+    return 0;
+  }
   s = ar_translit_scheme(zName);
   if (!s) {
-    char *zMsg = sqlite3_mprintf("%s: unknown scheme '%s' (schemes: %s)", zFunc, zName,
-                                 AR_TRANSLIT_SCHEMES);
-    if (zMsg) {
-      sqlite3_result_error(ctx, zMsg, -1);
-      sqlite3_free(zMsg);
-    } else {
-      sqlite3_result_error_nomem(ctx);
-    }
+    char zQuoted[48];
+    ar_utf8_excerpt(zName, nName, zQuoted, 40);
+    ar_result_error_free(ctx, sqlite3_mprintf("%s: unknown scheme '%s' (schemes: %s)", zFunc, zQuoted,
+                                              AR_TRANSLIT_SCHEMES));
   }
   return s;
 }
@@ -50,14 +55,8 @@ static void translit_common(sqlite3_context *ctx, int argc, sqlite3_value **argv
   s = arg_scheme(ctx, zFunc, argc, argv);
   if (!s) return;
   if (reverse && !ar_translit_reversible(s)) {
-    char *zMsg = sqlite3_mprintf("%s: scheme '%s' is one way and cannot be reversed", zFunc,
-                                 sqlite3_value_text(argv[1]));
-    if (zMsg) {
-      sqlite3_result_error(ctx, zMsg, -1);
-      sqlite3_free(zMsg);
-    } else {
-      sqlite3_result_error_nomem(ctx);
-    }
+    ar_result_error_free(ctx, sqlite3_mprintf("%s: scheme '%s' is one way and cannot be reversed", zFunc,
+                                              sqlite3_value_text(argv[1])));
     return;
   }
   zIn = ar_arg_text(ctx, argv[0], &nIn);

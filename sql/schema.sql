@@ -13,6 +13,19 @@
 --   article_import  INSERT INTO article_import(path, content, hash) adds a
 --                   file, re-indexes it when its hash changed, and does
 --                   nothing when it did not
+--   arabic_metadata what a reader of the file needs: the extension, the
+--                   version that made the database, the index format
+
+-- A database handed to someone says what it needs: without the extension
+-- loaded, articles_fts cannot be read (DB Browser for SQLite shows it empty).
+-- index_format is the tokenizer's 'version' option of articles_fts; a build
+-- that reads it has arabic_version() >= created_with.
+CREATE TABLE IF NOT EXISTS arabic_metadata(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+INSERT OR IGNORE INTO arabic_metadata(key, value) VALUES
+  ('extension', 'sqlite-arabic: load arabic.so (entry point sqlite3_arabic_init) before reading articles_fts'),
+  ('created_with', arabic_version()),
+  ('index_format', '2'),
+  ('tokenizer', 'arabic variants 1 version 2');
 
 CREATE TABLE IF NOT EXISTS articles(
   id        INTEGER PRIMARY KEY,
@@ -30,8 +43,10 @@ CREATE TABLE IF NOT EXISTS articles(
 
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published) WHERE published IS NOT NULL;
 
+-- content="articles" is written so, in double quotes and without spaces: that is
+-- the text sqlite-utils and Datasette look for to find the index of a table.
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-  title, body, content = 'articles', content_rowid = 'id', tokenize = 'arabic variants 1 version 2');
+  title, body, content="articles", content_rowid = 'id', tokenize = 'arabic variants 1 version 2');
 -- ORDER BY rank ranks a title match 5 times a body match: bm25(articles_fts, 5.0, 1.0),
 -- computed by FTS5 while it sorts (an ORDER BY bm25(...) makes SQLite sort, after
 -- computing the columns of every match).

@@ -14,6 +14,21 @@
 --         SELECT left_context, word, right_context FROM kwic
 --         WHERE token IN (SELECT token FROM arabic_tokens('كورسك'))
 --           AND article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'كورسك');
+--   spellings(name_key, spelling, articles, mentions)
+--       every word of the index (as the index has it: folded, so without
+--       harakat and with one alef) with its arabic_name_key(): the spellings
+--       of a name in this corpus are those that share its key,
+--         SELECT spelling, articles FROM spellings
+--         WHERE name_key = arabic_name_key('ترامب') ORDER BY articles DESC;
+--       It reads the index's vocabulary (articles_vocab, an fts5vocab table
+--       over articles_fts): a pass over all its words (0.4 s for 30 MB of
+--       news), or a slice of it, since a name key keeps the first letter:
+--         ... AND spelling >= 'ت' AND spelling < 'ث'   (80 ms)
+--   entity_weeks(week, canonical, type, articles, mentions)
+--       entity_counts for each week of publication (week: its Monday,
+--       YYYY-MM-DD); articles without a date are not counted
+--   source_weeks(week, source, articles)
+--       articles per source and week of publication
 
 CREATE VIEW IF NOT EXISTS entity_counts(canonical, type, articles, mentions) AS
   SELECT canonical, type, count(DISTINCT article_id), count(*)
@@ -39,3 +54,22 @@ CREATE VIEW IF NOT EXISTS kwic(article_id, token, left_context, word, right_cont
                replace(substr(a.text, t.start + t.length, 40), char(10), ' ') AS r,
                t.start + t.length + 40 <= length(a.text) AS cut_right
         FROM articles AS a, arabic_tokens(a.text) AS t);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_vocab USING fts5vocab(articles_fts, row);
+
+-- Terms starting with '~' are the name keys 'variants 1' indexes, not words.
+CREATE VIEW IF NOT EXISTS spellings(name_key, spelling, articles, mentions) AS
+  SELECT arabic_name_key(term), term, doc, cnt FROM articles_vocab WHERE term NOT GLOB '~*';
+
+-- A week is named by its Monday: back 6 days, then forward to a Monday.
+CREATE VIEW IF NOT EXISTS entity_weeks(week, canonical, type, articles, mentions) AS
+  SELECT date(a.published, '-6 days', 'weekday 1'), e.canonical, e.type, count(DISTINCT e.article_id), count(*)
+  FROM entities AS e JOIN articles AS a ON a.id = e.article_id
+  WHERE a.published IS NOT NULL
+  GROUP BY 1, e.canonical, e.type;
+
+CREATE VIEW IF NOT EXISTS source_weeks(week, source, articles) AS
+  SELECT date(published, '-6 days', 'weekday 1'), source, count(*)
+  FROM articles
+  WHERE published IS NOT NULL
+  GROUP BY 1, source;

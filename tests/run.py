@@ -113,7 +113,7 @@ def cell(v):
 
 
 def run_docs(t, verbose):
-    docs = [os.path.join(ROOT, "README.md")] + sorted(glob.glob(os.path.join(ROOT, "docs", "*.md")))
+    docs = [os.path.join(ROOT, "README.md")] + sorted(glob.glob(os.path.join(ROOT, "docs", "**", "*.md"), recursive=True))
     for path in docs:
         if not os.path.exists(path):
             continue

@@ -5,7 +5,8 @@
    ../shared/data/ner/anercorp-train.conll, tagged by dist/holdout/arabic (built by `make eval` with a
    model trained on the first five sixths only). Each sentence's tokens are joined with spaces; every
    token that a predicted entity overlaps gets its type (B on the first, I on the others).
-2. The seed articles (../shared/corpus/seeds/*.txt), with the shipped model (dist/arabic): the people,
+2. AQMAR dev (../shared/data/ner/aqmar-dev.conll, Wikipedia), scored the same way with the shipped model.
+3. The seed articles (../shared/corpus/seeds/*.txt), with the shipped model (dist/arabic): the people,
    places and organizations each article mentions, listed by hand in tests/data/seed_entities.txt, against
    the distinct canonicals the extension gives: document-level precision and recall, and whether each
    person listed comes out with exactly one canonical.
@@ -20,6 +21,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
 CONLL = os.path.join(SHARED, "data", "ner", "anercorp-train.conll")
+AQMAR = os.path.join(SHARED, "data", "ner", "aqmar-dev.conll")
 SEEDS = os.path.join(SHARED, "corpus", "seeds")
 HAND = os.path.join(ROOT, "tests", "data", "seed_entities.txt")
 TYPES = {"PERSON": "PERS", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
@@ -67,18 +69,10 @@ def spans(tags):
     return out
 
 
-def anercorp():
-    if not os.path.exists(CONLL):
-        print(f"skipped ANERcorp: {CONLL} not found")
-        return
-    if not os.path.exists(os.path.join(ROOT, "dist", "holdout", "arabic.so")):
-        print("skipped ANERcorp: dist/holdout/arabic.so missing (run make eval)")
-        return
-    db = connect(os.path.join("holdout", "arabic"))
-    sents = read_conll(CONLL)
-    held = sents[len(sents) - len(sents) // 6:]
+def score(db, sents):
+    """CoNLL entity-level counts of arabic_entities over sentences: {type: (tp, predicted, gold)}."""
     tp, npred, ngold = {}, {}, {}
-    for sent in held:
+    for sent in sents:
         words = [w for w, _ in sent]
         text = " ".join(words)
         starts, pos = [], 0
@@ -101,14 +95,38 @@ def anercorp():
             tp[typ] = tp.get(typ, 0) + len(g & p)
             npred[typ] = npred.get(typ, 0) + len(p)
             ngold[typ] = ngold.get(typ, 0) + len(g)
-    print(f"ANERcorp held out: last sixth of anercorp-train.conll ({len(held)} sentences), model trained on the rest")
+    return {t: (tp[t], npred[t], ngold[t]) for t in tp}
+
+
+def report(title, counts):
+    print(title)
     for typ in ("PERS", "LOC", "ORG", "overall"):
-        t = sum(tp.values()) if typ == "overall" else tp[typ]
-        p_ = sum(npred.values()) if typ == "overall" else npred[typ]
-        g = sum(ngold.values()) if typ == "overall" else ngold[typ]
+        t, p_, g = [sum(c[k] for c in counts.values()) for k in range(3)] if typ == "overall" else counts[typ]
         prec, rec = (t / p_ if p_ else 0), (t / g if g else 0)
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0
         print(f"  {typ:8s} precision {prec:.3f} recall {rec:.3f} F1 {f1:.3f}  ({g} gold, {p_} predicted)")
+
+
+def anercorp():
+    if not os.path.exists(CONLL):
+        print(f"skipped ANERcorp: {CONLL} not found")
+        return
+    if not os.path.exists(os.path.join(ROOT, "dist", "holdout", "arabic.so")):
+        print("skipped ANERcorp: dist/holdout/arabic.so missing (run make eval)")
+        return
+    sents = read_conll(CONLL)
+    held = sents[len(sents) - len(sents) // 6:]
+    report(f"ANERcorp held out: last sixth of anercorp-train.conll ({len(held)} sentences), model trained on the rest",
+           score(connect(os.path.join("holdout", "arabic")), held))
+
+
+def aqmar():
+    """AQMAR dev (Wikipedia, another source and style), with the shipped model (trained on ANERcorp only)."""
+    if not os.path.exists(AQMAR):
+        print(f"skipped AQMAR: {AQMAR} not found")
+        return
+    sents = read_conll(AQMAR)
+    report(f"AQMAR dev ({len(sents)} sentences), shipped model", score(connect("arabic"), sents))
 
 
 def read_hand():
@@ -179,4 +197,5 @@ def seeds():
 
 if __name__ == "__main__":
     anercorp()
+    aqmar()
     seeds()

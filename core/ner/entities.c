@@ -5,6 +5,7 @@
 
 #include "../alloc.h"
 #include "../hashmap.h"
+#include "../lexicon.h"
 #include "../namekey.h"
 #include "../segment.h"
 #include "../utf8.h"
@@ -259,23 +260,52 @@ static int month_at(const ArNerText *t, int i, int *pAmbiguous) {
   return 0;
 }
 
+/* Is token i the mark c? */
+static int is_mark(const ArNerText *t, int i, uint32_t c) {
+  return i >= 0 && i < t->nTok && !t->aTok[i].isWord && t->aCp[t->aTok[i].iCp] == c;
+}
+
+/* A month at i, and the other series' name after a slash (مارس/آذار,
+** نوفمبر/تشرين الثاني): the length in tokens, 0 when none. */
+static int month_pair_at(const ArNerText *t, int i, int *pAmbiguous) {
+  int m = month_at(t, i, pAmbiguous), amb2, m2;
+  if (m > 0 && is_mark(t, i + m, '/') && i + m + 1 < t->nTok && (m2 = month_at(t, i + m + 1, &amb2)) > 0) {
+    *pAmbiguous = 0;
+    return m + 1 + m2;
+  }
+  return m;
+}
+
+/* Words before a bare year that make it a date: في 2007, منذ 2012 ... */
+static int year_context(const ArNerText *t, int i) {
+  static const char *const az[] = {"في", "وفي", "منذ", "ومنذ", "حتي", "وحتي", "بحلول", "مطلع", "نهايه",
+                                   "بدايه", "اواخر", "اوايل", "خلال", "وخلال"};
+  unsigned k;
+  if (i < 0 || !t->aTok[i].isWord) return 0;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (strcmp(fold_of(t, i), az[k]) == 0 || is_word(t, i, az[k])) return 1;
+  }
+  return 0;
+}
+
 /* Length in tokens of a date starting at token i, or 0. */
 static int date_at(const ArNerText *t, int i) {
   int n = 0, amb, m;
   if (!t->aTok[i].isWord) return 0;
   if (t->aTok[i].gaz & AR_GZ_WEEKDAY) return 1 + is_relative(t, i + 1);
-  if (is_day(t, i) && (m = month_at(t, i + 1 < t->nTok ? i + 1 : i, &amb)) > 0 && i + 1 < t->nTok) {
+  if (is_day(t, i) && i + 1 < t->nTok && (m = month_pair_at(t, i + 1, &amb)) > 0) {
     n = 1 + m;
     if (is_year(t, i + n)) n++;
     return n;
   }
-  if ((m = month_at(t, i, &amb)) > 0) {
+  if ((m = month_pair_at(t, i, &amb)) > 0) {
     int after = is_year(t, i + m) || is_relative(t, i + m);
     if (amb && !after && !is_word(t, i - 1, "شهر")) return 0;
     return m + (is_year(t, i + m) || is_relative(t, i + m));
   }
   if (is_period(t, i) && (is_year(t, i + 1) || is_relative(t, i + 1))) return 2;
   if (is_word(t, i, "امس")) return 1;
+  if (is_year(t, i) && year_context(t, i - 1)) return 1;
   /* 8/8/2022 and 2022/8/8 */
   if (number_of(t, i) >= 0 && i + 4 < t->nTok && number_of(t, i + 2) >= 1 && number_of(t, i + 4) >= 0 &&
       fold_of(t, i + 1)[0] == '/' && fold_of(t, i + 3)[0] == '/' &&
@@ -305,13 +335,6 @@ static void mark_dates(const ArNerText *t, Mark *aMark) {
 
 /* ---- one reading per name in a text ---- */
 
-/* Does the word start with the article (after its proclitics)? A name
-** such as عبد الله or حزب الله ends in a common word: those never spread. */
-static int has_article(const ArNerText *t, int i) {
-  const char *z = bare_of(t, i);
-  return t->aTok[i].nAl > 0 || t->aTok[i].restoreAl || strncmp(z, "ال", strlen("ال")) == 0;
-}
-
 /* Has the tagger learned this word as a common word rather than a name
 ** (أمام "in front of" shares its key with the surname إمام)? */
 static int known_common_word(const ArNerModel *model, const ArNerText *t, int i) {
@@ -319,35 +342,274 @@ static int known_common_word(const ArNerModel *model, const ArNerText *t, int i)
   return w && w[AR_LABEL_O] > w[AR_LABEL_B(AR_ENT_PERSON)];
 }
 
-/* A surname the text gives a person (the last word of a person of two
-** words or more, without the article) is that person wherever else it
-** stands alone untagged: the tagger may miss a name in one sentence and
-** find it in another. */
-static int propagate_surnames(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
-  ArHashMap seen;
-  int i, n = 0, found;
+/* The name key of token i without its first k letters (ال restored after
+** لل when k takes all the proclitics), and, with dropAl, without its article. */
+static uint64_t key_without(const ArNerText *t, int i, int k, int dropAl) {
+  const ArNerToken *tok = &t->aTok[i];
+  uint32_t form[AR_MAX_WORD_CHARS + 2], key[AR_MAX_WORD_CHARS + 2];
+  unsigned char zb[4];
+  uint64_t h = AR_HASH_INIT;
+  int n = 0, j, nKey;
+  if (tok->restoreAl && k == tok->nProc && !dropAl) form[n++] = 0x0627, form[n++] = 0x0644;
+  if (dropAl && k == tok->nProc) k += tok->nAl;
+  for (j = k; j < tok->nCp && n < AR_MAX_WORD_CHARS; j++) form[n++] = t->aCp[tok->iCp + j];
+  nKey = ar_name_key(form, n, key);
+  for (j = 0; j < nKey; j++) h = ar_hash_bytes(h, zb, ar_utf8_encode(key[j], zb));
+  return h;
+}
+
+/* A word that cannot be a name by itself: a function word, a title, a verb
+** of speech, a trigger, a month or a weekday. */
+static int never_name(const ArNerText *t, int i) {
+  return !t->aTok[i].isWord || t->aTok[i].shape == AR_SHAPE_DIGITS ||
+         (t->aTok[i].gaz & (AR_GZ_FUNCTION | AR_GZ_TITLE | AR_GZ_SPEECH | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER |
+                            AR_GZ_MONTH | AR_GZ_WEEKDAY | AR_GZ_COUNTRY_ADJ)) != 0;
+}
+
+/* Is the word, as the lexicon's class and the tagger's weights for it read,
+** a common word (أمام "in front of" shares its key with the surname إمام;
+** الشاهد "the witness" is a surname too)? */
+static int common_word(const ArNerModel *model, const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  const int16_t *w = ar_ner_weights(model, ar_ner_class_feature(t, i));
+  if (known_common_word(model, t, i)) return 1;
+  return tok->lex && AR_LEXICON_COUNT(tok->lex) >= 50 && w && w[AR_LABEL_O] > w[AR_LABEL_B(AR_ENT_PERSON)] &&
+         w[AR_LABEL_O] > w[AR_LABEL_I(AR_ENT_PERSON)];
+}
+
+/* End of the span of the same type starting at s. */
+static int span_end(const ArNerText *t, const Mark *aMark, int s) {
+  int e = s + 1;
+  while (e < t->nTok && aMark[e].type == aMark[s].type && !aMark[e].begin) e++;
+  return e;
+}
+
+/* One reading per name in a text: a name the text gives a person is that
+** person wherever else it stands alone untagged, with or without its
+** proclitics and article (محمد الطيطي ... وقال الطيطي ... للطيطي): the
+** surname of a person of two words or more, a one-word person, and a
+** first name that only one person of the text has (جمالات شيحة ...
+** جمالات), unless it is a common given name (محمد) or a common word. */
+static int link_names(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
+  ArHashMap seen, firsts;
+  int i, n = 0, found, *pv;
   for (i = 0; i < t->nTok; i++) n += aMark[i].type == AR_ENT_PERSON;
   if (n == 0) return AR_OK;
-  if (ar_hashmap_init(&seen, n) != AR_OK) return AR_NOMEM;
-  for (i = 1; i < t->nTok; i++) {
-    int last = i + 1 >= t->nTok || aMark[i + 1].type != AR_ENT_PERSON || aMark[i + 1].begin;
-    if (aMark[i].type == AR_ENT_PERSON && !aMark[i].begin && last && t->aTok[i].nCp >= 4 && !has_article(t, i))
-      ar_hashmap_slot(&seen, ar_hash_bytes(AR_HASH_INIT, t->zFold + t->aTok[i].iKey, t->aTok[i].nKey), &found);
+  if (ar_hashmap_init(&seen, 2 * n) != AR_OK) return AR_NOMEM;
+  if (ar_hashmap_init(&firsts, n) != AR_OK) {
+    ar_hashmap_free(&seen);
+    return AR_NOMEM;
+  }
+  /* Keys without proclitics and article; the whole word's key too, for
+  ** names that start like a proclitic (بوتين). */
+  for (i = 0; i < t->nTok; i++) {
+    int e, last;
+    if (aMark[i].type != AR_ENT_PERSON || !aMark[i].begin) continue;
+    e = span_end(t, aMark, i);
+    last = e - 1;
+    if (t->aTok[last].nCp - t->aTok[last].nProc >= 4 && !never_name(t, last)) {
+      ar_hashmap_slot(&seen, key_without(t, last, t->aTok[last].nProc, 1), &found);
+      ar_hashmap_slot(&seen, ar_hash_bytes(AR_HASH_INIT, t->zFold + t->aTok[last].iKey, t->aTok[last].nKey), &found);
+    }
+    if (e - i >= 2 && !(t->aTok[i].gaz & AR_GZ_FIRST_NAME) && t->aTok[i].nCp - t->aTok[i].nProc >= 4 &&
+        !continues_name(t, i + 1)) {
+      /* a first name: value 1 while one person has it, 0 when several do */
+      uint64_t h = key_without(t, i, t->aTok[i].nProc, 1), hLast = key_without(t, last, t->aTok[last].nProc, 1);
+      pv = ar_hashmap_slot(&firsts, h, &found);
+      if (!found) *pv = (int)(hLast & 0x3FFFFFFF) | 1;
+      else if (*pv != ((int)(hLast & 0x3FFFFFFF) | 1)) *pv = 0;
+    }
   }
   for (i = 0; i < t->nTok; i++) {
     const ArNerToken *tok = &t->aTok[i];
-    if (aMark[i].type || !tok->isWord || tok->shape != AR_SHAPE_ARABIC || tok->nCp < 4 || has_article(t, i) ||
-        (tok->gaz & (AR_GZ_TITLE | AR_GZ_SPEECH | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_MONTH | AR_GZ_WEEKDAY)))
-      continue;
-    if (ar_hashmap_find(&seen, ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey)) &&
-        !known_common_word(model, t, i)) {
+    uint64_t h;
+    int hit;
+    if (aMark[i].type || tok->shape != AR_SHAPE_ARABIC || tok->nCp - tok->nProc < 4 || never_name(t, i)) continue;
+    hit = ar_hashmap_find(&seen, ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey)) != 0;
+    if (!hit) {
+      h = key_without(t, i, tok->nProc, 1);
+      hit = ar_hashmap_find(&seen, h) || ((pv = (int *)ar_hashmap_find(&firsts, h)) && *pv);
+    }
+    if (hit && !common_word(model, t, i)) {
       aMark[i].type = AR_ENT_PERSON;
       aMark[i].begin = 1;
+      aMark[i].match = -1;
       if (i + 1 < t->nTok && aMark[i + 1].type) aMark[i + 1].begin = 1;
     }
   }
   ar_hashmap_free(&seen);
+  ar_hashmap_free(&firsts);
   return AR_OK;
+}
+
+/* ---- organizations opened by a trigger word ---- */
+
+static int has_article_now(const ArNerToken *tok) { return tok->nAl > 0 || tok->restoreAl; }
+
+/* Does the folded word end in a nisba (ي, ية: الجمهوري, الأمريكية)? */
+static int is_nisba(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  const uint32_t *a = t->aCp + tok->iCp;
+  int n = tok->nCp;
+  return n >= 4 && (a[n - 1] == 0x064A || (a[n - 1] == 0x0647 && a[n - 2] == 0x064A));
+}
+
+/* May token j go on with an organization's name opened before it? */
+static int org_word(const ArNerText *t, const Mark *aMark, int j) {
+  const ArNerToken *tok = &t->aTok[j];
+  if (j >= t->nTok || aMark[j].type || !tok->isWord || tok->shape != AR_SHAPE_ARABIC) return 0;
+  if (tok->gaz & (AR_GZ_FUNCTION | AR_GZ_TITLE | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY)) return 0;
+  if (tok->nConj && (tok->gaz & (AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER))) return 0;
+  return has_article_now(tok);
+}
+
+/* Organizations the tagger missed, opened by a trigger word: وزارة العدل
+** الأمريكية, مجلس نواب الشعب, الحزب الجمهوري, الاتحاد العام التونسي
+** للشغل. The trigger is part of the name, but for media, companies and
+** teams, whose name follows it (صحيفة الغارديان). The words that follow
+** carry the article (a name of the form "noun of the noun" may take one
+** bare noun first: مجلس نواب الشعب); a country's adjective closes the
+** name; a definite trigger (الحزب) opens one only before an adjective of
+** the form of a nisba (الحزب الجمهوري, not الحزب الحاكم). */
+static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
+  int i;
+  for (i = 0; i + 1 < t->nTok; i++) {
+    const ArNerToken *tok = &t->aTok[i];
+    int media, j, e, definite;
+    if (!(tok->gaz & AR_GZ_ORG_TRIGGER) || aMark[i].type || !tok->isWord) continue;
+    media = (tok->gaz & AR_GZ_MEDIA) != 0;
+    definite = has_article_now(tok);
+    if (media && definite) continue;
+    /* The tagger's organization right after the trigger: the trigger opens it. */
+    if (!media && !definite && aMark[i + 1].type == AR_ENT_ORG && aMark[i + 1].begin && aMark[i + 1].match < 0) {
+      aMark[i].type = AR_ENT_ORG;
+      aMark[i].begin = 1;
+      aMark[i].match = -1;
+      aMark[i + 1].begin = 0;
+      continue;
+    }
+    j = i + 1;
+    if (!org_word(t, aMark, j)) {
+      /* مجلس نواب الشعب: one bare noun, then a definite one */
+      const ArNerToken *nx = &t->aTok[j];
+      if (definite || media || aMark[j].type || !nx->isWord || nx->shape != AR_SHAPE_ARABIC || nx->nProc ||
+          never_name(t, j) || !org_word(t, aMark, j + 1))
+        continue;
+    }
+    /* الحزب الجمهوري; not الحزب الحاكم, nor الإدارة الأميركية (a country's adjective alone) */
+    if (definite && (t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ)) continue;
+    if (definite && !is_nisba(t, j) && !(j + 1 < t->nTok && org_word(t, aMark, j + 1) && is_nisba(t, j + 1)))
+      continue;
+    /* صحيفة الغارديان, not شبكة الإنترنت: the name is not a word the tagger knows as common */
+    if (media && (common_word(model, t, j) || (t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ))) continue;
+    e = j + 1;
+    if (!(t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ)) {
+      while (e < t->nTok && e - i < AR_NAME_MAX_WORDS && org_word(t, aMark, e)) {
+        e++;
+        if (t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) break;
+      }
+    }
+    /* ... then a phrase of ل + ال (الاتحاد العام التونسي للشغل) */
+    if (t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) {
+      while (e < t->nTok && e - i < AR_NAME_MAX_WORDS && org_word(t, aMark, e) &&
+             (t->aTok[e].restoreAl || (t->aTok[e - 1].restoreAl && t->aTok[e].nConj)))
+        e++;
+    }
+    if (media && e - j > 2) e = j + 2;
+    {
+      int s = media ? j : i, k;
+      for (k = s; k < e; k++) {
+        aMark[k].type = AR_ENT_ORG;
+        aMark[k].begin = k == s;
+        aMark[k].match = -1;
+      }
+      if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+    }
+    i = e - 1;
+  }
+}
+
+/* ---- precision guards ---- */
+
+/* Does a line break stand between tokens i-1 and i? */
+static int line_break_before(const ArNerText *t, int i) {
+  int k;
+  if (i <= 0) return 0;
+  for (k = t->aTok[i - 1].iByte + t->aTok[i - 1].nByte; k < t->aTok[i].iByte; k++) {
+    if (t->z[k] == '\n' || t->z[k] == '\r') return 1;
+  }
+  return 0;
+}
+
+/* What no name holds: a line break (a headline and the text after it), a
+** function word, a title, a verb of speech, a month or a weekday at either
+** end (أين سعيد is سعيد), or, at the start of a person, an adjective the
+** tagger knows as a common word (المخضرم بوفون is بوفون). A month is never
+** a name (نيسان is April). Names of the gazetteers are kept as they are. */
+static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
+  int i, s, e;
+  for (i = 1; i < t->nTok; i++) {
+    if (aMark[i].type && line_break_before(t, i)) aMark[i].begin = 1;
+  }
+  for (s = 0; s < t->nTok; s = e) {
+    int type = aMark[s].type, a, b, k;
+    e = s + 1;
+    if (!type || type == AR_ENT_DATE) continue;
+    e = span_end(t, aMark, s);
+    a = s, b = e;
+    while (a < b && aMark[a].match < 0 &&
+           ((t->aTok[a].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY)) ||
+            (type == AR_ENT_PERSON && (t->aTok[a].gaz & AR_GZ_TITLE) && b - a > 1) ||
+            (type == AR_ENT_PERSON && b - a > 1 && has_article_now(&t->aTok[a]) &&
+             !(t->aTok[a].gaz & AR_GZ_FIRST_NAME) && known_common_word(model, t, a))))
+      a++;
+    while (b > a && aMark[b - 1].match < 0 &&
+           (t->aTok[b - 1].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY | AR_GZ_TITLE)))
+      b--;
+    for (k = s; k < e; k++) {
+      if (k < a || k >= b) aMark[k].type = 0, aMark[k].match = -1;
+    }
+    if (a < b) aMark[a].begin = 1;
+    if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+  }
+}
+
+/* A person of one word needs evidence: a name of the gazetteers, a known
+** given name, a title or a verb of speech next to it, a second mention, a
+** word of a longer person of the text, or the tagger's confidence. */
+#define PERSON_MARGIN 3000
+static int single_persons(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
+  ArHashMap count;
+  int i, n = 0, found, *pv, rc = AR_OK;
+  for (i = 0; i < t->nTok; i++) n += aMark[i].type == AR_ENT_PERSON;
+  if (n == 0) return AR_OK;
+  if (ar_hashmap_init(&count, 2 * n) != AR_OK) return AR_NOMEM;
+  for (i = 0; i < t->nTok; i++) {
+    if (aMark[i].type != AR_ENT_PERSON || !t->aTok[i].isWord) continue;
+    pv = ar_hashmap_slot(&count, key_without(t, i, t->aTok[i].nProc, 1), &found);
+    if (!found) *pv = 0;
+    *pv += (aMark[i].begin && span_end(t, aMark, i) == i + 1) ? 1 : 2;
+  }
+  for (i = 0; i < t->nTok && rc == AR_OK; i++) {
+    const ArNerToken *tok = &t->aTok[i];
+    int emit[AR_NER_NLABELS];
+    const unsigned near = AR_GZ_TITLE | AR_GZ_SPEECH;
+    if (aMark[i].type != AR_ENT_PERSON || !aMark[i].begin || span_end(t, aMark, i) != i + 1) continue;
+    if (aMark[i].match >= 0 || (tok->gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON))) continue;
+    if ((i > 0 && (t->aTok[i - 1].gaz & near)) || (i > 1 && (t->aTok[i - 2].gaz & AR_GZ_TITLE) && !t->aTok[i - 1].isWord))
+      continue;
+    if (i > 1 && (t->aTok[i - 2].gaz & AR_GZ_TITLE) && has_article_now(&t->aTok[i - 1])) continue;
+    pv = (int *)ar_hashmap_find(&count, key_without(t, i, tok->nProc, 1));
+    if (pv && *pv >= 3) continue;
+    rc = ar_ner_emissions(model, t, i, emit);
+    /* a second mention of the same word alone asks for a third of the confidence */
+    if (rc == AR_OK && emit[AR_LABEL_B(AR_ENT_PERSON)] - emit[AR_LABEL_O] < (pv && *pv >= 2 ? PERSON_MARGIN / 3 : PERSON_MARGIN)) {
+      aMark[i].type = 0;
+      if (i + 1 < t->nTok && aMark[i + 1].type) aMark[i + 1].begin = 1;
+    }
+  }
+  ar_hashmap_free(&count);
+  return rc;
 }
 
 /* ---- spans and canonical names ---- */
@@ -375,6 +637,13 @@ static int date_skip(const ArNerText *t, int i) {
   return t->aTok[i].nProc;
 }
 
+/* How often the lexicon saw token i without its first k letters. */
+static long lex_count(const ArNerText *t, int i, int k) {
+  const char *z = skip_of(t, i, k);
+  uint32_t v = ar_lexicon_find(&ar_lexicon_data, z, (int)strlen(z));
+  return v ? AR_LEXICON_COUNT(v) : 0;
+}
+
 /* How many letters of its first token an entity leaves out: the
 ** proclitics, only when the word without them is the known one: بوتين and
 ** ويتكوف are names as they stand, لترامب and وزيلينسكي are not. */
@@ -388,8 +657,34 @@ static int strip_first(const ArNerText *t, const Mark *aMark, int i, const ArHas
   if (tok->gazWhole & names) return 0;
   if (tok->gazBare & names) return tok->nProc;
   if (tok->nAl || tok->restoreAl) return tok->nProc;
+  /* وفهد, بمعهد: the bare word is a given name or a trigger */
+  if ((tok->gazBare & ~tok->gazWhole) & (AR_GZ_FIRST_NAME | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_TITLE))
+    return tok->nProc;
   /* بترامب when ترامب is written alone elsewhere in the text */
-  return ar_hashmap_find(words, hash_str(bare_of(t, i))) ? tok->nProc : 0;
+  if (ar_hashmap_find(words, hash_str(bare_of(t, i)))) return tok->nProc;
+  /* The reading news writes most often: ويتكوف as it stands, وبيلوسي
+  ** without its و (the lexicon's counts). */
+  {
+    long nWhole = lex_count(t, i, 0), nConj = tok->nConj ? lex_count(t, i, tok->nConj) : 0;
+    long nBare = lex_count(t, i, tok->nProc);
+    if (nBare > 3 * nWhole + 2 && nBare >= nConj) return tok->nProc;
+    if (nConj > 3 * nWhole + 2) return tok->nConj;
+    return 0;
+  }
+}
+
+/* Does the name r end with the words of the name e (بوتين, فلاديمير بوتين)? */
+static int ends_with(const ArNerText *t, const ArEntity *r, const ArEntity *e) {
+  int k;
+  if (e->nTok > r->nTok) return 0;
+  for (k = 1; k <= e->nTok; k++) {
+    int a = r->iTok + r->nTok - k, b = e->iTok + e->nTok - k;
+    /* nCanon holds the proclitic letters an entity leaves out until its canonical is written */
+    uint64_t ha = key_without(t, a, a == r->iTok ? r->nCanon : 0, 0);
+    uint64_t hb = key_without(t, b, b == e->iTok ? e->nCanon : 0, 0);
+    if (ha != hb) return 0;
+  }
+  return 1;
 }
 
 /* Hash of the name keys of an entity's words; with last, only the last one. */
@@ -420,7 +715,7 @@ static int pool_add(ArEntityList *p, const char *z, int n) {
 
 static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p) {
   ArHashMap words;                     /* the folded words of the text */
-  ArHashMap byName = {0}, byLast = {0}; /* (type, name keys) -> entity; both freed if either init fails */
+  ArHashMap byName = {0}, byLast = {0}, byFirst = {0}; /* (type, name keys) -> entity; all freed if any init fails */
   int i, rc = AR_OK, known;
   uint32_t key[AR_MAX_WORD_CHARS + 2];
   if (ar_hashmap_init(&words, t->nTok) != AR_OK) return AR_NOMEM;
@@ -453,9 +748,11 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
   if (rc != AR_OK) return rc;
 
   /* Canonical names. */
-  if (ar_hashmap_init(&byName, 2 * p->n) != AR_OK || ar_hashmap_init(&byLast, 2 * p->n) != AR_OK) {
+  if (ar_hashmap_init(&byName, 2 * p->n) != AR_OK || ar_hashmap_init(&byLast, 2 * p->n) != AR_OK ||
+      ar_hashmap_init(&byFirst, p->n) != AR_OK) {
     ar_hashmap_free(&byName);
     ar_hashmap_free(&byLast);
+    ar_hashmap_free(&byFirst);
     return AR_NOMEM;
   }
   {
@@ -464,6 +761,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
     uint64_t *aAsPerson = aName ? aLast + p->n + 1 : 0;
     int *aRep = ar_malloc(sizeof(int) * (size_t)(p->n + 1));
     if (!aName || !aRep) rc = AR_NOMEM;
+    for (i = 0; i < p->n && rc == AR_OK; i++) aRep[i] = -1;
     for (i = 0; i < p->n && rc == AR_OK; i++) {
       ArEntity *e = &p->a[i];
       const ArNerToken *tok = &t->aTok[e->iTok];
@@ -486,6 +784,12 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
         if (!found || e->nTok > p->a[*pv].nTok ||
             (aMark[e->iTok].match >= 0 && aMark[p->a[*pv].iTok].match < 0 && e->nTok == p->a[*pv].nTok))
           *pv = i;
+        if (e->nTok >= 2) {
+          /* the person of a first name; -1 when two different persons share it */
+          pv = ar_hashmap_slot(&byFirst, key_without(t, e->iTok, e->nCanon, 0), &found);
+          if (!found) *pv = i;
+          else if (*pv >= 0 && aLast[*pv] != aLast[i]) *pv = -1;
+        }
       }
     }
     /* A one-word place or organization that is the surname of a person of
@@ -511,9 +815,25 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       int found, rep = *ar_hashmap_slot(&byName, aName[i], &found);
       if (e->type == AR_ENT_PERSON) {
         int repLast = *ar_hashmap_slot(&byLast, aLast[i], &found);
-        if (p->a[repLast].nTok > p->a[rep].nTok || aMark[p->a[rep].iTok].match < 0) rep = repLast;
+        /* ميلانيا ترامب is not دونالد ترامب: a longer name joins only the
+        ** names it ends with. */
+        if ((p->a[repLast].nTok > p->a[rep].nTok || aMark[p->a[rep].iTok].match < 0) &&
+            ends_with(t, &p->a[repLast], e))
+          rep = repLast;
+        /* جمالات after جمالات شيحة: the one person of the text with that first name */
+        if (p->a[rep].nTok == 1 && e->nTok == 1) {
+          const int *pf = ar_hashmap_find(&byFirst, key_without(t, e->iTok, e->nCanon, 0));
+          if (pf && *pf >= 0) rep = *pf;
+        }
       }
       aRep[i] = rep;
+    }
+    /* Follow each chain to its end (a first name -> its person -> the
+    ** person's longest name). */
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      int hops = 0;
+      while (aRep[aRep[i]] != aRep[i] && hops++ < 4) aRep[i] = aRep[aRep[i]];
+      if (aRep[aRep[i]] != aRep[i]) aRep[i] = i;
     }
     /* Write each representative's canonical once, then share it. */
     for (i = 0; i < p->n && rc == AR_OK; i++) {
@@ -539,6 +859,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
   }
   ar_hashmap_free(&byName);
   ar_hashmap_free(&byLast);
+  ar_hashmap_free(&byFirst);
   return rc;
 }
 
@@ -561,9 +882,12 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
   if (rc == AR_OK) {
     marks_from_labels(aMark, aLabel, t.nTok);
     merge_matches(&t, aMark);
-    mark_dates(&t, aMark);
     split_at_marks(&t, aMark);
-    rc = propagate_surnames(model, &t, aMark);
+    org_from_triggers(model, &t, aMark);
+    guard_spans(model, &t, aMark);
+    mark_dates(&t, aMark);
+    rc = link_names(model, &t, aMark);
+    if (rc == AR_OK) rc = single_persons(model, &t, aMark);
     if (rc == AR_OK) rc = build_entities(&t, aMark, pOut);
   }
   ar_free(aLabel);

@@ -43,7 +43,11 @@
 #define AR_GZ_WEEKDAY     0x0100
 #define AR_GZ_MONTH_AMBIG 0x0200 /* a month name that is also a common word */
 #define AR_GZ_FIRST_NAME  0x0400 /* a given name */
-#define AR_GZ_NBITS       11
+#define AR_GZ_COUNTRY_ADJ 0x0800 /* الأمريكية, الروسي ... */
+#define AR_GZ_NBITS       12
+/* Bits of the rules only (not features). */
+#define AR_GZ_FUNCTION    0x4000 /* a function word: never starts or ends a name */
+#define AR_GZ_MEDIA       0x8000 /* a trigger whose name follows it (صحيفة) */
 /* Position of the token in a gazetteer name match (features). */
 #define AR_GZ_BEGIN       0x1000
 #define AR_GZ_INSIDE      0x2000
@@ -69,6 +73,9 @@ typedef struct ArNerToken {
   unsigned gazBare;    /* the name-word bits of the word without its proclitics */
   int gazType;         /* AR_ENT_* of the gazetteer name covering the token */
   int gazEntry;        /* -1, or the entry of a name starting here (ArNerText.aMatch) */
+  uint32_t lex;        /* the lexicon's value (core/lexicon.h) of the word, else of the
+                       ** word without its proclitics; 0: neither is known */
+  uint32_t lexWhole;   /* the lexicon's value of the word as written, or 0 */
 } ArNerToken;
 
 #define AR_SHAPE_ARABIC 1
@@ -160,7 +167,7 @@ int ar_ner_hash_tokens(ArNerText *t);
 
 /* Features of token i: up to AR_NER_MAX_FEATURES 32-bit hashes. */
 #define AR_NER_MAX_FEATURES 96
-#define AR_NER_FEATURES_VERSION 6
+#define AR_NER_FEATURES_VERSION 7
 int ar_ner_features(const ArNerText *t, int i, uint32_t *aFeat);
 
 /* The tagging model: weights of (feature, label) and label transitions. */
@@ -188,6 +195,7 @@ typedef struct ArNerModelData {
   const int16_t *aWeight;
   const int16_t *aTrans;
   uint32_t checksum;          /* ar_ner_model_checksum() of the above */
+  uint32_t lexiconChecksum;   /* the checksum of the lexicon its features read (core/lexicon.h) */
 } ArNerModelData;
 
 #define AR_NER_MODEL_MAGIC 0x4E455241u /* "ARNE" */
@@ -195,16 +203,20 @@ typedef struct ArNerModelData {
 /* The shipped model (core/ner/ner_model.c). */
 extern const ArNerModelData ar_ner_model_data;
 
-/* Check a model's data (magic, version, labels, sorted keys, checksum) and
-** index it. Returns AR_OK, AR_NOMEM, or 1 with *pzErr set (static text). */
+/* Check a model's data (magic, version, labels, sorted keys, checksum, and
+** the lexicon it was trained with) and index it. Returns AR_OK, AR_NOMEM, or 1 with *pzErr set (static text). */
 int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr);
 void ar_ner_model_close(ArNerModel *m);
 uint32_t ar_ner_model_checksum(const ArNerModelData *d);
 
 /* The weights of a feature (AR_NER_NLABELS of them), or NULL. */
 const int16_t *ar_ner_weights(const ArNerModel *m, uint32_t key);
-/* The feature "this word" of token i (to ask the model what it knows of a word). */
+/* The feature "this word" of token i (to ask the model what it knows of a word),
+** and "this word's class" (the lexicon's). */
 uint32_t ar_ner_word_feature(const ArNerText *t, int i);
+uint32_t ar_ner_class_feature(const ArNerText *t, int i);
+/* The model's score of each label for token i alone (no transitions). AR_OK. */
+int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit);
 
 /* Best label sequence of tokens [0, nTok) under the model (Viterbi),
 ** I-X only after B-X or I-X. aLabel receives nTok labels. */
@@ -213,6 +225,7 @@ int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel
 /* The lists of ner_gazetteer_data.c. */
 extern const char ar_gaz_persons[], ar_gaz_locations[], ar_gaz_organizations[], ar_gaz_titles[],
     ar_gaz_speech[], ar_gaz_org_triggers[], ar_gaz_loc_triggers[], ar_gaz_months[],
-    ar_gaz_weekdays[], ar_gaz_first_names[];
+    ar_gaz_weekdays[], ar_gaz_first_names[], ar_gaz_country_adjectives[], ar_gaz_function_words[],
+    ar_gaz_media_triggers[];
 
 #endif

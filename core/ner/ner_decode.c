@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../alloc.h"
+#include "../lexicon.h"
 #include "ner.h"
 
 #define NL AR_NER_NLABELS
@@ -51,6 +52,11 @@ int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr
   }
   if (ar_ner_model_checksum(d) != d->checksum) {
     *pzErr = "the entity model is damaged (checksum mismatch)";
+    return 1;
+  }
+  if (ar_lexicon_check(&ar_lexicon_data, pzErr)) return 1;
+  if (d->lexiconChecksum != ar_lexicon_data.checksum) {
+    *pzErr = "the entity model was trained with another lexicon (run make train)";
     return 1;
   }
   while (size < (unsigned)d->nFeat * 2) size *= 2;
@@ -99,6 +105,19 @@ static inline const int16_t *weights_of(const ArNerModel *m, uint32_t key) {
 }
 
 const int16_t *ar_ner_weights(const ArNerModel *m, uint32_t key) { return weights_of(m, key); }
+
+int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit) {
+  uint32_t aFeat[AR_NER_MAX_FEATURES];
+  int nFeat = ar_ner_features(t, i, aFeat), f, l;
+  for (l = 0; l < NL; l++) aEmit[l] = 0;
+  for (f = 0; f < nFeat; f++) {
+    const int16_t *w = weights_of(m, aFeat[f]);
+    if (w) {
+      for (l = 0; l < NL; l++) aEmit[l] += w[l];
+    }
+  }
+  return AR_OK;
+}
 
 int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel) {
   unsigned char *back;

@@ -11,13 +11,16 @@
 #include <string.h>
 
 #include "../alloc.h"
+#include "../lexicon.h"
 #include "ner.h"
 #include "../utf8.h"
 
 enum {
   T_BIAS = 1, T_W, T_S, T_WM1, T_WP1, T_SM1, T_SP1, T_PRE1, T_PRE2, T_PRE3, T_SUF1, T_SUF2, T_SUF3,
   T_CLITIC, T_SHAPE, T_GAZ, T_GAZM1, T_GAZP1, T_GAZM2, T_GAZP2, T_SPAN, T_SPANM1, T_SPANP1,
-  T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1, T_PRE4, T_SUF4, T_WPRE2
+  T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1, T_PRE4, T_SUF4, T_WPRE2,
+  T_CLS, T_CLSM1, T_CLSP1, T_COARSE, T_COARSEM1, T_COARSEP1, T_CLS_BIGRAM_L, T_CLS_BIGRAM_R,
+  T_COARSEM2, T_COARSEP2
 };
 
 #define FNV32_INIT 2166136261u
@@ -58,6 +61,24 @@ static int tail_bytes(const char *z, int n, int k) {
   return n - off;
 }
 
+/* The lexicon's classes of a word: as written, else without its
+** proclitics (ال restored after لل: للطيطي is looked up as الطيطي). */
+static void lexicon_values(const ArNerText *t, ArNerToken *tok) {
+  const char *z = t->zFold + tok->iFold;
+  int skip = head_bytes(z, tok->nFold, tok->nProc);
+  tok->lexWhole = tok->lex = ar_lexicon_find(&ar_lexicon_data, z, tok->nFold);
+  if (tok->lex || !tok->nProc || skip >= tok->nFold) return;
+  if (tok->restoreAl) {
+    uint32_t h = 2166136261u;
+    int k;
+    for (k = 0; k < 4; k++) h = (h ^ (unsigned char)"\xD8\xA7\xD9\x84"[k]) * 16777619u;
+    h = fnv(h, z + skip, tok->nFold - skip);
+    tok->lex = ar_lexicon_find_hash(&ar_lexicon_data, h ? h : 1);
+  } else {
+    tok->lex = ar_lexicon_find(&ar_lexicon_data, z + skip, tok->nFold - skip);
+  }
+}
+
 /* The strings of one token that features use, hashed once per token. */
 enum { H_W, H_S, H_PRE1, H_PRE2, H_PRE3, H_PRE4, H_SUF1, H_SUF2, H_SUF3, H_SUF4, H_KEY, H_WPRE2, AR_NER_NHASH };
 
@@ -67,7 +88,7 @@ int ar_ner_hash_tokens(ArNerText *t) {
   t->aHash = ar_malloc(sizeof(uint32_t) * AR_NER_NHASH * ((size_t)t->nTok + 1));
   if (!t->aHash) return AR_NOMEM;
   for (i = 0; i < t->nTok; i++) {
-    const ArNerToken *tok = &t->aTok[i];
+    ArNerToken *tok = &t->aTok[i];
     uint32_t *h = t->aHash + (size_t)i * AR_NER_NHASH;
     const char *zW = t->zFold + tok->iFold, *zS;
     int nS;
@@ -79,6 +100,7 @@ int ar_ner_hash_tokens(ArNerText *t) {
       h[H_SUF1 + k] = fnv(FNV32_INIT, zS + nS - tail_bytes(zS, nS, k + 1), tail_bytes(zS, nS, k + 1));
     }
     h[H_KEY] = fnv(FNV32_INIT, t->zFold + tok->iKey, tok->nKey);
+    if (tok->isWord) lexicon_values(t, tok);
     h[H_WPRE2] = fnv(FNV32_INIT, zW, head_bytes(zW, tok->nFold, 2));
   }
   return AR_OK;
@@ -111,6 +133,20 @@ static unsigned span_of(const ArNerText *t, int j) {
   unsigned g = gaz_of(t, j);
   if (!(g & (AR_GZ_BEGIN | AR_GZ_INSIDE))) return 0;
   return (g & AR_GZ_BEGIN ? 16u : 32u) | (unsigned)t->aTok[j].gazType;
+}
+
+/* The lexicon's class of token j: a class, or one value for a word the
+** lexicon does not know, a mark, and each side out of the text. */
+static unsigned class_of(const ArNerText *t, int j) {
+  if (j < 0) return 2000;
+  if (j >= t->nTok) return 2001;
+  if (!t->aTok[j].isWord) return 2002 + (t->aCp[t->aTok[j].iCp] & 0xFF);
+  return t->aTok[j].lex ? (unsigned)AR_LEXICON_CLASS(t->aTok[j].lex) : 1999u;
+}
+
+static unsigned coarse_of(const ArNerText *t, int j) {
+  if (j < 0 || j >= t->nTok || !t->aTok[j].isWord || !t->aTok[j].lex) return class_of(t, j);
+  return (unsigned)AR_LEXICON_COARSE(t->aTok[j].lex);
 }
 
 static unsigned length_bucket(int n) {
@@ -158,7 +194,21 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
   }
   a[n++] = mix(T_KEY, tok_hash(t, i, H_KEY));
   a[n++] = mix(T_WPRE2, tok_hash(t, i, H_WPRE2));
+  {
+    unsigned c0 = class_of(t, i), cm1 = class_of(t, i - 1), cp1 = class_of(t, i + 1);
+    a[n++] = mix(T_CLS, c0);
+    a[n++] = mix(T_CLSM1, cm1);
+    a[n++] = mix(T_CLSP1, cp1);
+    a[n++] = mix(T_COARSE, coarse_of(t, i));
+    a[n++] = mix(T_COARSEM1, coarse_of(t, i - 1));
+    a[n++] = mix(T_COARSEP1, coarse_of(t, i + 1));
+    a[n++] = mix(T_COARSEM2, coarse_of(t, i - 2));
+    a[n++] = mix(T_COARSEP2, coarse_of(t, i + 2));
+    a[n++] = mix(T_CLS_BIGRAM_L, cm1 * 4099u + c0);
+    a[n++] = mix(T_CLS_BIGRAM_R, c0 * 4099u + cp1);
+  }
   return n;
 }
 
 uint32_t ar_ner_word_feature(const ArNerText *t, int i) { return mix(T_W, tok_hash(t, i, H_W)); }
+uint32_t ar_ner_class_feature(const ArNerText *t, int i) { return mix(T_CLS, class_of(t, i)); }

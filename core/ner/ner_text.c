@@ -322,6 +322,32 @@ static int add_list(const ArNormalizer *norm, const char *zList, int type, unsig
   return rc;
 }
 
+/* Nisba adjectives: each masculine entry, its feminine (+ة), both with
+** the article. */
+static int add_adjectives(const ArNormalizer *norm, const char *zList) {
+  const char *z = zList;
+  int rc = AR_OK;
+  while (*z && rc == AR_OK) {
+    const char *zEnd = strchr(z, '|');
+    char buf[128];
+    int n, v;
+    if (!zEnd) zEnd = z + strlen(z);
+    n = (int)(zEnd - z);
+    for (v = 0; v < 4 && rc == AR_OK && n + 6 < (int)sizeof(buf); v++) {
+      int k = 0;
+      uint64_t h;
+      if (v & 2) memcpy(buf, "ال", 4), k = 4;
+      memcpy(buf + k, z, (size_t)n);
+      k += n;
+      if (v & 1) memcpy(buf + k, "ة", 2), k += 2;
+      hash_words(norm, buf, k, 0, &h, 0, 0);
+      rc = table_put(&g_words, ar_hash_bytes(h, "w", 1), AR_ENT_NONE, 1, AR_GZ_COUNTRY_ADJ, 0, -1, 0);
+    }
+    z = *zEnd ? zEnd + 1 : zEnd;
+  }
+  return rc;
+}
+
 static int build_builtin(void) {
   ArNormalizer *norm = ar_malloc(sizeof(ArNormalizer));
   int rc = norm ? AR_OK : AR_NOMEM;
@@ -340,6 +366,9 @@ static int build_builtin(void) {
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_months, AR_ENT_NONE, AR_GZ_MONTH);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_weekdays, AR_ENT_NONE, AR_GZ_WEEKDAY);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_first_names, AR_ENT_NONE, AR_GZ_FIRST_NAME);
+  if (rc == AR_OK) rc = add_adjectives(norm, ar_gaz_country_adjectives);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_function_words, AR_ENT_NONE, AR_GZ_FUNCTION);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_media_triggers, AR_ENT_NONE, AR_GZ_MEDIA);
   ar_free(norm);
   if (rc != AR_OK) {
     ar_name_table_free(&g_names);
@@ -431,6 +460,23 @@ static int longest_name(const ArNerText *t, const ArNameTable *tab, int i, uint6
   return best;
 }
 
+/* على "on" folds to علي, the given name: as written with its final ى it
+** is the preposition (وعلى, فعلى too). */
+static void mark_ala(ArNerText *t) {
+  static const char *const az[] = {"على", "وعلى", "فعلى"};
+  int i;
+  unsigned k;
+  for (i = 0; i < t->nTok; i++) {
+    ArNerToken *tok = &t->aTok[i];
+    for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+      if (tok->isWord && tok->nByte == (int)strlen(az[k]) && memcmp(t->z + tok->iByte, az[k], (size_t)tok->nByte) == 0) {
+        tok->gaz = (tok->gaz & ~(unsigned)AR_GZ_FIRST_NAME) | AR_GZ_FUNCTION;
+        tok->gazWhole = tok->gazBare = 0;
+      }
+    }
+  }
+}
+
 int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
   const ArNameTable *names = ar_ner_builtin_names(), *words = ar_ner_builtin_words();
   uint32_t buf[AR_MAX_WORD_CHARS + 2];
@@ -454,15 +500,20 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
       uint64_t hKey = f ? aBare[i] : ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
       if (f && tok->nProc == 0) break;
       e = ar_name_table_find(words, ar_hash_bytes(hash_cps(AR_HASH_INIT, a, n), "w", 1));
-      if (e) tok->gaz |= e->bits;
+      if (e) {
+        tok->gaz |= e->bits;
+        if (f) tok->gazBare |= e->bits;
+        else tok->gazWhole |= e->bits;
+      }
       e = ar_name_table_find(words, ar_hash_bytes(hKey, "k", 1));
       if (e) {
         tok->gaz |= e->bits;
-        if (f) tok->gazBare = e->bits;
-        else tok->gazWhole = e->bits;
+        if (f) tok->gazBare |= e->bits;
+        else tok->gazWhole |= e->bits;
       }
     }
   }
+  mark_ala(t);
   for (i = 0; i < t->nTok;) {
     ArNerToken *tok = &t->aTok[i];
     const ArNameEntry *eBest = 0;

@@ -7,6 +7,7 @@
 
 #include "../../ext/sqlite_api.h"
 #include "../../core/alloc.h"
+#include "../../core/lexicon.h"
 #include "../../core/ner/entities.h"
 #include "testlib.h"
 
@@ -83,6 +84,7 @@ static void test_decoder(void) {
   d.aWeight = aWeight;
   d.aTrans = aTrans;
   d.checksum = ar_ner_model_checksum(&d);
+  d.lexiconChecksum = ar_lexicon_data.checksum;
   check_int("hand-made model opens", ar_ner_model_open(&d, &m, &zErr), AR_OK);
   ar_ner_tokenize(&g_norm, "a b c", 5, &t);
   ar_ner_annotate(&t, 0);
@@ -105,6 +107,11 @@ static void test_decoder(void) {
   d.featuresVersion++;
   check_int("other features refused", ar_ner_model_open(&d, &m, &zErr), 1);
   check_str("other features message", zErr, "the entity model was trained on other features (run make train)");
+  d.featuresVersion--;
+  d.lexiconChecksum ^= 1;
+  check_int("other lexicon refused", ar_ner_model_open(&d, &m, &zErr), 1);
+  check_str("other lexicon message", zErr, "the entity model was trained with another lexicon (run make train)");
+  d.lexiconChecksum ^= 1;
   for (i = 0; i < 3; i++) aLabel[i] = 0;
 }
 

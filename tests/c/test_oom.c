@@ -145,7 +145,8 @@ static const Scenario aScenario[] = {
      0, 0},
     {"arabic_stem and arabic_query", "func:arabic_query", "",
      "SELECT arabic_stem('" SAMPLE "');"
-     "SELECT arabic_query('" SAMPLE " \"AND\" (NEAR *');",
+     "SELECT arabic_query('" SAMPLE " \"AND\" (NEAR *');"
+     "SELECT arabic_query('NOT a (b OR c) -d NEAR(e f, 3) title:(g) () (NOT h) x AND -(y z)');",
      0, 0},
     {"arabic_entities", "module:arabic_entities", "",
      "SELECT entity, type, start, length, canonical FROM arabic_entities('" SAMPLE "');", 0, 0},
@@ -154,6 +155,40 @@ static const Scenario aScenario[] = {
      "INSERT INTO arabic_gazetteer VALUES ('زيد الخيل', 'PERSON', 'زيد الخيل'), ('قرية النخيل', 'LOCATION', 'قرية النخيل');"
      "SELECT entity, type, canonical FROM arabic_entities('زار زيد الخيل قرية النخيل أمس');",
      0, 0},
+    {"the gazetteer cache: writes, rollback, savepoints, a view", "module:arabic_entities",
+     "CREATE TABLE arabic_gazetteer(name TEXT, type TEXT, canonical TEXT);"
+     "INSERT INTO arabic_gazetteer VALUES ('زيد الخيل', 'PERSON', NULL);",
+     "SELECT entity, canonical FROM arabic_entities('زار زيد الخيل قرية النخيل');"
+     "BEGIN; INSERT INTO arabic_gazetteer VALUES ('قرية النخيل', 'LOCATION', 'النخيل');"
+     "SELECT entity, canonical FROM arabic_entities('زار زيد الخيل قرية النخيل');"
+     "SAVEPOINT a; DELETE FROM arabic_gazetteer;"
+     "SELECT count(*) FROM arabic_entities('زار زيد الخيل قرية النخيل') WHERE canonical = 'النخيل';"
+     "ROLLBACK TO a; ROLLBACK;"
+     "SELECT entity, canonical FROM arabic_entities('زار زيد الخيل قرية النخيل');"
+     "ALTER TABLE arabic_gazetteer RENAME TO names;"
+     "CREATE VIEW arabic_gazetteer AS SELECT name, type, 'ز' AS canonical FROM names;"
+     "SELECT entity, canonical FROM arabic_entities('زار زيد الخيل');",
+     "زيد الخيل|زيد الخيل\n"
+     "زيد الخيل|زيد الخيل\nقرية النخيل|النخيل\n"
+     "0\n"
+     "زيد الخيل|زيد الخيل\n"
+     "زيد الخيل|ز\n",
+     0},
+    {"a gazetteer that reads itself", "module:arabic_entities",
+     "CREATE VIEW arabic_gazetteer(name, type, canonical) AS "
+     "SELECT entity, type, canonical FROM arabic_entities('قال زيد الخيل');",
+     "SELECT * FROM arabic_entities('قال بوتين');",
+     "error: arabic_entities: arabic_gazetteer reads itself (through arabic_entities or arabic_gazetteer_check): "
+     "a gazetteer cannot depend on entity extraction\n",
+     0},
+    {"arabic_gazetteer_check", "module:arabic_gazetteer_check",
+     "CREATE TABLE arabic_gazetteer(name TEXT, type TEXT, canonical TEXT);"
+     "INSERT INTO arabic_gazetteer VALUES ('زيد', 'RIVER', NULL), ('زيد', 'PERSON', x'ff'), ('، ؛', 'PERSON', NULL);",
+     "SELECT row, problem, name, type FROM arabic_gazetteer_check;",
+     "1|unknown type|زيد|RIVER\n2|canonical is not valid UTF-8|زيد|PERSON\n3|no word, or more than 6 words|، ؛|PERSON\n",
+     0},
+    {"options holding a NUL", "func:arabic_normalize", "", "SELECT arabic_normalize('x', 'alef 0' || char(0) || 'zzz');",
+     "error: arabic_normalize: the options hold a NUL character\n", 0},
     {"arabic_translit and arabic_untranslit", "func:arabic_translit", "",
      "SELECT arabic_translit('" SAMPLE "', 'buckwalter');"
      "SELECT arabic_untranslit(arabic_translit('" SAMPLE "', 'safe-buckwalter'), 'safe-buckwalter');"

@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "../../ext/sqlite_arabic.h"
+#include "strict_utf8.h"
 
 static sqlite3 *g_db;
 static sqlite3_stmt *g_pEntities, *g_pKey, *g_pInsert;
@@ -45,28 +46,8 @@ static void setup(void) {
   if (!g_bReady) fprintf(stderr, "fuzz_entities: this build has no arabic_entities/arabic_name_key\n");
 }
 
-/* Strict UTF-8 (RFC 3629): no overlong forms, surrogates or code points
-** past U+10FFFF, which the extension reads as malformed bytes and SQLite's
-** substr() counts as one character. */
-static int valid_utf8(const unsigned char *z, int n) {
-  int i = 0;
-  while (i < n) {
-    unsigned c = z[i];
-    int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    unsigned lo = 0x80, hi = 0xBF; /* the range of the second byte */
-    int k;
-    if (!len || c == 0 || i + len > n) return 0;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-    if (len > 1 && (z[i + 1] < lo || z[i + 1] > hi)) return 0;
-    for (k = 1; k < len; k++)
-      if ((z[i + k] & 0xC0) != 0x80) return 0;
-    i += len;
-  }
-  return 1;
-}
+/* Strict UTF-8 without NUL. */
+static int valid_utf8(const unsigned char *z, int n) { return !memchr(z, 0, (size_t)n) && strict_utf8(z, n); }
 
 /* Only for valid UTF-8 without NUL: arabic_strip_diacritics replaces the
 ** rest with U+FFFD, which is another text. */

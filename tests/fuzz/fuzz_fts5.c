@@ -95,8 +95,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     snprintf(zSql, sizeof(zSql),
              "SELECT highlight(d%d, 0, '[', ']') FROM d%d WHERE d%d MATCH arabic_query(?2)", iTab, iTab, iTab);
     rc = run(zSql, zDoc, nDoc, zMatch, nMatch);
-    /* arabic_query of text with no word at all gives '' or NULL, which MATCH may reject */
-    if (rc != SQLITE_OK) {
+    /* arabic_query of text with no word at all gives '' or NULL, which MATCH may reject;
+    ** a column filter the user typed may name a column the table lacks */
+    if (rc != SQLITE_OK && strncmp(sqlite3_errmsg(g_db), "no such column", 14) != 0) {
       sqlite3_stmt *pStmt = 0;
       const char *zQ = 0;
       sqlite3_prepare_v2(g_db, "SELECT arabic_query(?1)", -1, &pStmt, 0);

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "../../ext/sqlite_arabic.h"
+#include "strict_utf8.h"
 
 #define MAX_CALLS 64
 
@@ -51,22 +52,7 @@ static void setup(void) {
 }
 
 static void check_text(const unsigned char *z, int n) {
-  int i = 0;
-  while (i < n) {
-    unsigned c = z[i];
-    int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    unsigned lo = 0x80, hi = 0xBF; /* strict: no overlong forms, surrogates, or past U+10FFFF */
-    int k;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-    if (!len || i + len > n) abort();
-    if (len > 1 && (z[i + 1] < lo || z[i + 1] > hi)) abort();
-    for (k = 1; k < len; k++)
-      if ((z[i + k] & 0xC0) != 0x80) abort();
-    i += len;
-  }
+  if (!strict_utf8(z, n)) abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -68,3 +68,12 @@ INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check');
 -- Keyword in context.
 SELECT 'kwic_01', article_id, left_context, word, right_context FROM kwic
 WHERE token = arabic_stem('الكرملين') ORDER BY article_id, start;
+-- What the database needs, in the database; the text sqlite-utils and Datasette look for.
+SELECT 'meta_01', key, CASE key WHEN 'created_with' THEN value = arabic_version() ELSE value END
+FROM arabic_metadata ORDER BY key;
+SELECT 'meta_02', instr(sql, 'content="articles"') > 0 FROM sqlite_master WHERE name = 'articles_fts';
+-- The spellings of a name in the corpus: the words of the index that share its name key.
+INSERT INTO article_import(path, content, hash) VALUES ('news/e.txt', 'لقاء' || char(10) || 'قال ترامب وبوتين', 'h5');
+SELECT 'spell_01', spelling, articles, mentions FROM spellings
+WHERE name_key = arabic_name_key('ترامب') ORDER BY spelling;
+SELECT 'spell_02', count(*) FROM spellings WHERE spelling GLOB '~*';

@@ -41,3 +41,24 @@ SELECT 'query_10', count(*) FROM d WHERE d MATCH arabic_query('"unterminated ) A
 SELECT 'query_11', group_concat(rowid) FROM d WHERE d MATCH arabic_query('كورس* OR ترمب', 'any 1');
 SELECT 'query_13', count(*) FROM d WHERE d MATCH arabic_query('!!! ؟؟');
 SELECT 'query_12', group_concat(rowid) FROM d WHERE d MATCH arabic_query('بوتين ترامب');
+-- FTS5 syntax is kept as typed; what MATCH would reject is repaired
+SELECT 'query_14', arabic_query('ترامب AND بوتين');
+SELECT 'query_15', arabic_query('NOT ترامب بوتين');
+SELECT 'query_16', arabic_query('AND ترامب OR');
+SELECT 'query_17', arabic_query('NEAR(ترامب بوتين, 05) OR "وقف إطلاق"*');
+SELECT 'query_18', arabic_query('title:ترامب body:(موسكو OR كييف) -كورسك');
+SELECT 'query_19', arabic_query('ترامب (NOT بوتين) () ((كييف');
+SELECT 'query_20', arabic_query('ترامب AND NOT بوتين');
+SELECT 'query_21', arabic_query('a -b c');
+SELECT 'query_22', arabic_query('(a b', 'prefix 1');
+SELECT 'query_23', arabic_query('"قال ""نعم"""');
+SELECT 'query_24', arabic_query('AND:x NEAR:y');
+SELECT 'query_25', arabic_query('http: a:)');
+SELECT 'query_26', arabic_query(arabic_query('title:(a OR b) -c NEAR(d e, 3)'));
+CREATE VIRTUAL TABLE n USING fts5(title, body, tokenize = 'arabic');
+INSERT INTO n VALUES ('ترامب وبوتين', 'لقاء في موسكو'), ('بوتين', 'كييف وكورسك'), ('ترمب', 'واشنطن');
+SELECT 'query_27', group_concat(rowid) FROM n WHERE n MATCH arabic_query('ترامب AND بوتين');
+SELECT 'query_28', group_concat(rowid) FROM n WHERE n MATCH arabic_query('NOT ترامب بوتين');
+SELECT 'query_29', group_concat(rowid) FROM n WHERE n MATCH arabic_query('body:(موسكو OR كييف) -كورسك');
+SELECT 'query_30', group_concat(rowid) FROM n WHERE n MATCH arabic_query('NEAR(ترامب بوتين, 2) OR ترمب');
+SELECT 'query_31', group_concat(rowid) FROM n WHERE n MATCH arabic_query('title:بوتين -body:كييف');
