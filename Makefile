@@ -81,6 +81,12 @@ bench: bench-translit
 bench-translit: build/tools/bench_translit
 	./build/tools/bench_translit
 
+# tools/eval_ir.py: retrieval quality (MAP) on ARCD, against unicode61, in one run.
+.PHONY: bench-ir
+bench: bench-ir
+bench-ir: loadable
+	$(PYTHON) tools/eval_ir.py
+
 # tools/bench_gazetteer.py: what a gazetteer of 10,000 and 100,000 rows costs per imported article.
 .PHONY: bench-gazetteer
 bench: bench-gazetteer

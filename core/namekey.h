@@ -39,4 +39,19 @@
 ** code points, to out and returns its length; 0 when n <= 0. */
 int ar_name_key(const uint32_t *w, int n, uint32_t *out);
 
+/* The key of "~name" searches (the tokenizer's variants 1): the name key with
+** three more readings of how foreign names are written, which would blur the
+** entity engine's features, so it keeps ar_name_key():
+**  - a final ش of a name whose key is not itself is written س too
+**    (غوتيريش, غوتيريس);
+**  - the J of Chinese and Korean names ending in نغ is written ج or ي (جونغ,
+**    يونغ);
+**  - in a word that is its own key, of 5 letters or more without its article,
+**    a yeh right before the last letter after a consonant is often left out
+**    (بوتين, بوتن; ميونيخ, ميونخ), but not before ة, ا or ي (الدولية is not
+**    الدولة) nor in the verbal nouns تفعيل (توقيع is not توقع);
+** and it keeps a yeh before a last yeh, a hamza seat (خامنئي, which stays
+** apart from خميني). Pairs a rule cannot tell share a key: باسيل and باسل. */
+int ar_name_key_search(const uint32_t *w, int n, uint32_t *out);
+
 #endif

@@ -38,6 +38,7 @@ static const FoldKey aFoldKey[] = {
 void ar_options_default(ArOptions *o) {
   o->folds = AR_FOLD_DEFAULT;
   o->stem = 1;
+  o->version = AR_TOKEN_FORMAT;
   o->stopwords = 0;
   o->variants = 0;
   o->any = 0;
@@ -66,6 +67,15 @@ int ar_options_set(ArOptions *o, int scope, const char *zKey, const char *zVal, 
     o->stem = v;
     return 0;
   }
+  if ((scope & AR_KEYS_STEM) && strcmp(zKey, "version") == 0) {
+    /* The token format: a new format is a new value, never a new meaning. */
+    if ((v = small_int(zVal, AR_TOKEN_FORMAT)) < 1) {
+      snprintf(zErr, AR_ERRMSG_SIZE, "option 'version' expects 1 or 2, got '%s'", quoted(zVal).z);
+      return 1;
+    }
+    o->version = v;
+    return 0;
+  }
   if (scope & AR_KEYS_QUERY) {
     int *pField = strcmp(zKey, "any") == 0 ? &o->any : strcmp(zKey, "prefix") == 0 ? &o->prefix : 0;
     if (pField) {
@@ -83,14 +93,6 @@ int ar_options_set(ArOptions *o, int scope, const char *zKey, const char *zVal, 
     if (strcmp(zKey, "variants") == 0) {
       if ((v = small_int(zVal, 1)) < 0) goto bad_value01;
       o->variants = v;
-      return 0;
-    }
-    if (strcmp(zKey, "version") == 0) {
-      /* The token format; only 1 exists. A later format is a new value. */
-      if (small_int(zVal, 1) != 1) {
-        snprintf(zErr, AR_ERRMSG_SIZE, "option 'version' expects 1, got '%s'", quoted(zVal).z);
-        return 1;
-      }
       return 0;
     }
   }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "clitics.h"
+#include "known_forms.h"
 
 enum {
   ALEF = 0x0627, BEH = 0x0628, TEH_MARBUTA = 0x0629, TEH = 0x062A, HAH = 0x062D,
@@ -86,6 +87,104 @@ int ar_stem_document_forms(const uint32_t *w, int n, ArForm *aForm) {
   if (c.conj) nForm = add_reading(w, n, 1, aForm, nForm);
   if (c.prep) nForm = add_reading(w, n, c.conj + 1, aForm, nForm);
   return nForm;
+}
+
+/* ---- version 2 ------------------------------------------------------------ */
+
+/* Append f to aForm[0..n) unless a form with the same letters is there. */
+static int add_form(const uint32_t *w, ArForm f, ArForm *aForm, int n) {
+  int i;
+  if (n >= AR_STEM_MAX_FORMS) return n;
+  for (i = 0; i < n; i++) {
+    if (aForm[i].tail == f.tail && same_form(w, aForm[i], f)) return n;
+  }
+  aForm[n] = f;
+  return n + 1;
+}
+
+/* Length of an attached pronoun at the end of w[0..m): ه (written ه, not ة),
+** ها هم هن كم, هما كما; 0 if none or if fewer than MIN_STEM letters would
+** remain. */
+static int pronoun_length(const uint32_t *w, int m, int tehMarbuta) {
+  int k;
+  if (m < MIN_STEM + 1 || tehMarbuta) return 0;
+  if (w[m - 1] == HEH) return 1;
+  k = suffix_length(w, m);
+  return w[m - 1] == TEH ? 0 : k; /* ات is not a pronoun */
+}
+
+/* The search forms of the reading s->w[start..n) (its article already
+** removed) for side, added to aForm[0..n): the letters before an attached
+** pronoun, a feminine plural read as its singular (محادثات -> محادثة), and
+** the ة that a pronoun turns into ت (حكومته -> حكومة, and حكومت for the ت of
+** بيته). A word ending in ة keeps it. */
+static int add_suffix_forms(const ArStemWord *s, int start, int side, ArForm *aForm, int n) {
+  const uint32_t *w = s->w;
+  int m = s->n - start, k = pronoun_length(w + start, m, s->tehMarbuta), len = m - k;
+  ArForm f = {start, len, 0};
+  /* A query word ending in a written ه may be a word ending in ة typed so. */
+  if (k == 1 && side != AR_STEM_DOCUMENT) {
+    ArForm asTyped = {start, m, 0};
+    n = add_form(w, asTyped, aForm, n);
+  }
+  if (len >= MIN_STEM + 1 && w[start + len - 1] == TEH && w[start + len - 2] == ALEF) {
+    f.len = len - 2;
+    f.tail = s->teh;
+  } else if (k > 0 && w[start + len - 1] == TEH) {
+    ArForm fem = {start, len - 1, s->teh};
+    n = add_form(w, fem, aForm, n);
+  }
+  return add_form(w, f, aForm, n);
+}
+
+/* The forms of the reading that starts at skip: the word itself (0), or
+** the word without its proclitic, whose forms count only if they are known
+** (known_forms.h): وبوتين is read as بوتين too, بوتين is not read as وتين. */
+static int add_reading_forms(const ArStemWord *s, int skip, int side, ArForm *aForm, int n) {
+  ArForm a[AR_STEM_MAX_FORMS];
+  int i, k, start;
+  if (skip == 0) return add_suffix_forms(s, article_length(s->w, s->n), side, aForm, n);
+  if (s->n - skip < MIN_STEM) return n;
+  start = skip + article_length(s->w + skip, s->n - skip);
+  k = add_suffix_forms(s, start, side, a, 0);
+  for (i = 0; i < k; i++) {
+    if (ar_is_known_form(s->w + a[i].start, a[i].len, a[i].tail)) n = add_form(s->w, a[i], aForm, n);
+  }
+  return n;
+}
+
+/* Length of the article (with its attached conjunction and preposition) of
+** the beginning of a word typed so far, when at least 2 letters follow it. */
+static int prefix_article_length(const uint32_t *w, int n) {
+  ArClitics c;
+  ar_clitics_parse(w, n, 2, 0, &c);
+  return c.article ? ar_clitics_length(&c) : 0;
+}
+
+int ar_stem_forms(const ArStemWord *s, int side, ArForm *aForm) {
+  ArClitics c;
+  int n;
+  if (side == AR_STEM_PREFIX) {
+    /* What was typed, without its article, and its search forms; a form
+    ** that another one begins adds nothing to an OR of prefixes. */
+    int start = prefix_article_length(s->w, s->n), i, j, k = 0;
+    ArForm typed = {start, s->n - start, 0}, a[AR_STEM_MAX_FORMS];
+    n = add_form(s->w, typed, a, 0);
+    n = add_suffix_forms(s, start, AR_STEM_QUERY, a, n);
+    for (i = 0; i < n; i++) {
+      for (j = 0; j < n && !(j != i && a[j].tail == 0 && a[j].len < a[i].len + (a[i].tail != 0)); j++) {
+      }
+      if (j == n) aForm[k++] = a[i];
+    }
+    return k;
+  }
+  if (side == AR_STEM_MAIN) return add_reading_forms(s, 0, AR_STEM_DOCUMENT, aForm, 0) ? 1 : 0;
+  n = add_reading_forms(s, 0, side, aForm, 0);
+  if (side == AR_STEM_QUERY) return n;
+  ar_clitics_parse(s->w, s->n, MIN_STEM, AR_CLITIC_FUTURE, &c);
+  if (c.conj) n = add_reading_forms(s, 1, side, aForm, n);
+  if (c.prep) n = add_reading_forms(s, c.conj + 1, side, aForm, n);
+  return n;
 }
 
 /* Function words, as the default normalizer folds them (ى -> ي, أ -> ا):

@@ -70,10 +70,11 @@ static void out_result(sqlite3_context *ctx, Out *o) {
   }
 }
 
+/* Words are separated by a space, the forms one word looks up (ORed) by '/'. */
 static int append_stem(void *pCtx, int tflags, const char *pToken, int nToken, int iStart, int iEnd) {
   Out *o = pCtx;
-  (void)tflags; (void)iStart; (void)iEnd;
-  if (o->n) out_append(o, " ", 1);
+  (void)iStart; (void)iEnd;
+  if (o->n) out_append(o, (tflags & AR_TOKEN_COLOCATED) ? "/" : " ", 1);
   out_append(o, pToken, nToken);
   return o->oom ? SQLITE_NOMEM : SQLITE_OK;
 }

@@ -7,7 +7,7 @@
 SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 8) AS passage
 FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
 WHERE articles_fts MATCH 'كورسك'
-ORDER BY bm25(articles_fts, 5.0, 1.0), a.id;
+ORDER BY rank, a.id;
 
 .print '── 2. Boolean search: which articles mention both Putin (بوتين) and Kursk?'
 SELECT a.id, a.title
@@ -29,7 +29,7 @@ ORDER BY a.id;
 
 .print '── 5. Spelling variants: articles naming Trump, written ترامب or ترمب (and with clitics: بترمب).'
 SELECT a.id, a.title,
-       (SELECT count(*) FROM articles_fts AS f WHERE f.rowid = a.id AND f.articles_fts MATCH 'ترامب') AS "as ترامب"
+       a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'ترامب') AS "as ترامب"
 FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid
 WHERE articles_fts MATCH '"~ترامب"'
 ORDER BY a.id;

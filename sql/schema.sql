@@ -6,7 +6,7 @@
 -- way a text file becomes an article is defined here, once.
 --
 --   articles        one row per article: title, body, source, date, ...
---   articles_fts    FTS5 index of title and body (tokenizer 'arabic variants 1'),
+--   articles_fts    FTS5 index of title and body (tokenizer 'arabic variants 1 version 2'),
 --                   external content on articles, kept in sync by triggers
 --   entities        the people, places, organizations and dates of each
 --                   article, filled by arabic_entities() through triggers
@@ -24,8 +24,8 @@ CREATE TABLE IF NOT EXISTS arabic_metadata(key TEXT PRIMARY KEY, value TEXT NOT 
 INSERT OR IGNORE INTO arabic_metadata(key, value) VALUES
   ('extension', 'sqlite-arabic: load arabic.so (entry point sqlite3_arabic_init) before reading articles_fts'),
   ('created_with', arabic_version()),
-  ('index_format', '1'),
-  ('tokenizer', 'arabic variants 1');
+  ('index_format', '2'),
+  ('tokenizer', 'arabic variants 1 version 2');
 
 CREATE TABLE IF NOT EXISTS articles(
   id        INTEGER PRIMARY KEY,
@@ -46,7 +46,11 @@ CREATE INDEX IF NOT EXISTS articles_published ON articles(published) WHERE publi
 -- content="articles" is written so, in double quotes and without spaces: that is
 -- the text sqlite-utils and Datasette look for to find the index of a table.
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-  title, body, content="articles", content_rowid = 'id', tokenize = 'arabic variants 1');
+  title, body, content="articles", content_rowid = 'id', tokenize = 'arabic variants 1 version 2');
+-- ORDER BY rank ranks a title match 5 times a body match: bm25(articles_fts, 5.0, 1.0),
+-- computed by FTS5 while it sorts (an ORDER BY bm25(...) makes SQLite sort, after
+-- computing the columns of every match).
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
 
 CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);

@@ -7,7 +7,8 @@
 ** Arguments are key/value pairs (see core/options.c and the README):
 ** every fold of the normalizer (diacritics, tatweel, invisible, compat,
 ** alef, yeh, teh_marbuta, persian, hamza, digits, case, latin_diacritics:
-** 0 or 1), stem 0|1, stopwords 0|1, variants 0|1 and version 1. An unknown
+** 0 or 1), stem 0|1, stopwords 0|1, variants 0|1 and version 1|2 (the token
+** format, 2 by default: core/stem.h). An unknown
 ** key, a bad value or an odd number of arguments fails CREATE VIRTUAL TABLE
 ** (FTS5 reports "error in tokenizer constructor"; arabic_tokens('', 'OPTIONS')
 ** names the problem). The arguments are stored in the schema: their

@@ -4,22 +4,29 @@
 **
 **   ./build/bench [CORPUS.txt.xz]      (default ../shared/data/bench/ant-news-30mb.txt.xz)
 **   BENCH_RUNS=5 BENCH_SIZES="1 3 10 30" ./build/bench
+**   BENCH_TOKENIZERS="unicode61,arabic version 1,arabic" ./build/bench
 **
 ** The corpus (one document per line) is read into memory with `xz -dc`.
 ** For each size (the first N MB of it, whole documents, 1 MB = 10^6 bytes)
-** it measures, as the median of BENCH_RUNS interleaved runs:
+** it measures, as the median of BENCH_RUNS interleaved runs, for each
+** tokenizer (by default unicode61, arabic and arabic variants 1; the first
+** is the reference of every ratio):
 **
 **   - tokenizer alone: xTokenize(FTS5_TOKENIZE_DOCUMENT) of every document
-**     through the real fts5_api ('unicode61' and 'arabic' from
-**     xFindTokenizer), in MB/s, and a plain UTF-8 decode of the same bytes
-**     (the practical limit of any tokenizer);
+**     through the real fts5_api (xFindTokenizer, then xCreate with the
+**     arguments), in MB/s, and a plain UTF-8 decode of the same bytes (the
+**     practical limit of any tokenizer);
 **   - FTS5 index build: CREATE VIRTUAL TABLE + INSERT of every document in
 **     one transaction into a file database, in a child process: time, size
 **     of the index (the d_data and d_idx tables, from dbstat: the stored
 **     copy of the text is the same for both), peak RSS above the process's
 **     own (wait4's ru_maxrss of the child, less that of an idle child);
-**   - queries on that index: term, prefix, phrase, NEAR, boolean, each
-**     ORDER BY bm25() LIMIT 10 with snippet(): median latency and hits;
+**   - queries on that index (term, name, clitic, prefix, phrase, NEAR,
+**     boolean, a question as an OR of its words, a feminine name): the
+**     median latency of each written three ways, ORDER BY rank LIMIT 10
+**     without and with snippet() (the idioms the documentation teaches) and
+**     ORDER BY bm25(d) LIMIT 10 with snippet() (which makes SQLite compute a
+**     snippet for every match before it sorts), and the number of hits;
 **   - arabic_normalize, arabic_stem and arabic_entities over the documents
 **     of a table, in MB/s;
 **   - the cost per row of arabic_stem and arabic_tokens on short rows (the
@@ -50,21 +57,45 @@
 #define DEFAULT_CORPUS "../shared/data/bench/ant-news-30mb.txt.xz"
 #define MAX_RUNS 15
 #define MAX_SIZES 8
-#define N_TOK 2
-#define N_QUERY 5
+#define MAX_TOK 6
+#define MAX_ARGS 16
+#define N_QUERY 9
 #define N_FUNC 3
+#define N_MODE 3
 
-static const char *azTok[N_TOK] = {"unicode61", "arabic"};
+/* The tokenizers compared, the first the reference of every ratio
+** (BENCH_TOKENIZERS="unicode61,arabic version 1,arabic" overrides them). */
+static const char *azDefaultTok[] = {"unicode61", "arabic", "arabic variants 1"};
+static const char *g_azTok[MAX_TOK];
+static int g_nTok;
 
 static const struct {
   const char *zKind;
   const char *zMatch;
 } aQuery[N_QUERY] = {
     {"term", "الحكومة"},
+    {"name", "ترامب"},
+    {"clitic", "والمفاوضات"},
     {"prefix", "الانتخاب*"},
     {"phrase", "\"الأمم المتحدة\""},
     {"NEAR", "NEAR(الرئيس ترامب, 5)"},
     {"boolean", "(مصر OR سوريا) AND الحكومة NOT ليبيا"},
+    {"question", "\"من\" OR \"هو\" OR \"رئيس\" OR \"وزراء\" OR \"العراق\""},
+    {"feminine", "الحديدة"}, /* Hodeidah: with format 1 a quarter of the hits only say الحديد (iron) */
+};
+
+/* How a search is written: the fast idioms the documentation teaches (FTS5
+** sorts by rank itself, then snippet() runs for the 10 rows kept), and the
+** slow one (SQLite sorts, and computes a snippet for every match first). */
+static const struct {
+  const char *zName;
+  const char *zSql;
+} aMode[N_MODE] = {
+    {"`ORDER BY rank LIMIT 10`", "SELECT rowid FROM d WHERE d MATCH ?1 ORDER BY rank LIMIT 10"},
+    {"`ORDER BY rank LIMIT 10` + `snippet()`",
+     "SELECT rowid, snippet(d, 0, '[', ']', '…', 12) FROM d WHERE d MATCH ?1 ORDER BY rank LIMIT 10"},
+    {"`ORDER BY bm25(d) LIMIT 10` + `snippet()` (slow idiom)",
+     "SELECT rowid, snippet(d, 0, '[', ']', '…', 12) FROM d WHERE d MATCH ?1 ORDER BY bm25(d) LIMIT 10"},
 };
 
 static const struct {
@@ -86,20 +117,20 @@ typedef struct Corpus {
 
 /* What one size measured, runs kept for the median. */
 typedef struct Figures {
-  double mb;                               /* size of the documents, MB */
+  double mb;                                       /* size of the documents, MB */
   int nDoc;
-  double aTokenize[N_TOK][MAX_RUNS];       /* MB/s */
-  long nTokens[N_TOK];
-  double aDecode[MAX_RUNS];                /* MB/s */
-  double aBuild[N_TOK][MAX_RUNS];          /* seconds */
-  double indexMb[N_TOK], rssMb[N_TOK];
-  double aQuery[N_TOK][N_QUERY][MAX_RUNS]; /* milliseconds */
-  long nHits[N_TOK][N_QUERY];
-  double aFunc[N_FUNC][MAX_RUNS];          /* MB/s, <0: not in this build */
+  double aTokenize[MAX_TOK][MAX_RUNS];             /* MB/s, <0: tokenizer missing */
+  long nTokens[MAX_TOK];
+  double aDecode[MAX_RUNS];                        /* MB/s */
+  double aBuild[MAX_TOK][MAX_RUNS];                /* seconds */
+  double indexMb[MAX_TOK], rssMb[MAX_TOK];
+  double aQuery[MAX_TOK][N_MODE][N_QUERY][MAX_RUNS]; /* milliseconds */
+  long nHits[MAX_TOK][N_QUERY];
+  double aFunc[N_FUNC][MAX_RUNS];                  /* MB/s, <0: not in this build */
 } Figures;
 
 static int g_nRuns = 5;
-static int g_bArabic; /* the build has the 'arabic' tokenizer */
+static int g_bHave[MAX_TOK]; /* the build has this tokenizer */
 
 static double now(void) {
   struct timespec ts;
@@ -191,15 +222,26 @@ static int count_token(void *pCtx, int tflags, const char *pToken, int nToken, i
   return SQLITE_OK;
 }
 
+/* Split "arabic variants 1" into its name and arguments, in zBuf. */
+static int split_tokenizer(const char *zTok, char *zBuf, size_t nBuf, const char **azArg) {
+  int n = 0;
+  char *p;
+  snprintf(zBuf, nBuf, "%s", zTok);
+  for (p = strtok(zBuf, " "); p && n < MAX_ARGS; p = strtok(0, " ")) azArg[n++] = p;
+  return n;
+}
+
 static double tokenize_mbps(fts5_api *api, const char *zTok, const Corpus *c, int nDoc, double mb, long *pn) {
   void *pUser = 0;
   fts5_tokenizer t;
   Fts5Tokenizer *pTok = 0;
+  char zBuf[256];
+  const char *azArg[MAX_ARGS];
+  int nArg = split_tokenizer(zTok, zBuf, sizeof(zBuf), azArg), i;
   double t0;
-  int i;
   *pn = 0;
-  if (api->xFindTokenizer(api, zTok, &pUser, &t) != SQLITE_OK) return -1;
-  if (t.xCreate(pUser, 0, 0, &pTok) != SQLITE_OK) die("tokenizer xCreate failed", 0);
+  if (nArg == 0 || api->xFindTokenizer(api, azArg[0], &pUser, &t) != SQLITE_OK) return -1;
+  if (t.xCreate(pUser, azArg + 1, nArg - 1, &pTok) != SQLITE_OK) die("tokenizer xCreate failed", 0);
   t0 = now();
   for (i = 0; i < nDoc; i++)
     t.xTokenize(pTok, pn, FTS5_TOKENIZE_DOCUMENT, c->z + c->aOff[i], c->aLen[i], count_token);
@@ -289,32 +331,33 @@ static void in_child(const char *zPath, const char *zTok, const Corpus *c, int n
 
 static void run_queries(const char *zPath, Figures *f, int iTok, int iRun) {
   sqlite3 *db;
-  sqlite3_stmt *pStmt, *pCount;
-  int q;
+  sqlite3_stmt *apStmt[N_MODE], *pCount;
+  int q, m;
   if (sqlite3_open_v2(zPath, &db, SQLITE_OPEN_READONLY, 0) != SQLITE_OK) die("open index", db);
-  if (sqlite3_prepare_v2(db,
-                         "SELECT rowid, snippet(d, 0, '[', ']', '…', 12) FROM d WHERE d MATCH ?1 "
-                         "ORDER BY bm25(d) LIMIT 10",
-                         -1, &pStmt, 0) != SQLITE_OK ||
-      sqlite3_prepare_v2(db, "SELECT count(*) FROM d WHERE d MATCH ?1", -1, &pCount, 0) != SQLITE_OK)
+  for (m = 0; m < N_MODE; m++) {
+    if (sqlite3_prepare_v2(db, aMode[m].zSql, -1, &apStmt[m], 0) != SQLITE_OK) die("query", db);
+  }
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM d WHERE d MATCH ?1", -1, &pCount, 0) != SQLITE_OK)
     die("query", db);
   for (q = 0; q < N_QUERY; q++) {
-    double t0, best[MAX_RUNS];
-    int k, nRep = 5;
-    /* a warm-up (page cache), then the median of nRep */
-    for (k = -1; k < nRep; k++) {
-      t0 = now();
-      sqlite3_bind_text(pStmt, 1, aQuery[q].zMatch, -1, SQLITE_STATIC);
-      while (sqlite3_step(pStmt) == SQLITE_ROW) sqlite3_column_text(pStmt, 1);
-      if (sqlite3_reset(pStmt) != SQLITE_OK) die(aQuery[q].zMatch, db);
-      if (k >= 0) best[k] = (now() - t0) * 1e3;
+    for (m = 0; m < N_MODE; m++) {
+      double t0, best[MAX_RUNS];
+      int k, nRep = 5;
+      /* a warm-up (page cache), then the median of nRep */
+      for (k = -1; k < nRep; k++) {
+        t0 = now();
+        sqlite3_bind_text(apStmt[m], 1, aQuery[q].zMatch, -1, SQLITE_STATIC);
+        while (sqlite3_step(apStmt[m]) == SQLITE_ROW) sqlite3_column_text(apStmt[m], 1);
+        if (sqlite3_reset(apStmt[m]) != SQLITE_OK) die(aQuery[q].zMatch, db);
+        if (k >= 0) best[k] = (now() - t0) * 1e3;
+      }
+      f->aQuery[iTok][m][q][iRun] = median(best, nRep);
     }
-    f->aQuery[iTok][q][iRun] = median(best, nRep);
     sqlite3_bind_text(pCount, 1, aQuery[q].zMatch, -1, SQLITE_STATIC);
     f->nHits[iTok][q] = sqlite3_step(pCount) == SQLITE_ROW ? sqlite3_column_int64(pCount, 0) : -1;
     sqlite3_reset(pCount);
   }
-  sqlite3_finalize(pStmt);
+  for (m = 0; m < N_MODE; m++) sqlite3_finalize(apStmt[m]);
   sqlite3_finalize(pCount);
   sqlite3_close(db);
 }
@@ -412,22 +455,22 @@ static void per_row_costs(const Corpus *c, double *aUs) {
 /* ---- one size ------------------------------------------------------------ */
 
 static void measure(const Corpus *c, double mbWanted, fts5_api *api, const char *zDir, Figures *f) {
-  char zPath[2][512];
+  char zPath[MAX_TOK][512];
   sqlite3 *db;
   int r, k, q;
   memset(f, 0, sizeof(*f));
   f->nDoc = docs_for(c, mbWanted, &f->mb);
   db = table_of_docs(c, f->nDoc);
-  for (k = 0; k < N_TOK; k++) snprintf(zPath[k], sizeof(zPath[k]), "%s/bench-%s.db", zDir, azTok[k]);
+  for (k = 0; k < g_nTok; k++) snprintf(zPath[k], sizeof(zPath[k]), "%s/bench-%d-%d.db", zDir, (int)getpid(), k);
   for (r = 0; r < g_nRuns; r++) {
     double idle[3];
     f->aDecode[r] = decode_mbps(c, f->nDoc, f->mb);
     in_child(0, 0, c, f->nDoc, idle);
-    for (k = 0; k < N_TOK; k++) {
+    for (k = 0; k < g_nTok; k++) {
       double res[3];
-      if (k == 1 && !g_bArabic) continue;
-      f->aTokenize[k][r] = tokenize_mbps(api, azTok[k], c, f->nDoc, f->mb, &f->nTokens[k]);
-      in_child(zPath[k], azTok[k], c, f->nDoc, res);
+      if (!g_bHave[k]) continue;
+      f->aTokenize[k][r] = tokenize_mbps(api, g_azTok[k], c, f->nDoc, f->mb, &f->nTokens[k]);
+      in_child(zPath[k], g_azTok[k], c, f->nDoc, res);
       f->aBuild[k][r] = res[0];
       f->indexMb[k] = res[1];
       f->rssMb[k] = res[2] - idle[2] > f->rssMb[k] ? res[2] - idle[2] : f->rssMb[k];
@@ -436,7 +479,7 @@ static void measure(const Corpus *c, double mbWanted, fts5_api *api, const char 
     for (q = 0; q < N_FUNC; q++) f->aFunc[q][r] = function_mbps(db, q, f->mb);
   }
   sqlite3_close(db);
-  for (k = 0; k < N_TOK; k++) unlink(zPath[k]);
+  for (k = 0; k < g_nTok; k++) unlink(zPath[k]);
   fprintf(stderr, "bench: %.1f MB done\n", f->mb);
 }
 
@@ -459,52 +502,6 @@ static void ratio(double a, double b) {
     printf(" %.2fx |", a / b);
 }
 
-static void print_main(const Figures *f) {
-  int q, n = g_nRuns;
-  double u, a;
-  printf("\n### %.1f MB of news (%d documents), medians of %d interleaved runs\n\n", f->mb, f->nDoc, n);
-  printf("| measure | unicode61 | arabic | arabic / unicode61 | goal |\n|---|---:|---:|---:|---|\n");
-  u = median(f->aTokenize[0], n);
-  a = g_bArabic ? median(f->aTokenize[1], n) : -1;
-  printf("| tokenizer alone, MB/s (higher is better) |");
-  cell(u, "%.1f"), cell(a, "%.1f"), ratio(a, u);
-  printf(" >= 4x |\n| tokens emitted (document mode, colocated included) | %ld |", f->nTokens[0]);
-  if (g_bArabic) printf(" %ld |", f->nTokens[1]); else printf(" n/a |");
-  ratio(g_bArabic ? (double)f->nTokens[1] : -1, (double)f->nTokens[0]);
-  printf(" |\n| plain UTF-8 decode of the same bytes, MB/s (the limit) | %.1f | %.1f | | |\n",
-         median(f->aDecode, n), median(f->aDecode, n));
-  printf("| tokenizer speed as a share of the decode |");
-  cell(100 * u / median(f->aDecode, n), "%.0f%%");
-  cell(a > 0 ? 100 * a / median(f->aDecode, n) : -1, "%.0f%%");
-  printf(" | |\n");
-  u = median(f->aBuild[0], n);
-  a = g_bArabic ? median(f->aBuild[1], n) : -1;
-  printf("| index build, s (lower is better) |");
-  cell(u, "%.2f"), cell(a, "%.2f"), ratio(a, u);
-  printf(" <= 0.6x |\n| index size (d_data + d_idx), MB |");
-  cell(f->indexMb[0], "%.1f"), cell(g_bArabic ? f->indexMb[1] : -1, "%.1f");
-  ratio(g_bArabic ? f->indexMb[1] : -1, f->indexMb[0]);
-  printf(" |\n| peak RSS of the build, MB above the process |");
-  cell(f->rssMb[0], "%.1f"), cell(g_bArabic ? f->rssMb[1] : -1, "%.1f");
-  ratio(g_bArabic ? f->rssMb[1] : -1, f->rssMb[0]);
-  printf(" |\n");
-  for (q = 0; q < N_QUERY; q++) {
-    u = median(f->aQuery[0][q], n);
-    a = g_bArabic ? median(f->aQuery[1][q], n) : -1;
-    printf("| query %s `%s` + bm25 + snippet, ms (hits) | %.2f (%ld) |", aQuery[q].zKind, aQuery[q].zMatch, u,
-           f->nHits[0][q]);
-    if (g_bArabic) printf(" %.2f (%ld) |", a, f->nHits[1][q]); else printf(" n/a |");
-    ratio(a, u);
-    printf(" <= 0.5x |\n");
-  }
-  for (q = 0; q < N_FUNC; q++) {
-    double v = f->aFunc[q][0] < 0 ? -1 : median(f->aFunc[q], n);
-    printf("| %s, MB/s | |", aFunc[q].zName);
-    cell(v, "%.1f");
-    printf(" | %s |\n", strcmp(aFunc[q].zName, "arabic_entities") == 0 ? ">= 10 MB/s" : "");
-  }
-}
-
 /* 'a / b' in one cell, n/a for a missing figure. */
 static void pair(double a, double b, const char *zFmt) {
   printf(" ");
@@ -514,34 +511,123 @@ static void pair(double a, double b, const char *zFmt) {
   printf(" |");
 }
 
+/* 'a / b / c' in one cell, one figure per tokenizer. */
+static void list(const double *a, const char *zFmt) {
+  int k;
+  for (k = 0; k < g_nTok; k++) {
+    printf(k ? " / " : " ");
+    if (a[k] < 0) printf("n/a"); else printf(zFmt, a[k]);
+  }
+  printf(" |");
+}
+
+/* The median of tokenizer k's runs, or -1 when the build lacks it. */
+static double med(const double *aRuns, int k) { return g_bHave[k] ? median(aRuns, g_nRuns) : -1; }
+
+/* Total milliseconds of every query in mode m. */
+static double total_ms(const Figures *f, int k, int m) {
+  double t = 0;
+  int q;
+  if (!g_bHave[k]) return -1;
+  for (q = 0; q < N_QUERY; q++) t += median(f->aQuery[k][m][q], g_nRuns);
+  return t;
+}
+
+/* One row: a figure per tokenizer, then each one's ratio to the first. */
+static void row(const char *zName, const double *a, const char *zFmt, const char *zGoal) {
+  int k;
+  printf("| %s |", zName);
+  for (k = 0; k < g_nTok; k++) cell(a[k], zFmt);
+  for (k = 1; k < g_nTok; k++) ratio(a[k], a[0]);
+  printf(" %s |\n", zGoal);
+}
+
+/* A row with one figure, in the first tokenizer's column. */
+static void row1(const char *zName, double v, const char *zFmt, const char *zGoal) {
+  int k;
+  printf("| %s |", zName);
+  cell(v, zFmt);
+  for (k = 1; k < 2 * g_nTok - 1; k++) printf(" |");
+  printf(" %s |\n", zGoal);
+}
+
+static void print_main(const Figures *f) {
+  double a[MAX_TOK];
+  char zName[256];
+  int q, m, k;
+  printf("\n### %.1f MB of news (%d documents), medians of %d interleaved runs\n\n| measure |", f->mb, f->nDoc,
+         g_nRuns);
+  for (k = 0; k < g_nTok; k++) printf(" `%s` |", g_azTok[k]);
+  for (k = 1; k < g_nTok; k++) printf(" %d / 1 |", k + 1);
+  printf(" goal |\n|---|");
+  for (k = 1; k < 2 * g_nTok; k++) printf("---:|");
+  printf("---|\n");
+  for (k = 0; k < g_nTok; k++) a[k] = med(f->aTokenize[k], k);
+  row("tokenizer alone, MB/s (higher is better)", a, "%.1f", "");
+  for (k = 0; k < g_nTok; k++) a[k] = g_bHave[k] ? (double)f->nTokens[k] : -1;
+  row("tokens emitted (document mode, colocated included)", a, "%.0f", "");
+  row1("plain UTF-8 decode of the same bytes, MB/s (the limit)", median(f->aDecode, g_nRuns), "%.1f", "");
+  for (k = 0; k < g_nTok; k++) a[k] = med(f->aBuild[k], k);
+  row("index build, s (lower is better)", a, "%.2f", "<= 0.85x; variants 1 <= 1.5x");
+  for (k = 0; k < g_nTok; k++) a[k] = g_bHave[k] ? f->indexMb[k] : -1;
+  row("index size (d_data + d_idx), MB", a, "%.1f", "<= 1.0x; variants 1 <= 1.5x");
+  for (k = 0; k < g_nTok; k++) a[k] = g_bHave[k] ? f->rssMb[k] : -1;
+  row("peak RSS of the build, MB above the process", a, "%.1f", "");
+  for (q = 0; q < N_QUERY; q++) {
+    for (k = 0; k < g_nTok; k++) a[k] = g_bHave[k] ? (double)f->nHits[k][q] : -1;
+    snprintf(zName, sizeof(zName), "hits of the %s query `%s`", aQuery[q].zKind, aQuery[q].zMatch);
+    row(zName, a, "%.0f", "");
+  }
+  for (m = 0; m < N_MODE; m++) {
+    for (k = 0; k < g_nTok; k++) a[k] = total_ms(f, k, m);
+    snprintf(zName, sizeof(zName), "all %d queries, %s, ms", N_QUERY, aMode[m].zName);
+    row(zName, a, "%.2f", m == 0 ? "<= 1.0x" : m == 1 ? "<= 0.5x" : "");
+  }
+  for (q = 0; q < N_FUNC; q++) {
+    snprintf(zName, sizeof(zName), "%s, MB/s", aFunc[q].zName);
+    row1(zName, f->aFunc[q][0] < 0 ? -1 : median(f->aFunc[q], g_nRuns), "%.1f",
+         strcmp(aFunc[q].zName, "arabic_entities") == 0 ? ">= 10 MB/s" : "");
+  }
+  printf("\nPer query, ms (`ORDER BY rank LIMIT 10` / with `snippet()`):\n\n| query |");
+  for (k = 0; k < g_nTok; k++) printf(" `%s` |", g_azTok[k]);
+  printf("\n|---|");
+  for (k = 0; k < g_nTok; k++) printf("---:|");
+  printf("\n");
+  for (q = 0; q < N_QUERY; q++) {
+    printf("| %s `%s` |", aQuery[q].zKind, aQuery[q].zMatch);
+    for (k = 0; k < g_nTok; k++) pair(med(f->aQuery[k][0][q], k), med(f->aQuery[k][1][q], k), "%.2f");
+    printf("\n");
+  }
+}
+
 static void print_growth(const Figures *aF, int nSize) {
-  int s, k, q, n = g_nRuns;
-  printf("\n### How cost grows with the size (medians; per-MB figures flat = linear)\n\n");
-  printf("| MB | tokenizer MB/s u61 / arabic | build s u61 / arabic | build s per MB u61 / arabic "
-         "| index MB u61 / arabic | RSS MB u61 / arabic | all 5 queries ms u61 / arabic |");
+  int s, k, q;
+  printf("\n### How cost grows with the size (medians; per-MB figures flat = linear; tokenizers in the order above)\n\n");
+  printf("| MB | tokenizer MB/s | build s | build s per MB | index MB | RSS MB | all %d queries, rank + snippet, ms |",
+         N_QUERY);
   for (q = 0; q < N_FUNC; q++) printf(" %s MB/s |", aFunc[q].zName);
   printf("\n|---:|---:|---:|---:|---:|---:|---:|");
   for (q = 0; q < N_FUNC; q++) printf("---:|");
   printf("\n");
   for (s = 0; s < nSize; s++) {
     const Figures *f = &aF[s];
-    double b[N_TOK], t[N_TOK], qs[N_TOK];
-    for (k = 0; k < N_TOK; k++) {
-      int ok = k == 0 || g_bArabic;
-      b[k] = ok ? median(f->aBuild[k], n) : -1;
-      t[k] = ok ? median(f->aTokenize[k], n) : -1;
-      qs[k] = 0;
-      for (q = 0; q < N_QUERY; q++) qs[k] += ok ? median(f->aQuery[k][q], n) : 0;
-      if (!ok) qs[k] = -1;
+    double t[MAX_TOK], b[MAX_TOK], bm[MAX_TOK], ix[MAX_TOK], rss[MAX_TOK], qs[MAX_TOK];
+    for (k = 0; k < g_nTok; k++) {
+      t[k] = med(f->aTokenize[k], k);
+      b[k] = med(f->aBuild[k], k);
+      bm[k] = b[k] < 0 ? -1 : b[k] / f->mb;
+      ix[k] = g_bHave[k] ? f->indexMb[k] : -1;
+      rss[k] = g_bHave[k] ? f->rssMb[k] : -1;
+      qs[k] = total_ms(f, k, 1);
     }
     printf("| %.1f |", f->mb);
-    pair(t[0], t[1], "%.1f");
-    pair(b[0], b[1], "%.2f");
-    pair(b[0] / f->mb, b[1] > 0 ? b[1] / f->mb : -1, "%.3f");
-    pair(f->indexMb[0], g_bArabic ? f->indexMb[1] : -1, "%.1f");
-    pair(f->rssMb[0], g_bArabic ? f->rssMb[1] : -1, "%.1f");
-    pair(qs[0], qs[1], "%.1f");
-    for (q = 0; q < N_FUNC; q++) cell(f->aFunc[q][0] < 0 ? -1 : median(f->aFunc[q], n), "%.1f");
+    list(t, "%.1f");
+    list(b, "%.2f");
+    list(bm, "%.3f");
+    list(ix, "%.1f");
+    list(rss, "%.1f");
+    list(qs, "%.1f");
+    for (q = 0; q < N_FUNC; q++) cell(f->aFunc[q][0] < 0 ? -1 : median(f->aFunc[q], g_nRuns), "%.1f");
     printf("\n");
   }
 }
@@ -608,8 +694,27 @@ int main(int argc, char **argv) {
   if (sqlite3_open(":memory:", &db) != SQLITE_OK) die("open", db);
   api = get_fts5(db);
   if (!api) die("this SQLite has no FTS5", 0);
-  g_bArabic = api->xFindTokenizer(api, "arabic", &pUser, &tok) == SQLITE_OK;
-  if (!g_bArabic) fprintf(stderr, "bench: this build has no 'arabic' tokenizer: its columns are n/a\n");
+  {
+    /* BENCH_TOKENIZERS: comma-separated tokenizer specs, the first the reference. */
+    static char zList[1024];
+    const char *zEnv = getenv("BENCH_TOKENIZERS");
+    int k;
+    if (zEnv) {
+      char *p;
+      snprintf(zList, sizeof(zList), "%s", zEnv);
+      for (p = strtok(zList, ","); p && g_nTok < MAX_TOK; p = strtok(0, ",")) g_azTok[g_nTok++] = p;
+    }
+    if (g_nTok == 0) {
+      for (k = 0; k < (int)(sizeof(azDefaultTok) / sizeof(azDefaultTok[0])); k++) g_azTok[g_nTok++] = azDefaultTok[k];
+    }
+    for (k = 0; k < g_nTok; k++) {
+      char zBuf[256];
+      const char *azArg[MAX_ARGS];
+      int nArg = split_tokenizer(g_azTok[k], zBuf, sizeof(zBuf), azArg);
+      g_bHave[k] = nArg > 0 && api->xFindTokenizer(api, azArg[0], &pUser, &tok) == SQLITE_OK;
+      if (!g_bHave[k]) fprintf(stderr, "bench: this build has no tokenizer '%s': its column is n/a\n", g_azTok[k]);
+    }
+  }
 
   for (s = 0; s < nSize; s++) measure(&c, aSize[s], api, zDir, &aF[s]);
   per_row_costs(&c, aPerRowUs);

@@ -8,7 +8,10 @@ stems: how often would it (collision). Three index designs, in one run:
   search   the search forms are equal (arabic_stem(a) = arabic_stem(b))
   match    the tokenizer's real rule: the search form of one is among the
            indexed readings of the other (arabic_tokens), in either direction
-Skips cleanly when ../shared is absent.
+A word whose search looks up two forms (arabic_stem joins them with '/')
+agrees when either does. Skips cleanly when ../shared is absent.
+
+    /usr/bin/python3 tools/eval_stem.py ['TOKENIZER OPTIONS', e.g. 'version 1']
 """
 import itertools
 import os
@@ -28,6 +31,7 @@ def main():
     db = sqlite3.connect(":memory:")
     db.enable_load_extension(True)
     db.load_extension(EXT)
+    options = sys.argv[1] if len(sys.argv) > 1 else ""
     rows = []
     with open(DATA, encoding="utf-8") as f:
         next(f)
@@ -37,8 +41,8 @@ def main():
     info = {}
     for word, _ in rows:
         folded = db.execute("SELECT arabic_normalize(?)", (word,)).fetchone()[0]
-        search = db.execute("SELECT arabic_stem(?)", (word,)).fetchone()[0]
-        readings = {r[0] for r in db.execute("SELECT token FROM arabic_tokens(?)", (word,))}
+        search = db.execute("SELECT arabic_stem(?, ?)", (word, options)).fetchone()[0]
+        readings = {r[0] for r in db.execute("SELECT token FROM arabic_tokens(?, ?)", (word, options))}
         info[word] = (folded, search, readings)
     gold = defaultdict(list)
     for word, stem in rows:
@@ -51,7 +55,7 @@ def main():
     by_key = {k: defaultdict(list) for k in ("folded", "search")}
     for w in words:
         by_key["folded"][info[w][0]].append(w)
-        by_key["search"][info[w][1]].append(w)
+        by_key["search"][info[w][1].split("/")[0]].append(w)
     n = len(words)
     diff_total = n * (n - 1) // 2 - len(same)
     for k in ("folded", "search"):
@@ -66,17 +70,19 @@ def main():
             readers[r].add(w)
     pairs = set()
     for a in words:
-        for b in readers.get(info[a][1], ()):
-            if a != b:
-                pairs.add(tuple(sorted((a, b))))
+        for form in info[a][1].split("/"):
+            for b in readers.get(form, ()):
+                if a != b:
+                    pairs.add(tuple(sorted((a, b))))
     collide["match"] = sum(1 for a, b in pairs if stem_of[a] != stem_of[b])
 
     def agree(a, b, k):
         if k == "folded":
             return info[a][0] == info[b][0]
         if k == "search":
-            return info[a][1] == info[b][1]
-        return info[a][1] in info[b][2] or info[b][1] in info[a][2]
+            return bool(set(info[a][1].split("/")) & set(info[b][1].split("/")))
+        return any(f in info[b][2] for f in info[a][1].split("/")) or \
+            any(f in info[a][2] for f in info[b][1].split("/"))
 
     print(f"{len(rows)} words, {len(gold)} gold stems, {len(same)} same-stem pairs, {diff_total} other pairs")
     print(f"{'design':8} {'agreement':>10} {'collision':>10}")

@@ -27,7 +27,11 @@ from . import LoadError, __version__, check_python, library_path, load, sql_path
 
 PROG = "sqlite-arabic"
 ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "DATE")
-INDEX_FORMAT = "1"  # the index format this build reads (arabic_metadata.index_format)
+INDEX_FORMAT = "2"  # the index format this build reads (arabic_metadata.index_format)
+# A corpus of format 1 was made when articles_fts named no token format, so this
+# build reads its index as format 2: it must be rebuilt first.
+REBUILD = ("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild'); "
+           "UPDATE arabic_metadata SET value = '2' WHERE key = 'index_format'")
 
 
 class UsageError(Exception):
@@ -48,6 +52,10 @@ def open_corpus(path):
                          f"build one with `{PROG} import FOLDER {path}`")
     if "arabic_metadata" in names:
         fmt = db.execute("SELECT value FROM arabic_metadata WHERE key = 'index_format'").fetchone()
+        if fmt and fmt[0] == "1":
+            raise UsageError(f"{path} has an index of format 1, which this sqlite-arabic ({__version__}) reads as "
+                             f"format {INDEX_FORMAT}: rebuild it once with sqlite3 {path} -cmd '.load "
+                             f"{library_path()}' \"{REBUILD}\"")
         if fmt and fmt[0] != INDEX_FORMAT:
             raise UsageError(f"{path} has an index of format {fmt[0]}; this sqlite-arabic ({__version__}) "
                              f"reads format {INDEX_FORMAT}: use a newer version")

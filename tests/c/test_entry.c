@@ -51,7 +51,7 @@ int main(void) {
   sqlite3_open(":memory:", &db);
   sqlite3_create_function(db, "fts5", 1, SQLITE_UTF8, 0, no_fts5, 0, 0);
   check_int("init without FTS5 still succeeds", sqlite3_arabic_init(db, &zErr, 0), SQLITE_OK);
-  check_str("the functions load", one(db, "SELECT arabic_stem('والمفاوضات')"), "مفاوض");
+  check_str("the functions load", one(db, "SELECT arabic_stem('والمفاوضات')"), "مفاوضه");
   check_str("arabic_debug says why there is no tokenizer",
             one(db, "SELECT instr(arabic_debug(), 'fts5: unavailable (this SQLite has no FTS5: "
                     "the ''arabic'' tokenizer is not registered)') > 0"),

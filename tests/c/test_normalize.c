@@ -106,7 +106,11 @@ static const OptCase aOptCase[] = {
     {AR_SCOPE_STEM, "stem 0", 0},
     {AR_SCOPE_STEM, "variants 1", "unknown option 'variants'"},
     {AR_SCOPE_TOKENIZER, "variants 1 stopwords 1 version 1", 0},
-    {AR_SCOPE_TOKENIZER, "version 2", "option 'version' expects 1, got '2'"},
+    {AR_SCOPE_TOKENIZER, "version 2", 0},
+    {AR_SCOPE_STEM, "version 1", 0},
+    {AR_SCOPE_TOKENIZER, "version 3", "option 'version' expects 1 or 2, got '3'"},
+    {AR_SCOPE_TOKENIZER, "version 0", "option 'version' expects 1 or 2, got '0'"},
+    {AR_SCOPE_FOLD, "version 1", "unknown option 'version'"},
 };
 
 static void test_options(void) {

@@ -111,6 +111,11 @@ static const Scenario aScenario[] = {
      "INSERT INTO d VALUES ('قال ترمب'), ('قال ترامب');",
      "SELECT rowid FROM d WHERE d MATCH '\"~ترامب\"' ORDER BY rowid;",
      0, 0},
+    {"fts5 arabic: token format 1, prefix and variants", "fts5:arabic",
+     "CREATE VIRTUAL TABLE d USING fts5(body, tokenize = 'arabic version 1 variants 1');"
+     "INSERT INTO d VALUES ('قال ترمب في الحكومة'), ('قال ترامب');",
+     "SELECT rowid FROM d WHERE d MATCH '\"~ترامب\" OR الحكو*' ORDER BY rowid;",
+     0, 0},
     {"fts5 arabic: delete, update, optimize", "fts5:arabic",
      "CREATE VIRTUAL TABLE d USING fts5(body, tokenize = 'arabic');"
      "INSERT INTO d(rowid, body) VALUES (1, 'أحمد في المدرسة'), (2, 'احمد في البيت');",

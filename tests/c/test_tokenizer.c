@@ -5,9 +5,11 @@
 ** DOCUMENT, and hard inputs.
 */
 #include <stdlib.h>
+#include <string.h>
 
 #include <sqlite3.h>
 
+#include "../../core/known_forms.h"
 #include "../../ext/sqlite_arabic.h"
 #include "fts5_lookup.h"
 #include "testlib.h"
@@ -26,40 +28,68 @@ typedef struct Vector {
 } Vector;
 
 static const Vector aVector[] = {
-    {"harakat and shadda stay inside one word", "", DOC, "مُحَمَّدٌ", "محمد@0:18"},
-    {"tatweel inside a word", "", DOC, "بوتــين", "بوتين@0:14 +وتين@0:14"},
-    {"proclitic readings are colocated", "", DOC, "وبوتين لترامب بموسكو",
+    {"harakat and shadda stay inside one word", "version 1", DOC, "مُحَمَّدٌ", "محمد@0:18"},
+    {"tatweel inside a word", "version 1", DOC, "بوتــين", "بوتين@0:14 +وتين@0:14"},
+    {"proclitic readings are colocated", "version 1", DOC, "وبوتين لترامب بموسكو",
      "وبوتين@0:12 +بوتين@0:12 +وتين@0:12 لترامب@13:25 +ترامب@13:25 بموسكو@26:38 +موسكو@26:38"},
-    {"article and plural", "", DOC, "والمفاوضات", "والمفاوضات@0:20 +مفاوض@0:20"},
-    {"names keep their surface", "", DOC, "ويتكوف الكرملين زيلينسكي",
+    {"article and plural", "version 1", DOC, "والمفاوضات", "والمفاوضات@0:20 +مفاوض@0:20"},
+    {"names keep their surface", "version 1", DOC, "ويتكوف الكرملين زيلينسكي",
      "ويتكوف@0:12 +يتكوف@0:12 الكرملين@13:29 +كرملين@13:29 زيلينسكي@30:46"},
-    {"query side: search form, no proclitic removed", "", QUERY, "المفاوضات بوتين ويتكوف",
+    {"query side: search form, no proclitic removed", "version 1", QUERY, "المفاوضات بوتين ويتكوف",
      "مفاوض@0:18 بوتين@19:29 ويتكوف@30:42"},
-    {"prefix query: last word as written, folded", "", PREFIX, "المفاوضات اوكرانيـ",
+    {"prefix query: last word as written, folded", "version 1", PREFIX, "المفاوضات اوكرانيـ",
      "مفاوض@0:18 اوكراني@19:35"},
-    {"punctuation separates words", "", DOC, "«كييف»،موسكو؟", "كييف@2:10 +ييف@2:10 موسكو@14:24"},
-    {"arabic letters and digits split", "", DOC, "لـ3 ٢٠٢٢م", "ل@0:4 3@4:5 2022@6:14 م@14:16"},
-    {"latin words as unicode61 remove_diacritics 2", "", DOC, "Élan F16 NATO's", "elan@0:5 f16@6:9 nato@10:14 s@15:16"},
-    {"script change splits", "", DOC, "بوتينPutin", "بوتين@0:10 +وتين@0:10 putin@10:15"},
-    {"invisible marks inside a word", "", DOC, "بو\xe2\x80\x8cتين", "بوتين@0:13 +وتين@0:13"},
-    {"lam-alef ligature", "", DOC, "ﻻ", "لا@0:3"},
-    {"stem 0 indexes the folded word only", "stem 0", DOC, "والمفاوضات", "والمفاوضات@0:20"},
-    {"stem 0 on the query side", "stem 0", QUERY, "المفاوضات", "المفاوضات@0:18"},
-    {"alef 0 keeps hamza forms", "alef 0 stem 0", DOC, "أحمد", "أحمد@0:8"},
-    {"stop words dropped with stopwords 1", "stopwords 1", DOC, "في الحرب على", "الحرب@5:15 +حرب@5:15"},
-    {"malformed UTF-8 separates words", "", DOC, "ب\xff" "ت\xc0\xaf" "ث", "ب@0:2 ت@3:5 ث@7:9"},
-    {"embedded NUL separates words", "", DOC, "ا", "ا@0:2"},
-    {"emoji are separators", "", DOC, "سلام👋عليكم", "سلام@0:8 عليكم@12:22 +علي@12:22"},
-    {"empty input", "", DOC, "", ""},
-    {"only marks", "", DOC, "َ ُ ـ", ""},
-    {"variants 1 adds the name key of each reading", "variants 1", DOC, "لترامب",
+    {"punctuation separates words", "version 1", DOC, "«كييف»،موسكو؟", "كييف@2:10 +ييف@2:10 موسكو@14:24"},
+    {"arabic letters and digits split", "version 1", DOC, "لـ3 ٢٠٢٢م", "ل@0:4 3@4:5 2022@6:14 م@14:16"},
+    {"latin words as unicode61 remove_diacritics 2", "version 1", DOC, "Élan F16 NATO's", "elan@0:5 f16@6:9 nato@10:14 s@15:16"},
+    {"script change splits", "version 1", DOC, "بوتينPutin", "بوتين@0:10 +وتين@0:10 putin@10:15"},
+    {"invisible marks inside a word", "version 1", DOC, "بو\xe2\x80\x8cتين", "بوتين@0:13 +وتين@0:13"},
+    {"lam-alef ligature", "version 1", DOC, "ﻻ", "لا@0:3"},
+    {"stem 0 indexes the folded word only", "version 1 stem 0", DOC, "والمفاوضات", "والمفاوضات@0:20"},
+    {"stem 0 on the query side", "version 1 stem 0", QUERY, "المفاوضات", "المفاوضات@0:18"},
+    {"alef 0 keeps hamza forms", "version 1 alef 0 stem 0", DOC, "أحمد", "أحمد@0:8"},
+    {"stop words dropped with stopwords 1", "version 1 stopwords 1", DOC, "في الحرب على", "الحرب@5:15 +حرب@5:15"},
+    {"malformed UTF-8 separates words", "version 1", DOC, "ب\xff" "ت\xc0\xaf" "ث", "ب@0:2 ت@3:5 ث@7:9"},
+    {"embedded NUL separates words", "version 1", DOC, "ا", "ا@0:2"},
+    {"emoji are separators", "version 1", DOC, "سلام👋عليكم", "سلام@0:8 عليكم@12:22 +علي@12:22"},
+    {"empty input", "version 1", DOC, "", ""},
+    {"only marks", "version 1", DOC, "َ ُ ـ", ""},
+    {"variants 1 adds the name key of each reading", "version 1 variants 1", DOC, "لترامب",
      "لترامب@0:12 +ترامب@0:12 +~لترمب@0:12 +~ترمب@0:12"},
-    {"variants 1: a key shared by two readings once", "variants 1", DOC, "ترمب", "ترمب@0:8 +~ترمب@0:8"},
-    {"variants 1: '~' asks for the name key", "variants 1", QUERY, "~ترامب ترامب", "~ترمب@1:11 ترامب@12:22"},
-    {"without variants 1 '~' is ignored", "", QUERY, "~ترامب", "ترامب@1:11"},
-    {"variants 1: short words are their own key", "variants 1", DOC, "كيف", "كيف@0:6 +~كيف@0:6"},
-    {"future particle before a verb", "", DOC, "سيقول", "سيقول@0:10 +يقول@0:10"},
-    {"decomposed hamza composes", "alef 0 stem 0", DOC, "ا\xd9\x94حمد", "أحمد@0:10"},
+    {"variants 1: a key shared by two readings once", "version 1 variants 1", DOC, "ترمب", "ترمب@0:8 +~ترمب@0:8"},
+    {"variants 1: '~' asks for the name key", "version 1 variants 1", QUERY, "~ترامب ترامب", "~ترمب@1:11 ترامب@12:22"},
+    {"without variants 1 '~' is ignored", "version 1", QUERY, "~ترامب", "ترامب@1:11"},
+    {"variants 1: short words are their own key", "version 1 variants 1", DOC, "كيف", "كيف@0:6 +~كيف@0:6"},
+    {"future particle before a verb", "version 1", DOC, "سيقول", "سيقول@0:10 +يقول@0:10"},
+    {"decomposed hamza composes", "version 1 alef 0 stem 0", DOC, "ا\xd9\x94حمد", "أحمد@0:10"},
+    /* version 2 (the default): what a query can look up, and nothing else */
+    {"v2: one form per reading, no surface", "", DOC, "وبوتين لترامب بموسكو",
+     "وبوتين@0:12 +بوتين@0:12 لترامب@13:25 +ترامب@13:25 بموسكو@26:38 +موسكو@26:38"},
+    {"v2: a name is one token: a reading without a proclitic only when it is a known word", "", DOC,
+     "بوتين ويتكوف الكرملين زيلينسكي", "بوتين@0:10 ويتكوف@11:23 كرملين@24:40 زيلينسكي@41:57"},
+    {"v2: a known reading is kept, as in version 1", "", DOC, "كمال", "كمال@0:8 +مال@0:8"},
+    {"v2: the article goes, ة stays", "", DOC, "الحديدة الحديد", "حديده@0:14 حديد@15:27"},
+    {"v2: a feminine plural is its singular", "", DOC, "والمفاوضات محادثات", "مفاوضه@0:20 محادثه@21:35"},
+    {"v2: a pronoun goes, the ة before it comes back", "", DOC, "كتابه عاصمتها",
+     "كتاب@0:10 عاصمه@11:25 +عاصمت@11:25"},
+    {"v2: a plural before a pronoun", "", DOC, "مقالاته", "مقاله@0:14"},
+    {"v2: ة written as ة, also in a presentation form", "", DOC, "مدرسة مدرس\xef\xba\x94", "مدرسه@0:10 مدرسه@11:22"},
+    {"v2: teh_marbuta 0 keeps ة in the forms", "teh_marbuta 0", DOC, "المحادثات", "محادثة@0:18"},
+    {"v2 query: the search form", "", QUERY, "الحديدة بوتين ويتكوف", "حديده@0:14 بوتين@15:25 ويتكوف@26:38"},
+    {"v2 query: a written ه is the pronoun or a ة typed so", "", QUERY, "كتابه الحكومه",
+     "كتابه@0:10 +كتاب@0:10 حكومه@11:25 +حكوم@11:25"},
+    {"v2 query: no proclitic removed", "", QUERY, "والمفاوضات وبوتين", "مفاوضه@0:20 وبوتين@21:33"},
+    {"v2 prefix: the article goes", "", PREFIX, "الحديدة الانتخاب", "حديده@0:14 انتخاب@15:31"},
+    {"v2 prefix: a complete word finds its forms", "", PREFIX, "المحادثات", "محادثات@0:18 +محادثه@0:18"},
+    {"v2 prefix: too short for an article", "", PREFIX, "ال", "ال@0:4"},
+    {"v2 prefix: a pronoun", "", PREFIX, "كتابه", "كتاب@0:10"},
+    {"v2 stem 0: the folded word", "stem 0", DOC, "والمفاوضات", "والمفاوضات@0:20"},
+    {"v2 variants 1: a key only where it is not the form", "variants 1", DOC, "لترامب ترمب كيف",
+     "لترامب@0:12 +ترامب@0:12 +~لترمب@0:12 +~ترمب@0:12 ترمب@13:21 كيف@22:28"},
+    {"v2 variants 1: '~' asks for the key, and for the word that is its own key", "variants 1", QUERY,
+     "~ترامب ~ديمتري ترامب", "~ترمب@1:11 +ترمب@1:11 ~دمتريى@13:25 ترامب@26:36"},
+    {"v2 stop words", "stopwords 1", DOC, "في الحرب على", "حرب@5:15"},
+    {"v2 future particle", "", DOC, "سيقول", "سيقول@0:10 +يقول@0:10"},
 };
 
 typedef struct Capture {
@@ -121,7 +151,7 @@ static void test_vectors(fts5_api *api) {
   }
 }
 
-static const char *aBadArgs[] = {"bogus 1", "stem", "stem 2", "alef yes", "version 2", "stem 1 stem"};
+static const char *aBadArgs[] = {"bogus 1", "stem", "stem 2", "alef yes", "version 3", "version 0", "stem 1 stem"};
 
 static void test_bad_arguments(fts5_api *api) {
   size_t i;
@@ -161,22 +191,49 @@ static void test_callback_codes(fts5_api *api) {
   t.x.xDelete(t.p);
 }
 
+/* c without its colocated tokens (those written with a leading '+'). */
+static void drop_colocated(Capture *c) {
+  char *z = c->z, *out = c->z;
+  while (*z) {
+    char *end = strchr(z, ' ');
+    size_t n = end ? (size_t)(end - z) : strlen(z);
+    if (*z != '+') {
+      if (out != c->z) *out++ = ' ';
+      memmove(out, z, n);
+      out += n;
+    }
+    z += n + (end != 0);
+  }
+  *out = 0;
+}
+
+/* Format 1: AUX gives exactly the DOCUMENT stream. Format 2: the DOCUMENT
+** stream without its colocated tokens (what auxiliary functions read). */
 static void test_aux_equals_document(fts5_api *api) {
   static const char *azText[] = {
       "قال الرئيس الروسي فلاديمير بوتين إنّ وقفَ إطلاقِ النار ممكنٌ، وأكّد بموسكو «لا»",
-      "ﻻ ﷲ ٱلْعَٰلَمِينَ ٢٠٢٥م Zelensky's visit لـ3 \xff\xfe بوتــين",
+      "ﻻ ﷲ ٱلْعَٰلَمِينَ ٢٠٢٥م Zelensky's visit لـ3 \xff\xfe بوتــين وكتابه عاصمتها",
   };
-  size_t i;
-  Tok t;
-  tok_open(api, "stopwords 1", &t);
-  for (i = 0; i < sizeof(azText) / sizeof(azText[0]); i++) {
-    Capture doc = {"", 0}, aux = {"", 0};
-    int n = (int)strlen(azText[i]);
-    t.x.xTokenize(t.p, &doc, DOC, azText[i], n, capture);
-    t.x.xTokenize(t.p, &aux, AUX, azText[i], n, capture);
-    check_str("AUX stream equals DOCUMENT stream", aux.z, doc.z);
+  static const char *azArgs[] = {"stopwords 1", "version 1 stopwords 1", "variants 1", "version 1 variants 1"};
+  size_t i, a;
+  for (a = 0; a < sizeof(azArgs) / sizeof(azArgs[0]); a++) {
+    Tok t;
+    tok_open(api, azArgs[a], &t);
+    for (i = 0; i < sizeof(azText) / sizeof(azText[0]); i++) {
+      Capture doc = {"", 0}, aux = {"", 0};
+      int n = (int)strlen(azText[i]);
+      char zName[96];
+      t.x.xTokenize(t.p, &doc, DOC, azText[i], n, capture);
+      t.x.xTokenize(t.p, &aux, AUX, azText[i], n, capture);
+      if (strncmp(azArgs[a], "version 1", 9) != 0) {
+        test_result(strchr(doc.z, '+') != 0, "the DOCUMENT stream has colocated tokens");
+        drop_colocated(&doc);
+      }
+      snprintf(zName, sizeof(zName), "AUX stream is the DOCUMENT stream (%s)", azArgs[a]);
+      check_str(zName, aux.z, doc.z);
+    }
+    t.x.xDelete(t.p);
   }
-  t.x.xDelete(t.p);
 }
 
 static int count_tokens(void *pCtx, int tflags, const char *pToken, int nToken, int iStart, int iEnd) {
@@ -212,6 +269,21 @@ static void test_hard_inputs(fts5_api *api) {
   free(z);
 }
 
+/* The known forms are part of token format 2: the shipped table never changes. */
+static void test_known_forms_frozen(void) {
+  static const uint32_t putin[] = {0x0628, 0x0648, 0x062A, 0x064A, 0x0646}; /* بوتين */
+  uint32_t h = ar_known_form_hash(0, 0, 0);
+  int i;
+  for (i = 0; i < ar_known_form_count; i++) h = (h ^ ar_known_form_hashes[i]) * 16777619u;
+  check_int("the known forms: 40,593", ar_known_form_count, 40593);
+  check_int("the known forms: their checksum", (int)(h == 0x61586e27u), 1);
+  for (i = 1; i < ar_known_form_count && ar_known_form_hashes[i - 1] < ar_known_form_hashes[i]; i++) {
+  }
+  check_int("the known forms: sorted, no repeat", i, ar_known_form_count);
+  check_int("بوتين is a known form", ar_is_known_form(putin, 5, 0), 1);
+  check_int("وتين is not", ar_is_known_form(putin + 1, 4, 0), 0);
+}
+
 int main(void) {
   sqlite3 *db;
   fts5_api *api;
@@ -222,6 +294,7 @@ int main(void) {
     test_result(0, "fts5_api found");
     return test_done();
   }
+  test_known_forms_frozen();
   test_vectors(api);
   test_bad_arguments(api);
   test_callback_codes(api);

@@ -23,7 +23,7 @@
 #include "../c/fts5_lookup.h"
 
 static const char *azOptions[] = {"", "stem 0", "variants 1", "stopwords 1", "alef 0 hamza 0 teh_marbuta 0",
-                                  "diacritics 0 tatweel 0", "case 0 digits 0"};
+                                  "diacritics 0 tatweel 0", "case 0 digits 0", "version 1", "version 1 variants 1"};
 #define N_OPTIONS (int)(sizeof(azOptions) / sizeof(azOptions[0]))
 
 static sqlite3 *g_db;

@@ -126,12 +126,33 @@ class Command(unittest.TestCase):
         shutil.copy(self.db, future)
         db = sqlite3.connect(future)
         with db:
-            db.execute("UPDATE arabic_metadata SET value = '2' WHERE key = 'index_format'")
+            db.execute("UPDATE arabic_metadata SET value = '3' WHERE key = 'index_format'")
         db.close()
         status, _, err = sqlite_arabic_cmd("top", future)
         self.assertEqual(status, 1)
-        self.assertEqual(err, f"sqlite-arabic: {future} has an index of format 2; this sqlite-arabic "
-                              f"({sqlite_arabic.__version__}) reads format 1: use a newer version\n")
+        self.assertEqual(err, f"sqlite-arabic: {future} has an index of format 3; this sqlite-arabic "
+                              f"({sqlite_arabic.__version__}) reads format 2: use a newer version\n")
+
+    def test_index_format_1_is_rebuilt_first(self):
+        old = os.path.join(self.tmp, "format1.db")
+        shutil.copy(self.db, old)
+        db = sqlite3.connect(old)
+        with db:
+            db.execute("UPDATE arabic_metadata SET value = '1' WHERE key = 'index_format'")
+        db.close()
+        status, _, err = sqlite_arabic_cmd("top", old)
+        self.assertEqual(status, 1)
+        self.assertIn(f"{old} has an index of format 1, which this sqlite-arabic", err)
+        # the command it gives makes the corpus readable
+        cmd = err.split("rebuild it once with ", 1)[1].strip()
+        sql = cmd.split('"', 1)[1].rsplit('"', 1)[0]
+        lib = cmd.split(".load ", 1)[1].split("'", 1)[0]
+        db = sqlite3.connect(old)
+        db.enable_load_extension(True)
+        db.load_extension(lib)
+        db.executescript(sql)
+        db.close()
+        self.assertEqual(sqlite_arabic_cmd("top", old)[0], 0)
 
 
 class FriendlyLoadErrors(unittest.TestCase):
