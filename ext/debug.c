@@ -1,7 +1,7 @@
 /*
 ** arabic_version() and arabic_debug(): what this build is.
 **
-**   SELECT arabic_version();   -- '0.1.0'
+**   SELECT arabic_version();   -- '0.2.0'
 **   SELECT arabic_debug();     -- one 'key: value' line per build fact
 **
 ** The Unicode version matters: tokens are stored in FTS5 indexes, so a
