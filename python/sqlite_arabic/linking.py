@@ -22,6 +22,8 @@ groups them into entities with generic rules (no rule names a person):
    name (first word) of one is a given name of the other: Melania Trump and
    Donald Trump, Bill and Hillary Clinton stay apart; X and جنوب X differ in
    their words, so never share a key.
+7. Full person names of 3 words or more that differ in one letter of one
+   middle word join (كيم جونغ أون, كيم يونغ أون, كيم جونج أون).
 
 The canonical is the gazetteer's name when the group has one, else its most
 frequent full form (a spelling of several words), else its most frequent
@@ -48,7 +50,8 @@ ALIAS_SHARE = 0.8        # rule 3
 DOMINANCE = 5            # rule 5
 BOILERPLATE_ARTICLES = 20
 BOILERPLATE_MIN_CHARS = 30
-SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
+SENTENCE = re.compile(r"[^.!?؟*\n]+[.!?؟*]?")
+NOT_LETTERS = re.compile(r"[\W\d_]+")
 VIEWS_OF_ENTITIES = ("entity_counts", "cooccurrence", "entity_weeks", "entity_spellings", "kwic")
 
 
@@ -109,7 +112,7 @@ def boilerplate_spans(db):
     for aid, source, text in db.execute("SELECT id, source, text FROM articles"):
         found = []
         for m in SENTENCE.finditer(text or ""):
-            s = m.group().strip()
+            s = " ".join(NOT_LETTERS.sub(" ", m.group()).split())  # '----- يمكنكم' = 'يمكنكم'
             if len(s) >= BOILERPLATE_MIN_CHARS:
                 found.append((s, m.start() + 1, m.end() + 1))
         spans[aid] = (source, found)
@@ -223,6 +226,19 @@ def _link(db, say):
         cn, k = cc.most_common(1)[0]
         if cn != n and k >= ALIAS_SHARE * mentions_of[n] and (len(node_articles[n]) >= 3 or len(n[1].split()) > 1):
             union(n, cn)
+    # rule 7: full names of 3 words or more that differ in one letter of one middle word
+    # (كيم جونغ أون, كيم يونغ أون, كيم جونج أون)
+    frame = defaultdict(list)
+    for n in parent:
+        w = n[1].split()
+        if n[0] == "PERSON" and len(w) >= 3:
+            for i in range(1, len(w) - 1):
+                if len(w[i]) >= 3:
+                    for j in range(len(w[i])):
+                        frame[(tuple(w[:i]), tuple(w[i + 1:]), len(w[i]), w[i][:j] + "?" + w[i][j + 1:])].append(n)
+    for ns in frame.values():
+        for other in ns[1:]:
+            union(ns[0], other)
     say("spellings joined")
 
     # rule 4 is per mention (below); rule 5: lone one-word persons
