@@ -51,7 +51,7 @@ DOMINANCE = 5            # rule 5
 BOILERPLATE_ARTICLES = 20
 BOILERPLATE_MIN_CHARS = 30
 SENTENCE = re.compile(r"[^.!?؟*\n]+[.!?؟*]?")
-NOT_LETTERS = re.compile(r"[\W\d_]+")
+NOT_LETTERS = re.compile(r"[\W_]+")
 VIEWS_OF_ENTITIES = ("entity_counts", "cooccurrence", "entity_weeks", "entity_spellings", "kwic")
 
 

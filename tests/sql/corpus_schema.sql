@@ -2,9 +2,11 @@
 .mode list
 .nullvalue NULL
 .read sql/schema.sql
+.read sql/linking.sql
 .read sql/views.sql
 -- a second run changes nothing
 .read sql/schema.sql
+.read sql/linking.sql
 .read sql/views.sql
 CREATE TEMP TABLE writes(n INTEGER);
 INSERT INTO writes VALUES (0);
