@@ -57,25 +57,34 @@ CREATE TABLE IF NOT EXISTS boilerplate_sentences(
 
 CREATE INDEX IF NOT EXISTS entities_entity ON entities(entity_id, article_id);
 
--- Between two links: a new mention joins the entity that has its spelling
--- (the one with the most mentions of it), or a new entity; the counts and the
--- pairs follow. The next link may regroup it (an article's partial names).
+-- Between two links: a new mention joins the entity that has the article's
+-- canonical of the mention among its spellings (ترامب in an article about
+-- ميلانيا ترامب: her), else the entity that has its spelling (the one with
+-- the most mentions of it), else a new entity, with both as spellings; the
+-- counts and the pairs follow. The next link may regroup it.
 CREATE TRIGGER IF NOT EXISTS entities_link AFTER INSERT ON entities WHEN NEW.entity_id IS NULL BEGIN
   INSERT INTO corpus_entities(type, canonical)
-  SELECT NEW.type, trim(replace(replace(NEW.canonical, '#', ''), '_', ' '))
+  SELECT NEW.type, trim(replace(replace(NEW.canonical, '#', ' '), '_', ' '))
   WHERE NOT EXISTS (SELECT 1 FROM entity_aliases
-                    WHERE key = arabic_name_key(trim(replace(replace(NEW.entity, '#', ''), '_', ' ')))
+                    WHERE key IN (arabic_name_key(trim(replace(replace(NEW.entity, '#', ' '), '_', ' '))),
+                                  arabic_name_key(trim(replace(replace(NEW.canonical, '#', ' '), '_', ' '))))
                       AND type = NEW.type);
   INSERT OR IGNORE INTO entity_aliases(entity_id, type, spelling, key)
-  SELECT (SELECT max(id) FROM corpus_entities), NEW.type, trim(replace(replace(NEW.entity, '#', ''), '_', ' ')),
-         arabic_name_key(trim(replace(replace(NEW.entity, '#', ''), '_', ' ')))
+  SELECT (SELECT max(id) FROM corpus_entities), NEW.type, s, arabic_name_key(s)
+  FROM (SELECT trim(replace(replace(NEW.entity, '#', ' '), '_', ' ')) AS s
+        UNION SELECT trim(replace(replace(NEW.canonical, '#', ' '), '_', ' ')))
   WHERE NOT EXISTS (SELECT 1 FROM entity_aliases
-                    WHERE key = arabic_name_key(trim(replace(replace(NEW.entity, '#', ''), '_', ' ')))
+                    WHERE key IN (arabic_name_key(trim(replace(replace(NEW.entity, '#', ' '), '_', ' '))),
+                                  arabic_name_key(trim(replace(replace(NEW.canonical, '#', ' '), '_', ' '))))
                       AND type = NEW.type);
   UPDATE entities SET
-    entity_id = (SELECT entity_id FROM entity_aliases
-                 WHERE key = arabic_name_key(trim(replace(replace(NEW.entity, '#', ''), '_', ' ')))
-                   AND type = NEW.type ORDER BY mentions DESC, entity_id LIMIT 1)
+    entity_id = coalesce(
+      (SELECT entity_id FROM entity_aliases
+       WHERE key = arabic_name_key(trim(replace(replace(NEW.canonical, '#', ' '), '_', ' ')))
+         AND type = NEW.type ORDER BY mentions DESC, entity_id LIMIT 1),
+      (SELECT entity_id FROM entity_aliases
+       WHERE key = arabic_name_key(trim(replace(replace(NEW.entity, '#', ' '), '_', ' ')))
+         AND type = NEW.type ORDER BY mentions DESC, entity_id LIMIT 1))
   WHERE rowid = NEW.rowid;
 END;
 
@@ -102,7 +111,7 @@ WHEN OLD.entity_id IS NULL AND NEW.entity_id > 0 BEGIN
                                            AND entity_id = NEW.entity_id AND entity = NEW.entity
                                            AND rowid <> NEW.rowid AND boilerplate = 0)
   WHERE entity_id = NEW.entity_id AND NEW.boilerplate = 0
-    AND spelling = trim(replace(replace(NEW.entity, '#', ''), '_', ' '));
+    AND spelling = trim(replace(replace(NEW.entity, '#', ' '), '_', ' '));
 END;
 
 CREATE TRIGGER IF NOT EXISTS entities_unlink AFTER DELETE ON entities
@@ -123,5 +132,5 @@ WHEN OLD.entity_id > 0 AND OLD.boilerplate = 0 BEGIN
          articles = articles - NOT EXISTS (SELECT 1 FROM entities WHERE article_id = OLD.article_id
                                            AND entity_id = OLD.entity_id AND entity = OLD.entity
                                            AND boilerplate = 0)
-  WHERE entity_id = OLD.entity_id AND spelling = trim(replace(replace(OLD.entity, '#', ''), '_', ' '));
+  WHERE entity_id = OLD.entity_id AND spelling = trim(replace(replace(OLD.entity, '#', ' '), '_', ' '));
 END;

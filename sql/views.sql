@@ -8,7 +8,8 @@
 --       and how often in all; boilerplate mentions are not counted
 --   cooccurrence(a, b, articles, a_id, b_id, a_type, b_type)
 --       pairs of entities (people, places, organizations: not dates)
---       named in the same articles, each pair once (a_id < b_id)
+--       named in the same articles, each pair once (a < b); a_id, b_id their
+--       corpus_entities ids, a_type, b_type their types (materialized: entity_pairs)
 --   entity_spellings(entity_id, canonical, type, spelling, articles, mentions)
 --       the spellings of each corpus entity (without '#' and '_')
 --   kwic(article_id, token, left_context, word, right_context, start, name_key)
@@ -41,9 +42,14 @@
 CREATE VIEW IF NOT EXISTS entity_counts(canonical, type, articles, mentions) AS
   SELECT canonical, type, articles, mentions FROM corpus_entities WHERE mentions > 0;
 
+-- a < b as canonicals (then ids), so a pair reads the same whatever its ids.
 CREATE VIEW IF NOT EXISTS cooccurrence(a, b, articles, a_id, b_id, a_type, b_type) AS
-  SELECT x.canonical, y.canonical, p.articles, p.a, p.b, x.type, y.type
-  FROM entity_pairs AS p
+  SELECT CASE WHEN s THEN x.canonical ELSE y.canonical END, CASE WHEN s THEN y.canonical ELSE x.canonical END,
+         p.articles, CASE WHEN s THEN p.a ELSE p.b END, CASE WHEN s THEN p.b ELSE p.a END,
+         CASE WHEN s THEN x.type ELSE y.type END, CASE WHEN s THEN y.type ELSE x.type END
+  FROM (SELECT a, b, articles, (SELECT canonical FROM corpus_entities WHERE id = a)
+                                 <= (SELECT canonical FROM corpus_entities WHERE id = b) AS s
+        FROM entity_pairs) AS p
   JOIN corpus_entities AS x ON x.id = p.a
   JOIN corpus_entities AS y ON y.id = p.b;
 

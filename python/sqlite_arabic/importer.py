@@ -163,7 +163,7 @@ def load(db, items, prefix, fmt, progress, batch_articles, batch_bytes):
     db.executemany("DELETE FROM articles WHERE path = ?", gone)
     progress.counts["removed"] = len(gone)
     db.execute("COMMIT")
-    linking.link(db, None if progress.quiet else sys.stderr)  # corpus entities (sql/linking.sql)
+    linking.link(db, sys.stderr if progress.shown else None)  # corpus entities (sql/linking.sql)
     if any(progress.counts[k] for k in ("added", "changed", "removed")):
         db.execute("ANALYZE")  # statistics for the planner: a fraction of a second on 30 MB
     return progress
