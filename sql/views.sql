@@ -44,14 +44,16 @@ CREATE VIEW IF NOT EXISTS entity_counts(canonical, type, articles, mentions) AS
 
 -- a < b as canonicals (then ids), so a pair reads the same whatever its ids.
 CREATE VIEW IF NOT EXISTS cooccurrence(a, b, articles, a_id, b_id, a_type, b_type) AS
-  SELECT CASE WHEN s THEN x.canonical ELSE y.canonical END, CASE WHEN s THEN y.canonical ELSE x.canonical END,
-         p.articles, CASE WHEN s THEN p.a ELSE p.b END, CASE WHEN s THEN p.b ELSE p.a END,
-         CASE WHEN s THEN x.type ELSE y.type END, CASE WHEN s THEN y.type ELSE x.type END
-  FROM (SELECT a, b, articles, (SELECT canonical FROM corpus_entities WHERE id = a)
-                                 <= (SELECT canonical FROM corpus_entities WHERE id = b) AS s
-        FROM entity_pairs) AS p
-  JOIN corpus_entities AS x ON x.id = p.a
-  JOIN corpus_entities AS y ON y.id = p.b;
+  SELECT CASE WHEN x.canonical <= y.canonical THEN x.canonical ELSE y.canonical END,
+         CASE WHEN x.canonical <= y.canonical THEN y.canonical ELSE x.canonical END,
+         p.articles,
+         CASE WHEN x.canonical <= y.canonical THEN p.a ELSE p.b END,
+         CASE WHEN x.canonical <= y.canonical THEN p.b ELSE p.a END,
+         CASE WHEN x.canonical <= y.canonical THEN x.type ELSE y.type END,
+         CASE WHEN x.canonical <= y.canonical THEN y.type ELSE x.type END
+  FROM entity_pairs AS p                    -- CROSS JOIN: the pairs first, so that ORDER BY articles
+  CROSS JOIN corpus_entities AS x ON x.id = p.a   -- DESC LIMIT n reads n pairs of entity_pairs_articles
+  CROSS JOIN corpus_entities AS y ON y.id = p.b;
 
 CREATE VIEW IF NOT EXISTS entity_spellings(entity_id, canonical, type, spelling, articles, mentions) AS
   SELECT e.id, e.canonical, e.type, s.spelling, s.articles, s.mentions
