@@ -22,8 +22,9 @@ groups them into entities with generic rules (no rule names a person):
    name (first word) of one is a given name of the other: Melania Trump and
    Donald Trump, Bill and Hillary Clinton stay apart; X and جنوب X differ in
    their words, so never share a key.
-7. Full person names of 3 words or more that differ in one letter of one
-   middle word join (كيم جونغ أون, كيم يونغ أون, كيم جونج أون).
+7. Full person names that differ in one letter of one word join when that
+   word is a middle word or has 6 letters or more (كيم جونغ أون, كيم يونغ أون;
+   أنغيلا ميركل, أنجيلا ميركل; غوتيريش, غوتيريس), never across different lengths.
 
 The canonical is the gazetteer's name when the group has one, else its most
 frequent full form (a spelling of several words), else its most frequent
@@ -226,19 +227,19 @@ def _link(db, say):
         cn, k = cc.most_common(1)[0]
         if cn != n and k >= ALIAS_SHARE * mentions_of[n] and (len(node_articles[n]) >= 3 or len(n[1].split()) > 1):
             union(n, cn)
-    # rule 7: full names of 3 words or more that differ in one letter of one middle word
-    # (كيم جونغ أون, كيم يونغ أون, كيم جونج أون)
+    # rule 7: full names that differ in one letter of one word, a middle word or one of 6 letters
+    # or more (كيم جونغ أون, كيم يونغ أون; أنغيلا ميركل, أنجيلا ميركل)
     frame = defaultdict(list)
     for n in parent:
         w = n[1].split()
-        if n[0] == "PERSON" and len(w) >= 3:
-            for i in range(1, len(w) - 1):
-                if len(w[i]) >= 3:
+        if n[0] == "PERSON" and len(w) >= 2:
+            for i in range(len(w)):
+                if len(w[i]) >= (3 if 0 < i < len(w) - 1 else 6):
                     for j in range(len(w[i])):
                         frame[(tuple(w[:i]), tuple(w[i + 1:]), len(w[i]), w[i][:j] + "?" + w[i][j + 1:])].append(n)
     for ns in frame.values():
         for other in ns[1:]:
-            union(ns[0], other)
+            union(ns[0], other, check=False)  # one letter apart: not two given names
     say("spellings joined")
 
     # rule 4 is per mention (below); rule 5: lone one-word persons
