@@ -178,5 +178,43 @@ class Upgrade(unittest.TestCase):
                          [("دونالد ترامب", "PERSON", 2, 3), ("لندن", "LOCATION", 2, 2)])
 
 
+class Command(unittest.TestCase):
+    def test_refresh_upgrades_what_the_listings_refuse(self):
+        import contextlib
+        import io
+        import tempfile
+        from sqlite_arabic import cli
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "old.db")
+            db = sqlite3.connect(path, isolation_level=None)
+            load(db)
+            with open(sql_path("schema.sql"), encoding="utf-8") as f:
+                db.executescript(re.sub(r"canonical  TEXT NOT NULL,.*?\n\);", "canonical TEXT NOT NULL);",
+                                        f.read(), flags=re.S).replace(
+                    "INSERT INTO entities(article_id, entity, type, start, length, canonical)\n    SELECT *",
+                    "INSERT INTO entities SELECT *"))
+            db.execute("INSERT INTO article_import(path, content, hash, format) VALUES "
+                       "('x#1', 'قال دونالد ترامب إن ترمب سيزور لندن.', 'x', 'line')")
+            db.close()
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                self.assertEqual(cli.main(["top", path]), 1)
+            self.assertEqual(err.getvalue(), f"sqlite-arabic: {path} was made before corpus entities (no "
+                             "corpus_entities table or entities.entity_id): upgrade it once with "
+                             f"`sqlite-arabic refresh {path} --link-only`\n")
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                self.assertEqual(cli.main(["refresh", path]), 0)
+            lines = err.getvalue().splitlines()
+            self.assertEqual([re.sub(r" \(.*", "", x) for x in lines if x.startswith("link: extracted")],
+                             ["link: extracted 1/1 articles"])
+            self.assertEqual(lines[-1], f"sqlite-arabic: {path}: 2 entities, 3 mentions")
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                self.assertEqual(cli.main(["top", path, "--csv"]), 0)
+            self.assertEqual(out.getvalue().splitlines(), [
+                "canonical,type,articles,mentions", "دونالد ترامب,PERSON,1,2", "لندن,LOCATION,1,1"])
+
+
 if __name__ == "__main__":
     unittest.main()
