@@ -57,7 +57,8 @@ CREATE VIEW IF NOT EXISTS cooccurrence(a, b, articles, a_id, b_id, a_type, b_typ
 
 CREATE VIEW IF NOT EXISTS entity_spellings(entity_id, canonical, type, spelling, articles, mentions) AS
   SELECT e.id, e.canonical, e.type, s.spelling, s.articles, s.mentions
-  FROM entity_aliases AS s JOIN corpus_entities AS e ON e.id = s.entity_id;
+  FROM entity_aliases AS s JOIN corpus_entities AS e ON e.id = s.entity_id
+  WHERE s.mentions > 0;
 
 CREATE VIEW IF NOT EXISTS kwic(article_id, token, left_context, word, right_context, start, name_key) AS
   SELECT id, token,
