@@ -374,6 +374,10 @@ def refresh(db, progress=None, extract=True):
     say = Progress(progress)
     upgrade(db)
     if extract:
+        # arabic_entities makes its gazetteer watch (TEMP triggers) on its first read after the
+        # table appears: a read of its own first, so that it is not made inside the INSERT below
+        # (a schema change under a running statement aborts it: "abort due to ROLLBACK").
+        db.execute("SELECT count(*) FROM arabic_entities('سيرغي لافروف')").fetchone()
         db.execute("BEGIN")
         db.execute("UPDATE entities SET entity_id = 0")  # no per-row unlinking: link() rewrites all
         db.execute("DELETE FROM entities")

@@ -133,6 +133,24 @@ class Linking(unittest.TestCase):
             "SELECT articles, mentions FROM corpus_entities WHERE id = 1").fetchone(), (2, 3))
         self.assertEqual(stored(self.db), recount(self.db))
 
+    def test_kwic_name_key(self):
+        rows = self.db.execute(
+            "SELECT article_id, word FROM kwic WHERE name_key = arabic_name_key('ترامب') "
+            "AND article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"~ترامب\"') "
+            "GROUP BY article_id, start ORDER BY article_id, start").fetchall()
+        self.assertEqual(rows, [(1, "ترامب"), (1, "ترامب"), (2, "ترمب"), (3, "ترامب"), (4, "ترامب")])
+
+    def test_refresh_after_a_gazetteer_edit(self):
+        before = dict(self.db.execute("SELECT canonical, id FROM corpus_entities"))
+        self.db.execute("CREATE TABLE arabic_gazetteer(name TEXT, type TEXT, canonical TEXT)")
+        self.db.execute("INSERT INTO arabic_gazetteer VALUES ('الأهلي', 'ORGANIZATION', 'النادي الأهلي')")
+        linking.refresh(self.db)
+        after = dict(self.db.execute("SELECT canonical, id FROM corpus_entities"))
+        self.assertEqual(after["النادي الأهلي"], before["الأهلى"])
+        self.assertEqual(self.db.execute("SELECT spelling FROM entity_spellings WHERE canonical = 'النادي الأهلي' "
+                                         "ORDER BY spelling").fetchall(), [("الأهلى",), ("الأهلي",)])
+        self.assertEqual(stored(self.db), recount(self.db))
+
 
 class Boilerplate(unittest.TestCase):
     def test_repeated_sentence(self):
