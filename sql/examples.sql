@@ -54,8 +54,7 @@ ORDER BY articles DESC, mentions DESC, canonical LIMIT 8;
 .print '── 9. Who appears with whom? Pairs of people named in the same articles.'
 SELECT c.a, c.b, c.articles
 FROM cooccurrence AS c
-WHERE c.a IN (SELECT canonical FROM entities WHERE type = 'PERSON')
-  AND c.b IN (SELECT canonical FROM entities WHERE type = 'PERSON')
+WHERE c.a_type = 'PERSON' AND c.b_type = 'PERSON'
 ORDER BY c.articles DESC, c.a, c.b LIMIT 8;
 
 .print '── 10. Top people per week of publication (weeks from Monday; articles with a التاريخ: line).'
@@ -85,7 +84,7 @@ ORDER BY k.article_id, k.start;
 .print '── 13. Which articles name both Putin and Kursk as entities, and how often?'
 SELECT a.id, a.title, count(*) AS mentions
 FROM entities AS e JOIN articles AS a ON a.id = e.article_id
-WHERE e.canonical IN (SELECT canonical FROM entities WHERE entity IN ('بوتين', 'كورسك'))
+WHERE e.entity_id IN (SELECT entity_id FROM entity_aliases WHERE key IN (arabic_name_key('بوتين'), arabic_name_key('كورسك')))
 GROUP BY a.id
-HAVING count(DISTINCT e.canonical) = 2
+HAVING count(DISTINCT e.entity_id) = 2
 ORDER BY mentions DESC, a.id;

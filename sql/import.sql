@@ -17,6 +17,7 @@
 -- them, folder as typed + '/' + relative name.
 
 .read sql/schema.sql
+.read sql/linking.sql
 .read sql/views.sql
 PRAGMA journal_mode = WAL;
 

@@ -69,7 +69,10 @@ CREATE TABLE IF NOT EXISTS entities(
   type       TEXT NOT NULL,     -- PERSON, LOCATION, ORGANIZATION, DATE
   start      INTEGER NOT NULL,  -- 1-based character offset into articles.text
   length     INTEGER NOT NULL,  -- in characters
-  canonical  TEXT NOT NULL      -- one name for all spellings of the entity
+  canonical  TEXT NOT NULL,     -- one name for all spellings of the entity: the corpus-wide canonical of
+                                -- entity_id once linked (python/sqlite_arabic/linking.py), else the article's
+  entity_id  INTEGER,           -- the corpus entity (corpus_entities.id, sql/linking.sql); NULL until linked
+  boilerplate INTEGER NOT NULL DEFAULT 0  -- 1: inside a sentence its source repeats in many articles (not counted)
 );
 -- Covering indexes: per article (deletes, co-occurrence) and per entity (counts, look-ups).
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id, type, canonical);
@@ -78,20 +81,24 @@ CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical, type, artic
 -- The one place where entities are extracted: every trigger below reads
 -- this view. Edit it (or the user table arabic_gazetteer) to change what
 -- is recognized; then refresh with
---   DELETE FROM entities; INSERT INTO entities SELECT * FROM article_entities;
+--   sqlite-arabic refresh DB     (re-extracts and links again, with progress), or in SQL
+--   DELETE FROM entities; INSERT INTO entities(article_id, entity, type, start, length, canonical)
+--     SELECT * FROM article_entities;     and then the linking step (sqlite-arabic refresh DB --link-only)
 CREATE VIEW IF NOT EXISTS article_entities(article_id, entity, type, start, length, canonical) AS
   SELECT a.id, e.entity, e.type, e.start, e.length, e.canonical
   FROM articles AS a, arabic_entities(a.text) AS e;
 
 CREATE TRIGGER IF NOT EXISTS entities_insert AFTER INSERT ON articles BEGIN
-  INSERT INTO entities SELECT * FROM article_entities WHERE article_id = NEW.id;
+  INSERT INTO entities(article_id, entity, type, start, length, canonical)
+    SELECT * FROM article_entities WHERE article_id = NEW.id;
 END;
 CREATE TRIGGER IF NOT EXISTS entities_delete AFTER DELETE ON articles BEGIN
   DELETE FROM entities WHERE article_id = OLD.id;
 END;
 CREATE TRIGGER IF NOT EXISTS entities_update AFTER UPDATE OF title, body ON articles BEGIN
   DELETE FROM entities WHERE article_id = OLD.id;
-  INSERT INTO entities SELECT * FROM article_entities WHERE article_id = NEW.id;
+  INSERT INTO entities(article_id, entity, type, start, length, canonical)
+    SELECT * FROM article_entities WHERE article_id = NEW.id;
 END;
 
 -- The import interface. content is the file's text; hash any string that

@@ -7,6 +7,7 @@
   sqlite-arabic spellings DB NAME           how this corpus spells a name (ترامب, ترمب)
   sqlite-arabic cooccur DB [NAME]           who appears with whom
   sqlite-arabic export DB TABLE             a table or view as JSON lines (--json, --csv)
+  sqlite-arabic refresh DB                  entities again after a gazetteer edit, then linked (--link-only)
   sqlite-arabic report DB -o report.html    one HTML page with charts and tables, readable offline
   sqlite-arabic path                        the path of arabic.so, for `.load` in other programs
 
@@ -59,7 +60,11 @@ def open_corpus(path):
         if fmt and fmt[0] != INDEX_FORMAT:
             raise UsageError(f"{path} has an index of format {fmt[0]}; this sqlite-arabic ({__version__}) "
                              f"reads format {INDEX_FORMAT}: use a newer version")
-    if not {"entity_weeks", "source_weeks", "spellings"} <= names:
+    if "corpus_entities" not in names or not any(
+            r[1] == "entity_id" for r in db.execute("PRAGMA table_info(entities)")):
+        raise UsageError(f"{path} was made before corpus entities (no corpus_entities table or entities.entity_id): "
+                         f"upgrade it once with `{PROG} refresh {path} --link-only`")
+    if not {"entity_weeks", "source_weeks", "spellings", "entity_spellings"} <= names:
         with open(sql_path("views.sql"), encoding="utf-8") as f:
             try:
                 db.executescript(f.read())
@@ -119,7 +124,9 @@ def canonical_names(db, name):
     names = [r[0] for r in db.execute(
         "SELECT canonical FROM arabic_entities(?1) WHERE start = 1 AND length = length(?1) "
         "UNION SELECT canonical FROM entities WHERE canonical = ?1 "
-        "UNION SELECT DISTINCT canonical FROM entities WHERE entity = ?1", (name,))]
+        "UNION SELECT DISTINCT canonical FROM entities WHERE entity = ?1 "
+        "UNION SELECT e.canonical FROM entity_aliases AS s JOIN corpus_entities AS e ON e.id = s.entity_id "
+        "WHERE s.key = arabic_name_key(?1)", (name,))]
     return names or [name]
 
 
@@ -222,6 +229,22 @@ def cmd_export(db, a):
     return tuple(d[0] for d in cur.description), cur
 
 
+def cmd_refresh(a):
+    from . import linking
+    check_python()
+    if not os.path.exists(a.db):
+        raise UsageError(f"{a.db}: no such database; build one with `{PROG} import FOLDER {a.db}`")
+    db = sqlite3.connect(a.db, isolation_level=None)
+    load(db)
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    if "articles" not in names or "entities" not in names:
+        raise UsageError(f"{a.db} is not a sqlite-arabic corpus (no articles and entities tables)")
+    linking.refresh(db, sys.stderr, extract=not a.link_only)
+    n = db.execute("SELECT count(*), coalesce(sum(mentions), 0) FROM corpus_entities").fetchone()
+    print(f"{PROG}: {a.db}: {n[0]} entities, {n[1]} mentions", file=sys.stderr)
+    return 0
+
+
 LISTINGS = {"search": cmd_search, "top": cmd_top, "kwic": cmd_kwic, "spellings": cmd_spellings,
             "cooccur": cmd_cooccur, "export": cmd_export}
 
@@ -271,6 +294,10 @@ def parser():
     p.add_argument("-o", "--output", default="report.html", help="the HTML file to write (default report.html)")
     p.add_argument("--top", type=int, default=8, help="entities in the weekly chart (default 8)")
     p.add_argument("--title", help="the page title (default: the database's name)")
+    p = sub.add_parser("refresh", help="extract the entities again (after a gazetteer edit) and link them")
+    p.add_argument("db", help="the corpus database")
+    p.add_argument("--link-only", action="store_true",
+                   help="only link the entities already extracted (upgrades a database of an older version)")
     sub.add_parser("path", help="the path of arabic.so, for `.load` in the sqlite3 shell and other programs")
     return ap
 
@@ -293,6 +320,8 @@ def main(argv=None):
         if a.command == "path":
             print(library_path())
             return 0
+        if a.command == "refresh":
+            return cmd_refresh(a)
         db = open_corpus(a.db)
         if a.command == "report":
             from . import report

@@ -32,10 +32,10 @@ import sys
 import time
 
 if __package__:
-    from . import loadable_path, sql_path
+    from . import linking, loadable_path, sql_path
 else:  # run as a script: python/sqlite_arabic/importer.py
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from sqlite_arabic import loadable_path, sql_path
+    from sqlite_arabic import linking, loadable_path, sql_path
 
 WHITESPACE = " \t\n\v\f\r\ufeff"
 OPENERS = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
@@ -163,6 +163,7 @@ def load(db, items, prefix, fmt, progress, batch_articles, batch_bytes):
     db.executemany("DELETE FROM articles WHERE path = ?", gone)
     progress.counts["removed"] = len(gone)
     db.execute("COMMIT")
+    linking.link(db, sys.stderr if progress.shown else None)  # corpus entities (sql/linking.sql)
     if any(progress.counts[k] for k in ("added", "changed", "removed")):
         db.execute("ANALYZE")  # statistics for the planner: a fraction of a second on 30 MB
     return progress

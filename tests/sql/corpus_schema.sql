@@ -2,9 +2,11 @@
 .mode list
 .nullvalue NULL
 .read sql/schema.sql
+.read sql/linking.sql
 .read sql/views.sql
 -- a second run changes nothing
 .read sql/schema.sql
+.read sql/linking.sql
 .read sql/views.sql
 CREATE TEMP TABLE writes(n INTEGER);
 INSERT INTO writes VALUES (0);
@@ -58,6 +60,13 @@ SELECT 'entities_03', entity, canonical FROM entities WHERE article_id = 2 ORDER
 SELECT 'entity_counts_01', canonical, type, articles, mentions FROM entity_counts
 ORDER BY articles DESC, mentions DESC, canonical LIMIT 4;
 SELECT 'cooccurrence_01', a, b, articles FROM cooccurrence ORDER BY articles DESC, a, b LIMIT 4;
+-- Corpus entities (sql/linking.sql): the triggers link each mention; entities.canonical follows.
+SELECT 'linking_01', canonical, type, spelling, articles, mentions FROM entity_spellings
+WHERE type = 'PERSON' ORDER BY canonical, spelling;
+SELECT 'linking_02', count(*) FROM entities AS e JOIN corpus_entities AS c ON c.id = e.entity_id
+WHERE e.canonical <> c.canonical OR e.type <> c.type;
+SELECT 'linking_03', a, b, a_type, b_type, articles FROM cooccurrence
+WHERE a_type = 'PERSON' AND b_type = 'PERSON' ORDER BY a, b;
 
 -- Removal: the index and the entities follow.
 DELETE FROM articles WHERE path = 'news/d.txt';
