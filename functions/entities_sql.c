@@ -1,12 +1,15 @@
 /*
 ** SQL bindings of the entity core.
 **
-**   SELECT entity, type, start, length, canonical FROM arabic_entities(text);
+**   SELECT entity, type, start, length, canonical, value FROM arabic_entities(text);
 **
 ** arabic_entities is an eponymous table-valued function: one row per person,
 ** place, organization or date of text, in text order. start and length are
 ** 1-based characters, so substr(text, start, length) = entity. A NULL text
 ** gives no row; a text of more than AR_ENTITIES_MAX_TEXT bytes is an error.
+** value is the ISO form of an absolute DATE ('2025-03-12', '2025-03',
+** '2007', read by core/date.h as arabic_date reads), NULL for a relative
+** date (الشهر الماضي) and for every other type.
 **
 ** When the database has a table arabic_gazetteer(name, type, canonical),
 ** its rows are names arabic_entities recognizes, before the built-in ones:
@@ -27,6 +30,7 @@
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
 #include "../core/alloc.h"
+#include "../core/date.h"
 #include "../core/ner/entities.h"
 #include "gazetteer_sql.h"
 
@@ -64,7 +68,7 @@ static int shipped_model(const ArNerModel **ppModel, const char **pzErr) {
 
 /* ---- the virtual table ---- */
 
-enum { COL_ENTITY, COL_TYPE, COL_START, COL_LENGTH, COL_CANONICAL, COL_TEXT };
+enum { COL_ENTITY, COL_TYPE, COL_START, COL_LENGTH, COL_CANONICAL, COL_VALUE, COL_TEXT };
 
 typedef struct EntitiesVtab {
   sqlite3_vtab base;
@@ -82,7 +86,7 @@ typedef struct EntitiesCursor {
 static int ent_connect(sqlite3 *db, void *pAux, int argc, const char *const *argv, sqlite3_vtab **ppVtab,
                        char **pzErr) {
   EntitiesVtab *v;
-  int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(entity, type, start, length, canonical, text HIDDEN)");
+  int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(entity, type, start, length, canonical, value, text HIDDEN)");
   if (rc != SQLITE_OK) return rc;
   v = sqlite3_malloc64(sizeof(*v));
   if (!v) return SQLITE_NOMEM;
@@ -209,6 +213,14 @@ static int ent_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) 
     case COL_CANONICAL:
       sqlite3_result_text(ctx, c->list.zPool + e->iCanon, e->nCanon, SQLITE_TRANSIENT);
       break;
+    case COL_VALUE: {
+      ArDate date;
+      char zIso[AR_DATE_ISO_SIZE];
+      if (e->type == AR_ENT_DATE && ar_date_parse(c->zText + e->iByte, e->nByte, &date)) {
+        sqlite3_result_text(ctx, zIso, ar_date_format(&date, zIso), SQLITE_TRANSIENT);
+      }
+      break; /* NULL: not a date, or not an absolute one (الشهر الماضي) */
+    }
     default: sqlite3_result_text(ctx, c->zText, c->nText, SQLITE_TRANSIENT); break;
   }
   return SQLITE_OK;

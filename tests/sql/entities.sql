@@ -21,3 +21,8 @@ SELECT 'ent_14', entity, type, canonical FROM arabic_entities('التقى وزي
 SELECT 'ent_15', entity, type FROM arabic_entities('وقع ذلك في 8/8/2022 وأمس، ويوم الأحد المقبل، وفي كانون الثاني 2024.');
 SELECT 'ent_16', entity, canonical FROM arabic_entities('اتصل ترمب ببوتين من واشنطن') WHERE type = 'LOCATION' OR canonical LIKE '%ترامب';
 SELECT 'ent_17', entity, start, length FROM arabic_entities('اتفقت واشنطن وكييف وبغداد ولندن على ذلك');
+SELECT 'ent_18', entity, value FROM arabic_entities('وقع ذلك في 8/8/2022 وأمس، وفي كانون الثاني 2024 ومنذ 2012.') WHERE type = 'DATE';
+SELECT 'ent_19', count(*) FROM arabic_entities('قال بوتين في موسكو') WHERE value IS NOT NULL;
+SELECT 'date_01', arabic_date('12 مارس 2025'), arabic_date('٢٠٢٥/٠٣/١٢'), arabic_date('Sun, 18 Feb 2018 21:35:43 +0400');
+SELECT 'date_02', arabic_date('التاريخ: 1 كانون الثاني 2020'), arabic_date('14 جانفي 2019'), arabic_date('25 جويلية 2019');
+SELECT 'date_03', quote(arabic_date('مارس 2025')), quote(arabic_date(NULL)), quote(arabic_date('')), quote(arabic_date(X'ffff')), quote(arabic_date(20250312));
