@@ -128,7 +128,7 @@ corpus: loadable
 # environment needs (docs/install.md):
 #   lib/sqlite-arabic/arabic.so     .load /usr/local/lib/sqlite-arabic/arabic
 #   lib/libsqlite_arabic.a, include/sqlite_arabic.h, lib/pkgconfig/sqlite-arabic.pc
-#   share/sqlite-arabic/sql/        schema.sql, views.sql, import.sql, examples.sql
+#   share/sqlite-arabic/sql/        schema.sql, linking.sql, views.sql, import.sql, examples.sql
 #   share/sqlite-arabic/python/     the sqlite_arabic package, which finds the
 #                                   two above through relative links
 #   bin/sqlite-arabic               the command, run by $(PYTHON)

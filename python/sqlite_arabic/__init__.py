@@ -69,7 +69,7 @@ def loadable_path():
 
 
 def sql_path(name):
-    """The path of one of the corpus scripts (schema.sql, views.sql, import.sql, examples.sql)."""
+    """The path of one of the corpus scripts (schema.sql, linking.sql, views.sql, import.sql, examples.sql)."""
     return _first_existing(os.path.join(_HERE, "sql", name),
                            os.path.join(_CHECKOUT, "sql", name)) or os.path.join(_HERE, "sql", name)
 
