@@ -7,9 +7,9 @@
 ** place, organization or date of text, in text order. start and length are
 ** 1-based characters, so substr(text, start, length) = entity. A NULL text
 ** gives no row; a text of more than AR_ENTITIES_MAX_TEXT bytes is an error.
-** value is the ISO form of an absolute DATE ('2025-03-12', '2025-03',
-** '2007', read by core/date.h as arabic_date reads), NULL for a relative
-** date (الشهر الماضي) and for every other type.
+** value is the ISO day of a DATE that names a full date ('2025-03-12',
+** read by core/date.h as arabic_date reads), NULL for a month or a year
+** alone, a relative date (الشهر الماضي) and every other type.
 **
 ** When the database has a table arabic_gazetteer(name, type, canonical),
 ** its rows are names arabic_entities recognizes, before the built-in ones:
@@ -216,10 +216,10 @@ static int ent_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) 
     case COL_VALUE: {
       ArDate date;
       char zIso[AR_DATE_ISO_SIZE];
-      if (e->type == AR_ENT_DATE && ar_date_parse(c->zText + e->iByte, e->nByte, &date)) {
+      if (e->type == AR_ENT_DATE && ar_date_parse(c->zText + e->iByte, e->nByte, &date) && date.day != 0) {
         sqlite3_result_text(ctx, zIso, ar_date_format(&date, zIso), SQLITE_TRANSIENT);
       }
-      break; /* NULL: not a date, or not an absolute one (الشهر الماضي) */
+      break; /* NULL: no full date (مارس 2025, الشهر الماضي) */
     }
     default: sqlite3_result_text(ctx, c->zText, c->nText, SQLITE_TRANSIENT); break;
   }
