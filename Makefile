@@ -3,9 +3,9 @@
 
 VERSION := $(shell cat VERSION)
 COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
-PKGS    := sqlite3 icu-uc libutf8proc
+PKGS    := sqlite3 icu-i18n icu-uc libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs icu-uc libutf8proc 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs icu-i18n icu-uc libutf8proc 2>/dev/null)
 PYTHON  ?= /usr/bin/python3
 PREFIX  ?= /usr/local
 

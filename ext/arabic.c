@@ -69,6 +69,7 @@ int sqlite3_arabic_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines
   if (rc == SQLITE_OK) rc = arabic_register_namekey(db);
   if (rc == SQLITE_OK) rc = arabic_register_entities(db);
   if (rc == SQLITE_OK) rc = arabic_register_date(db);
+  if (rc == SQLITE_OK) rc = arabic_register_charset(db);
   if (rc == SQLITE_OK) rc = arabic_register_translit(db);
   if (rc == SQLITE_OK) rc = arabic_register_collation(db);
   if (rc != SQLITE_OK && pzErrMsg && !*pzErrMsg) {

@@ -21,5 +21,6 @@ int arabic_register_tokenizer(sqlite3 *db, fts5_api *api);
 int arabic_register_namekey(sqlite3 *db);
 int arabic_register_entities(sqlite3 *db);
 int arabic_register_date(sqlite3 *db);
+int arabic_register_charset(sqlite3 *db);
 
 #endif

@@ -34,13 +34,13 @@ if command -v dpkg-query >/dev/null 2>&1; then
   echo "  run: sudo apt-get install$missing" >&2
   exit 1
 fi
-if pkg-config --exists sqlite3 icu-uc libutf8proc 2>/dev/null; then
+if pkg-config --exists sqlite3 icu-i18n icu-uc libutf8proc 2>/dev/null; then
   exit 0 # not Debian, but the libraries are there: let the build try
 fi
 cat >&2 <<'TXT'
 install-deps: not a Debian system. Install the equivalents of:
   a C11 compiler, make, pkg-config, SQLite 3.31+ with FTS5 (library, headers, sqlite3 shell),
-  ICU (icu-uc), utf8proc, Python 3 whose sqlite3 module can load extensions, xz, Tcl with tclsqlite3;
+  ICU (icu-uc, icu-i18n), utf8proc, Python 3 whose sqlite3 module can load extensions, xz, Tcl with tclsqlite3;
   for the package and environment tests: Python venv and pip, Node and npm, Chromium, sqlite-utils, Go.
   macOS (Homebrew): brew install sqlite icu4c utf8proc pkg-config xz
 TXT

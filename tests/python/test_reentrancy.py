@@ -37,11 +37,13 @@ def modules(db):
     return [r[0] for r in db.execute("SELECT name FROM pragma_module_list WHERE name LIKE 'arabic%' ORDER BY 1")]
 
 
-SECOND = {"arabic_translit": "'buckwalter'", "arabic_untranslit": "'buckwalter'", "arabic_query": "'any 1'"}
+SECOND = {"arabic_translit": "'buckwalter'", "arabic_decode": "'UTF-8'", "arabic_untranslit": "'buckwalter'", "arabic_query": "'any 1'"}
 
 
 def call(name, narg, text="?1"):
     """A call of the function with a sample text (and its sample second argument)."""
+    if name == "arabic_date":  # a text that starts with a date, so the result is not NULL
+        text = f"'12 مارس 2025 ' || {text}"
     args = [text, SECOND.get(name, "'alef 1'")][:narg]
     return f"{name}({', '.join(args)})"
 
