@@ -164,9 +164,19 @@ class Sql:
         return text[1:] if text.startswith("\ufeff") else text
 
 
+CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+
+
+def looks_binary(raw):
+    """More than 5% control bytes (NUL included) in the first 8 KiB: not a text in any charset
+    but UTF-16, whose NULs arabic_detect_charset recognizes. A stray NUL in a text is kept."""
+    sample = raw[:8192]
+    return len(sample) - len(sample.translate(None, CONTROL)) > len(sample) * 0.05
+
+
 def undecodable_reason(raw):
-    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "binary (NUL bytes), not text"
+    if looks_binary(raw) and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary (control bytes), not text"
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -362,6 +372,8 @@ class Reader:
             charset = self.sql.detect(raw)
             if charset is None:
                 raise Skip(undecodable_reason(raw))
+            if not charset.upper().startswith("UTF-16") and looks_binary(raw):
+                raise Skip("binary (control bytes), not text")
         text = self.sql.decode(raw, charset)
         if text is None:
             raise Skip(f"not {charset}")

@@ -217,7 +217,11 @@ class CorpusTest(unittest.TestCase):
         self.assertEqual(quiet_import(lines_path, self.db_path)["unchanged"], 3)
         with lzma.open(lines_path, "wb") as f:
             f.write(articles[0].encode("utf-8") + b"\n")
-        self.assertEqual(quiet_import(lines_path, self.db_path)["removed"], 2)
+        # 2 of 3 articles gone is more than 10%: kept unless --allow-removal
+        self.assertEqual(quiet_import(lines_path, self.db_path)["removed"], 0)
+        with contextlib.redirect_stderr(io.StringIO()):
+            counts = import_corpus.import_corpus(lines_path, self.db_path, quiet=True, allow_removal=True)
+        self.assertEqual(counts["removed"], 2)
 
     def test_interrupted_import_keeps_committed_batches(self):
         # A failing statement in the third batch: the first two stay committed,

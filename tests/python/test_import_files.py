@@ -1,0 +1,160 @@
+"""The importer on the files people have: .TXT in any case, CSV, TSV, JSONL, <DOC> files,
+mixed charsets, byte order marks, binary and empty files, duplicate texts, keys by id
+or content hash, dates from metadata (python/sqlite_arabic/importer.py)."""
+import contextlib
+import hashlib
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from helpers import ROOT, connect  # noqa: E402
+
+sys.path.insert(0, os.path.join(ROOT, "python"))
+from sqlite_arabic import importer  # noqa: E402
+
+TITLE = "وزير الخارجية يزور تونس"
+BODY = "وصل وزير الخارجية إلى تونس صباح اليوم في زيارة رسمية."
+
+
+def run(folder, db, **kw):
+    kw.setdefault("quiet", True)  # the summary line only where a test reads it
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        counts = importer.import_corpus(folder, db, **kw)
+    return counts, err.getvalue()
+
+
+def has_decoder():
+    db = connect()
+    try:
+        db.execute("SELECT arabic_decode(x'41'), arabic_detect_charset(x'41')")
+        return True
+    except Exception:
+        return False
+    finally:
+        db.close()
+
+
+class Files(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="import-files-")
+        self.dir = os.path.join(self.tmp, "c")
+        os.mkdir(self.dir)
+        self.db = os.path.join(self.tmp, "t.db")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def write(self, name, data):
+        with open(os.path.join(self.dir, name), "wb") as f:
+            f.write(data)
+
+    def rows(self, sql, *args):
+        db = connect(self.db)
+        try:
+            return db.execute(sql, args).fetchall()
+        finally:
+            db.close()
+
+    def test_txt_any_case_csv_tsv_jsonl(self):
+        self.write("A.TXT", ("\ufeff" + TITLE + "\r\nالمصدر: وكالة\r\nالتاريخ: 2024-03-05\r\n" + BODY + "\r\n")
+                   .encode("utf-8"))
+        self.write("b.csv", ("headline,content,date,site,lang\n"
+                             f'خبر قصير,"{BODY}, وأكثر",2023-01-02,موقع,ar\n').encode("utf-8"))
+        self.write("c.TSV", f"عنوان\tنص\tتاريخ\tمصدر\n{TITLE}\tنص ثالث\t2021-07-08\tجريدة\n".encode("utf-8"))
+        self.write("d.jsonl", "\n".join(json.dumps(o, ensure_ascii=False) for o in [
+            {"docno": "X-1", "title": "عنوان رابع", "body": "نص رابع", "time": "2022-02-03T23:30:00+04:00",
+             "src": "site", "url": "http://example.org/4", "cat": "politic"},
+        ]).encode("utf-8") + b"\n")
+        counts, err = run(self.dir, self.db)
+        self.assertEqual(err, "")
+        self.assertEqual(counts, {"added": 4, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0,
+                                  "duplicates": 0})
+        csv_key = hashlib.sha3_256(f"خبر قصير\n{BODY}, وأكثر".encode()).hexdigest()[:16]
+        tsv_key = hashlib.sha3_256(f"{TITLE}\nنص ثالث".encode()).hexdigest()[:16]
+        self.assertEqual(self.rows("SELECT path, title, body, source, published, url, meta, charset "
+                                   "FROM articles ORDER BY path"), [
+            (f"{self.dir}/A.TXT", TITLE, BODY, "وكالة", "2024-03-05", None, None, "UTF-8"),
+            (f"{self.dir}/b.csv#h{csv_key}", "خبر قصير", BODY + ", وأكثر", "موقع", "2023-01-02", None,
+             '{"lang": "ar"}', "UTF-8"),
+            (f"{self.dir}/c.TSV#h{tsv_key}", TITLE, "نص ثالث", "جريدة", "2021-07-08", None, None, "UTF-8"),
+            (f"{self.dir}/d.jsonl#X-1", "عنوان رابع", "نص رابع", "site", "2022-02-03",  # local date kept
+             "http://example.org/4", '{"cat": "politic"}', "UTF-8")])
+        again, _ = run(self.dir, self.db)
+        self.assertEqual(again["unchanged"], 4)
+
+    def test_columns_option(self):
+        self.write("x.csv", "h,t,w\nعنوان,نص,2020-01-01\n".encode("utf-8"))
+        counts, err = run(self.dir, self.db)
+        self.assertEqual(counts["skipped"], 1)
+        self.assertIn(f"skipped {self.dir}/x.csv: no text column (columns: h, t, w); "
+                      "name it with --columns text=NAME", err)
+        counts, err = run(self.dir, self.db, columns="title=h,text=t,date=w")
+        self.assertEqual((counts["added"], err), (1, ""))
+        self.assertEqual(self.rows("SELECT title, body, published, meta FROM articles"),
+                         [("عنوان", "نص", "2020-01-01", None)])
+
+    def test_binary_and_empty_files_reported_by_name(self):
+        self.write("ok.txt", (TITLE + "\n" + BODY).encode("utf-8"))
+        self.write("image.txt", bytes(range(256)) * 4)
+        self.write("empty.txt", b"")
+        self.write("blank.csv", b"  \n")
+        counts, err = run(self.dir, self.db)
+        self.assertEqual(err.splitlines(), [
+            f"import_corpus: skipped {self.dir}/blank.csv: empty",
+            f"import_corpus: skipped {self.dir}/empty.txt: empty",
+            f"import_corpus: skipped {self.dir}/image.txt: binary (control bytes), not text"])
+        self.assertEqual((counts["added"], counts["skipped"]), (1, 3))
+
+    def test_duplicates_stored_once(self):
+        text = (TITLE + "\n" + BODY + "\n").encode("utf-8")
+        self.write("a.txt", text)
+        self.write("b.txt", text.replace(b"\n", b"\r\n"))  # the same text, other line ends
+        self.write("c.jsonl", json.dumps({"id": "7", "title": TITLE, "text": BODY, "source": "other",
+                                          "url": "http://x/7"}, ensure_ascii=False).encode("utf-8") + b"\n")
+        counts, err = run(self.dir, self.db, quiet=False)
+        self.assertEqual((counts["added"], counts["duplicates"]), (1, 2))
+        self.assertIn("; duplicates 2, written without a readable date 1; charsets: UTF-8 1", err)
+        self.assertEqual(self.rows("SELECT a.path, o.path, o.source, o.url FROM occurrences AS o "
+                                   "JOIN articles AS a ON a.id = o.article_id ORDER BY o.path"), [
+            (f"{self.dir}/a.txt", f"{self.dir}/b.txt", None, None),
+            (f"{self.dir}/a.txt", f"{self.dir}/c.jsonl#7", "other", "http://x/7")])
+        # one article, so its entities are counted once
+        self.assertEqual(self.rows("SELECT count(DISTINCT article_id) FROM entities"), [(1,)])
+        again, _ = run(self.dir, self.db)
+        self.assertEqual((again["unchanged"], again["duplicates"], again["added"]), (3, 2, 0))
+
+    def test_doc_files(self):
+        self.write("JA-1.txt", ("<DOC>\n<DOCNO>JA-politic-1</DOCNO>\n<URL>http://j/1</URL> \n<SRC>Jawhara FM</SRC>\n"
+                                f"<CAT>politic</CAT>\n<TITLE>{TITLE}</TITLE>\n<TIME>2017-01-26T00:31:00+01:00</TIME>\n"
+                                f"<AUTHOR></AUTHOR>\n<TEXT>\n{BODY}\n</TEXT>\n</DOC>\n").encode("utf-8"))
+        counts, err = run(self.dir, self.db)
+        self.assertEqual((counts["added"], err), (1, ""))
+        self.assertEqual(self.rows("SELECT path, title, body, source, published, url, meta FROM articles"), [
+            (f"{self.dir}/JA-1.txt#JA-politic-1", TITLE, BODY, "Jawhara FM", "2017-01-26", "http://j/1",
+             '{"author": "", "cat": "politic"}')])
+
+    @unittest.skipUnless(has_decoder(), "needs arabic_detect_charset/arabic_decode (branch import-c)")
+    def test_mixed_charsets(self):
+        text = TITLE + "\nالمصدر: وكالة\nالتاريخ: 2024-03-05\n" + BODY + "\n"
+        self.write("cp1256.txt", text.encode("cp1256"))
+        self.write("iso.txt", text.replace("أ", "ا").replace("إ", "ا").encode("iso-8859-6"))
+        self.write("u16.txt", b"\xff\xfe" + text.replace("تونس", "صفاقس").encode("utf-16-le"))
+        self.write("u8bom.TXT", b"\xef\xbb\xbf" + text.replace("تونس", "سوسة").encode("utf-8"))
+        counts, err = run(self.dir, self.db)
+        self.assertEqual(err, "")
+        self.assertEqual(self.rows("SELECT path, charset, title, published FROM articles ORDER BY path"), [
+            (f"{self.dir}/cp1256.txt", "windows-1256", TITLE, "2024-03-05"),
+            (f"{self.dir}/iso.txt", "ISO-8859-6", TITLE.replace("أ", "ا").replace("إ", "ا"), "2024-03-05"),
+            (f"{self.dir}/u16.txt", "UTF-16LE", TITLE.replace("تونس", "صفاقس"), "2024-03-05"),
+            (f"{self.dir}/u8bom.TXT", "UTF-8", TITLE.replace("تونس", "سوسة"), "2024-03-05")])
+        self.assertEqual(counts["duplicates"], 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
