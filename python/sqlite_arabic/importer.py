@@ -492,8 +492,16 @@ class Reader:
             raise Skip("empty")
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise Skip("UTF-16 is read for .txt files only; convert it to UTF-8")
-        cut = head.rfind(b"\n") + 1 if len(head) == 65536 else len(head)
-        charset = self.sql.detect(head[:cut or len(head)])
+        if len(head) == 65536:  # the first 64 KiB, cut at a line end or before a broken character
+            cut = head.rfind(b"\n") + 1
+            samples = [head[:cut]] if cut else [head[:len(head) - k] for k in range(4)]
+        else:
+            samples = [head]
+        charset = None
+        for sample in samples:
+            charset = self.sql.detect(sample)
+            if charset:
+                break
         if charset is None:
             raise Skip(undecodable_reason(head))
         return charset
