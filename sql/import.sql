@@ -62,8 +62,8 @@ BEGIN;
 DELETE FROM articles
 WHERE substr(path, 1, length(rtrim($corpus, '/')) + 1) = rtrim($corpus, '/') || '/'
   AND path NOT IN (SELECT path FROM import_files WHERE status IN ('ok', 'unreadable'));
-INSERT INTO article_import(path, content, hash)
-  SELECT path, content, hash
+INSERT INTO article_import(path, content, hash, charset)
+  SELECT path, content, hash, 'UTF-8'
   FROM import_files AS f
   WHERE status = 'ok' AND NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.path = f.path AND a.hash = f.hash)
   ORDER BY path;

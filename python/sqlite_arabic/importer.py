@@ -328,9 +328,6 @@ def content_hash(title, body):
     return sha3(((title or "") + "\n" + (body or "")).encode("utf-8", "surrogatepass"))
 
 
-TEXT_NORM = re.compile(r"\r\n?")
-
-
 class Item:
     """One article to write: key (path), hash (changes when it changes), format and fields."""
     __slots__ = ("path", "hash", "format", "content", "title", "source", "date", "url", "meta",
@@ -344,9 +341,8 @@ class Item:
         if fmt == "record":
             self.content_hash = content_hash(title.strip(WHITESPACE) if title else None,
                                              content.strip(WHITESPACE))
-        else:  # the file's text, line ends and BOM normalized, as the trigger reads it
-            self.content_hash = sha3(TEXT_NORM.sub("\n", content.replace("\ufeff", ""))
-                                     .strip(WHITESPACE).encode("utf-8", "surrogatepass"))
+        else:  # a text file: known once the schema's trigger has split title and body
+            self.content_hash = None
 
 
 DOC_TAG = re.compile(r"<([A-Za-z]+)>(.*?)</\1>", re.S)
@@ -626,8 +622,9 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
             if item.path in occ_known:
                 c["duplicates"] += 1
             continue
-        first = db.execute("SELECT id, path FROM articles WHERE content_hash = ? AND path <> ? LIMIT 1",
-                           (item.content_hash, item.path)).fetchone()
+        first = item.content_hash and db.execute(
+            "SELECT id, path FROM articles WHERE content_hash = ? AND path <> ? LIMIT 1",
+            (item.content_hash, item.path)).fetchone()
         if first:
             c["duplicates"] += 1
             if item.path in known:
@@ -637,7 +634,6 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
                        "source = excluded.source, url = excluded.url, published = excluded.published, "
                        "hash = excluded.hash",
                        (first[0], item.path, item.source, item.url, item.date, item.hash))
-            c["changed" if item.path in known or item.path in occ_known else "added"] += 0
             continue
         if item.path in occ_known:
             db.execute("DELETE FROM occurrences WHERE path = ?", (item.path,))
@@ -647,7 +643,24 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
                    "meta, charset, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (item.path, item.content, item.hash, item.format, item.title, item.source, item.date,
                     item.url, item.meta, item.charset, item.content_hash))
-        if db.execute("SELECT published IS NULL FROM articles WHERE path = ?", (item.path,)).fetchone()[0]:
+        aid, title, body, undated = db.execute("SELECT id, title, body, published IS NULL FROM articles "
+                                               "WHERE path = ?", (item.path,)).fetchone()
+        if item.format is None:
+            # a text file: its title and body are known once the trigger has split it
+            h = content_hash(title, body)
+            first = db.execute("SELECT id FROM articles WHERE content_hash = ? AND id <> ? LIMIT 1",
+                               (h, aid)).fetchone()
+            if first:
+                c["changed" if item.path in known else "added"] -= 1
+                progress.charsets[item.charset] -= 1
+                c["duplicates"] += 1
+                src, date = db.execute("SELECT source, published FROM articles WHERE id = ?", (aid,)).fetchone()
+                db.execute("DELETE FROM articles WHERE id = ?", (aid,))
+                db.execute("INSERT INTO occurrences(article_id, path, source, url, published, hash) "
+                           "VALUES (?, ?, ?, NULL, ?, ?)", (first[0], item.path, src, date, item.hash))
+                continue
+            db.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (h, aid))
+        if undated:
             progress.undated += 1
         pending += 1
         pending_bytes += item.nbytes

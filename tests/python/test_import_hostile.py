@@ -203,7 +203,8 @@ class Hostile(unittest.TestCase):
         self.write("1.txt", article(1))
         self.shell("SELECT 1")  # the database file
         db = connect(self.db)
-        db.executescript(open(os.path.join(ROOT, "sql", "schema.sql"), encoding="utf-8").read())
+        with open(os.path.join(ROOT, "sql", "schema.sql"), encoding="utf-8") as f:
+            db.executescript(f.read())
         db.executescript("CREATE TRIGGER fail BEFORE INSERT ON articles BEGIN SELECT raise(ABORT, 'disk trouble'); END;")
         db.close()
         p = self.shell(".read sql/import.sql")  # without -bail
