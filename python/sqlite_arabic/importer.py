@@ -539,6 +539,7 @@ class Reader:
             for n, line in numbered:
                 where[0] = n
                 yield line
+        csv.field_size_limit(RECORD_LIMIT)  # the default, 131072 characters, is shorter than long articles
         rows = csv.reader(texts(), delimiter=delimiter)
         try:
             header = next(rows)

@@ -88,6 +88,14 @@ class Files(unittest.TestCase):
         again, _ = run(self.dir, self.db)
         self.assertEqual(again["unchanged"], 4)
 
+    def test_long_csv_field(self):
+        body = "كلمة " * 60000  # 300,000 characters: over the csv module's default field limit
+        self.write("long.csv", f'title,text\nعنوان,"{body}"\nثان,نص ثان\n'.encode("utf-8"))
+        counts, err = run(self.dir, self.db)
+        self.assertEqual((counts["added"], err), (2, ""))
+        self.assertEqual(self.rows("SELECT length(body) FROM articles ORDER BY length(body)"),
+                         [(len("نص ثان"),), (len(body.strip()),)])
+
     def test_columns_option(self):
         self.write("x.csv", "h,t,w\nعنوان,نص,2020-01-01\n".encode("utf-8"))
         counts, err = run(self.dir, self.db)
