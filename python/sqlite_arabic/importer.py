@@ -681,7 +681,19 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
               f"(an empty or unmounted folder?); nothing removed: run again with --allow-removal "
               f"to remove them", file=sys.stderr)
         gone, occ_gone = [], []
-    db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in gone])
+    for p in gone:
+        # an article whose first copy is gone lives on in another copy, which takes its place
+        for occ in db.execute("SELECT o.path, o.source, o.url, o.published, o.hash FROM occurrences AS o "
+                              "JOIN articles AS a ON a.id = o.article_id WHERE a.path = ? ORDER BY o.path",
+                              (p,)).fetchall():
+            if occ[0] in seen:
+                db.execute("DELETE FROM occurrences WHERE path = ?", (occ[0],))
+                db.execute("UPDATE articles SET path = ?, source = ?, url = ?, published = ?, hash = ? "
+                           "WHERE path = ?", occ + (p,))
+                c["duplicates"] -= 1
+                break
+        else:
+            db.execute("DELETE FROM articles WHERE path = ?", (p,))
     db.executemany("DELETE FROM occurrences WHERE path = ?", [(p,) for p in occ_gone])
     c["removed"] = len(gone)
     db.execute("COMMIT")

@@ -136,6 +136,14 @@ class Files(unittest.TestCase):
         self.assertEqual(self.rows("SELECT count(DISTINCT article_id) FROM entities"), [(1,)])
         again, _ = run(self.dir, self.db)
         self.assertEqual((again["unchanged"], again["duplicates"], again["added"]), (3, 2, 0))
+        # the first copy removed: a remaining copy becomes the article (same id, its entities kept)
+        os.remove(os.path.join(self.dir, "a.txt"))
+        again, _ = run(self.dir, self.db, allow_removal=True)  # 1 of 1 article: more than 10%
+        self.assertEqual((again["removed"], again["duplicates"]), (1, 1))
+        self.assertEqual(self.rows("SELECT id, path FROM articles"), [(1, f"{self.dir}/b.txt")])
+        self.assertEqual(self.rows("SELECT path FROM occurrences"), [(f"{self.dir}/c.jsonl#7",)])
+        again, _ = run(self.dir, self.db)
+        self.assertEqual((again["unchanged"], again["duplicates"], again["removed"]), (2, 1, 0))
 
     def test_doc_files(self):
         self.write("JA-1.txt", ("<DOC>\n<DOCNO>JA-politic-1</DOCNO>\n<URL>http://j/1</URL> \n<SRC>Jawhara FM</SRC>\n"
