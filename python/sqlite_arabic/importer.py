@@ -767,7 +767,7 @@ def main(argv):
     ap.add_argument("--columns", default=None,
                     help="field names of the records: title=NAME,text=NAME,date=,source=,url=,id=")
     ap.add_argument("--allow-removal", action="store_true",
-                    help=f"remove articles even when more than {REMOVAL_LIMIT:.0%} of the corpus is gone")
+                    help=f"remove articles even when more than {REMOVAL_LIMIT * 100:.0f}%% of the corpus is gone")
     ap.add_argument("--extension", default=None,
                     help="path of the sqlite-arabic extension (default: the one next to this package)")
     ap.add_argument("--batch", type=int, default=500, help="articles per transaction (default 500)")

@@ -96,6 +96,15 @@ class Files(unittest.TestCase):
         self.assertEqual(self.rows("SELECT length(body) FROM articles ORDER BY length(body)"),
                          [(len("نص ثان"),), (len(body.strip()),)])
 
+    def test_help(self):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), self.assertRaises(SystemExit) as cm:
+            importer.main(["--help"])
+        self.assertEqual(cm.exception.code, 0)
+        words = " ".join(out.getvalue().split())
+        self.assertIn("--allow-removal remove articles even when more than 10% of the corpus is gone", words)
+        self.assertIn("--columns", out.getvalue())
+
     def test_columns_option(self):
         self.write("x.csv", "h,t,w\nعنوان,نص,2020-01-01\n".encode("utf-8"))
         counts, err = run(self.dir, self.db)
