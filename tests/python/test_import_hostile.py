@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 from unittest import mock
 
@@ -64,9 +65,18 @@ class Hostile(unittest.TestCase):
         for part in ("p", "q"):
             for n in range(30):
                 self.write(f"{part}/{n:02}.txt", article(f"{part}{n}"))
+        # a third writer holds the database for 6 s (longer than Python's default 5 s busy timeout)
+        subprocess.run(["/usr/bin/python3", IMPORTER, "-q", os.path.join(self.dir, "p"), self.db], check=True)
+        holder = connect(self.db)
+        holder.isolation_level = None
+        holder.execute("BEGIN IMMEDIATE")
         procs = [subprocess.Popen(["/usr/bin/python3", IMPORTER, "--batch", "3", os.path.join(self.dir, part),
                                    self.db], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for part in ("p", "q")]
+        time.sleep(6)
+        holder.execute("DELETE FROM articles WHERE path LIKE '%/p/%'")
+        holder.execute("COMMIT")
+        holder.close()
         results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
         for p in procs:
             p.stdout.close()
