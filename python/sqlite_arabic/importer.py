@@ -345,6 +345,7 @@ class Item:
             self.content_hash = None
 
 
+DATE_LINE = re.compile(r"^[ \t\ufeff]*التاريخ:(.*)$", re.M)
 DOC_TAG = re.compile(r"<([A-Za-z]+)>(.*?)</\1>", re.S)
 
 
@@ -447,9 +448,9 @@ class Reader:
         date_value = as_text(get("date"))
         published = self.sql.date(date_value)
         if published is None and date_value is None:
-            m = re.search(r"^\s*التاريخ:.*$", body, re.M)  # the text's own date line
+            m = DATE_LINE.search(body)  # the text's own date line
             if m:
-                published = self.sql.date(m.group(0))
+                published = self.sql.date(m.group(1))
         meta_json = json.dumps(meta, ensure_ascii=False, sort_keys=True) if meta else None
         fields_hash = sha3(json.dumps([title, body, as_text(get("source")), published, as_text(get("url")),
                                        meta_json, charset], ensure_ascii=False).encode("utf-8", "surrogatepass"))
@@ -661,6 +662,12 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
                            "VALUES (?, ?, ?, NULL, ?, ?)", (first[0], item.path, src, date, item.hash))
                 continue
             db.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (h, aid))
+            if undated:  # a date line SQLite's date() cannot read (d/m/y, month names): arabic_date's turn
+                m = DATE_LINE.search(item.content)
+                published = sql.date(m.group(1)) if m else None
+                if published:
+                    db.execute("UPDATE articles SET published = ? WHERE id = ?", (published, aid))
+                    undated = False
         if undated:
             progress.undated += 1
         pending += 1

@@ -40,6 +40,17 @@ def has_decoder():
         db.close()
 
 
+def has_function(probe):
+    db = connect()
+    try:
+        db.execute(probe)
+        return True
+    except Exception:
+        return False
+    finally:
+        db.close()
+
+
 class Files(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="import-files-")
@@ -163,6 +174,19 @@ class Files(unittest.TestCase):
         self.assertEqual(self.rows("SELECT path, title, body, source, published, url, meta FROM articles"), [
             (f"{self.dir}/JA-1.txt#JA-politic-1", TITLE, BODY, "Jawhara FM", "2017-01-26", "http://j/1",
              '{"author": "", "cat": "politic"}')])
+
+    @unittest.skipUnless(has_function("SELECT arabic_date('2020-01-01')"), "needs arabic_date (branch import-c)")
+    def test_dates_through_arabic_date(self):
+        self.write("a.txt", f"{TITLE}\nالتاريخ: 05/03/2024\n{BODY}\n".encode("utf-8"))
+        self.write("b.jsonl", json.dumps({"id": "1", "title": "عنوان", "text": "نص",
+                                          "time": "Sun, 18 Feb 2018 21:35:43 +0400"}).encode("utf-8") + b"\n"
+                   + json.dumps({"id": "2", "title": "عنوان آخر", "text": "نص آخر", "date": "غير معروف"},
+                                ensure_ascii=False).encode("utf-8") + b"\n")
+        counts, err = run(self.dir, self.db, quiet=False)
+        self.assertIn("written without a readable date 1;", err)
+        self.assertEqual(self.rows("SELECT path, published FROM articles ORDER BY path"), [
+            (f"{self.dir}/a.txt", "2024-03-05"), (f"{self.dir}/b.jsonl#1", "2018-02-18"),
+            (f"{self.dir}/b.jsonl#2", None)])
 
     @unittest.skipUnless(has_decoder(), "needs arabic_detect_charset/arabic_decode (branch import-c)")
     def test_mixed_charsets(self):
