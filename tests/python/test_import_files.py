@@ -190,19 +190,35 @@ class Files(unittest.TestCase):
 
     @unittest.skipUnless(has_decoder(), "needs arabic_detect_charset/arabic_decode (branch import-c)")
     def test_mixed_charsets(self):
-        text = TITLE + "\nالمصدر: وكالة\nالتاريخ: 2024-03-05\n" + BODY + "\n"
-        self.write("cp1256.txt", text.encode("cp1256"))
-        self.write("iso.txt", text.replace("أ", "ا").replace("إ", "ا").encode("iso-8859-6"))
-        self.write("u16.txt", b"\xff\xfe" + text.replace("تونس", "صفاقس").encode("utf-16-le"))
-        self.write("u8bom.TXT", b"\xef\xbb\xbf" + text.replace("تونس", "سوسة").encode("utf-8"))
+        def text(place):
+            return (f"{TITLE.replace('تونس', place)}\nالمصدر: وكالة {place}\nالتاريخ: 2024-03-05\n"
+                    f"{BODY.replace('تونس', place)}\n")
+        iso = "القاهرة"  # ISO-8859-6 has no hamza forms on alef: a text without them
+        self.write("cp1256.txt", text("تونس").encode("cp1256"))
+        self.write("iso.txt", text(iso).replace("أ", "ا").replace("إ", "ا").encode("iso-8859-6"))
+        self.write("u16.txt", b"\xff\xfe" + text("صفاقس").encode("utf-16-le"))
+        self.write("u8bom.TXT", b"\xef\xbb\xbf" + text("سوسة").encode("utf-8"))
+        self.write("d.csv", ("title,text,date,source\n" + f"عنوان بيزرت,نص بيزرت,2023-01-02,موقع\n").encode("cp1256"))
+        self.write("e.jsonl", b"\xef\xbb\xbf" + json.dumps({"id": "9", "title": "عنوان قابس", "text": "نص قابس",
+                                                            "date": "2022-02-03", "source": "جريدة"},
+                                                           ensure_ascii=False).encode("utf-8") + b"\n")
         counts, err = run(self.dir, self.db)
         self.assertEqual(err, "")
-        self.assertEqual(self.rows("SELECT path, charset, title, published FROM articles ORDER BY path"), [
-            (f"{self.dir}/cp1256.txt", "windows-1256", TITLE, "2024-03-05"),
-            (f"{self.dir}/iso.txt", "ISO-8859-6", TITLE.replace("أ", "ا").replace("إ", "ا"), "2024-03-05"),
-            (f"{self.dir}/u16.txt", "UTF-16LE", TITLE.replace("تونس", "صفاقس"), "2024-03-05"),
-            (f"{self.dir}/u8bom.TXT", "UTF-8", TITLE.replace("تونس", "سوسة"), "2024-03-05")])
-        self.assertEqual(counts["duplicates"], 0)
+        self.assertEqual((counts["added"], counts["skipped"], counts["duplicates"]), (6, 0, 0))
+
+        def row(name, place, charset):
+            t = text(place).replace("أ", "ا").replace("إ", "ا") if charset == "ISO-8859-6" else text(place)
+            title, source, _, body = t.rstrip("\n").split("\n")
+            return (f"{self.dir}/{name}", charset, title, body, source[len("المصدر: "):], "2024-03-05")
+        csv_key = hashlib.sha3_256("عنوان بيزرت\nنص بيزرت".encode()).hexdigest()[:16]
+        self.assertEqual(self.rows("SELECT path, charset, title, body, source, published FROM articles "
+                                   "ORDER BY path"), [
+            row("cp1256.txt", "تونس", "windows-1256"),
+            (f"{self.dir}/d.csv#h{csv_key}", "windows-1256", "عنوان بيزرت", "نص بيزرت", "موقع", "2023-01-02"),
+            (f"{self.dir}/e.jsonl#9", "UTF-8", "عنوان قابس", "نص قابس", "جريدة", "2022-02-03"),
+            row("iso.txt", iso, "ISO-8859-6"),
+            row("u16.txt", "صفاقس", "UTF-16LE"),
+            row("u8bom.TXT", "سوسة", "UTF-8")])
 
 
 if __name__ == "__main__":
