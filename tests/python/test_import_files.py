@@ -107,6 +107,22 @@ class Files(unittest.TestCase):
         self.assertEqual(self.rows("SELECT length(body) FROM articles ORDER BY length(body)"),
                          [(len("نص ثان"),), (len(body.strip()),)])
 
+    def test_database_of_the_old_schema(self):
+        # the articles table of the schema before this round, and the old view and trigger
+        db = connect(self.db)
+        db.executescript("""
+          CREATE TABLE articles(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, title TEXT, body TEXT,
+            related TEXT, source TEXT, published TEXT, hash TEXT, bytes INTEGER,
+            text TEXT GENERATED ALWAYS AS (coalesce(title || char(10), '') || coalesce(body, '')) VIRTUAL);
+          CREATE VIEW article_import(path, content, hash, format) AS SELECT path, text, hash, NULL FROM articles;
+          INSERT INTO articles(path, title, body, hash) VALUES ('old.txt', 'قديم', 'نص قديم', 'h');""")
+        db.close()
+        self.write("a.txt", (TITLE + "\n" + BODY).encode("utf-8"))
+        counts, err = run(self.dir, self.db)
+        self.assertEqual((counts["added"], err), (1, ""))
+        self.assertEqual(self.rows("SELECT path, charset, content_hash IS NOT NULL FROM articles ORDER BY id"),
+                         [("old.txt", None, 0), (f"{self.dir}/a.txt", "UTF-8", 1)])
+
     def test_help(self):
         out = io.StringIO()
         with contextlib.redirect_stdout(out), self.assertRaises(SystemExit) as cm:
