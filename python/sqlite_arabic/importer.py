@@ -1,22 +1,34 @@
 #!/usr/bin/python3
 """Build or update a sqlite-arabic corpus database from a folder of articles.
 
-  make corpus CORPUS=FOLDER DB=news.db                   every *.txt under FOLDER, one article each
-  make corpus CORPUS=FILE DB=news.db                     one article per line (FILE may be .xz/.gz/.bz2)
-  PYTHONPATH=python /usr/bin/python3 -m sqlite_arabic.importer FOLDER DB    the same without make
+  make corpus CORPUS=FOLDER DB=news.db      every .txt/.csv/.tsv/.jsonl under FOLDER (any case, .xz/.gz/.bz2)
+  make corpus CORPUS=FILE.jsonl DB=news.db  one article per JSON line (.csv/.tsv: per row)
+  make corpus CORPUS=FILE DB=news.db        any other file: one article per line (FILE may be .xz/.gz/.bz2)
+  PYTHONPATH=python /usr/bin/python3 -m sqlite_arabic.importer SOURCE DB    the same without make
 
 Only the Python standard library is used; run it with an interpreter whose
 sqlite3 module can load extensions (Debian's /usr/bin/python3).
 
 The database gets the schema of sql/schema.sql and the views of sql/views.sql,
 and every article goes through the view article_import, so the text-to-article
-rules are the same as for sql/import.sql. Running it again changes nothing:
-a file whose path and SHA3-256 are already in the database is skipped, a
-changed file is re-indexed, and an article whose file is gone is removed with
-its entities. An empty file or one that is not valid UTF-8 is reported by name
-on stderr and skipped (treated as absent). Articles are written in batches,
-one transaction each, in WAL mode: an interrupted import leaves the batches
-already committed and nothing half-written; running it again completes it.
+rules are the same as for sql/import.sql. A .txt file is one article (or, when
+it starts with <DOC>, one per <DOC>); a CSV/TSV row or a JSON line is one
+record, its fields found by name (FIELDS, or --columns). Records are keyed
+FILE#ID, or FILE#h + 16 hex of the SHA3-256 of their text. Dates and charsets
+are read by the extension's arabic_date, arabic_detect_charset and
+arabic_decode, all called from class Sql. A text already stored (same title
+and body) is not stored again: it becomes a row of occurrences.
+
+Running it again changes nothing: a key whose hash is already in the database
+is skipped, a changed one re-indexed, and an article whose file or record is
+gone is removed with its entities -- but not the articles of a file or folder
+that cannot be read, and nothing when more than 10% of the corpus would go
+(--allow-removal). Everything skipped is reported on stderr with its file and
+record: empty, binary, no charset explains it, over 10 MB (RECORD_LIMIT), not
+a regular file, a link out of the folder or in a loop. Articles are written in
+batches, one BEGIN IMMEDIATE transaction each, in WAL mode, with a busy timeout
+(two importers on one database both finish): an interrupted import leaves the
+batches already committed and nothing half-written; running it again completes it.
 
 Progress (files done / total, MB, MB/s) goes to stderr once an import takes
 more than a second; a summary line always ends the run.
@@ -109,8 +121,8 @@ def split_sql(script):
         if sqlite3.complete_statement(statement):
             yield statement
             statement = ""
-    if statement.strip() and sqlite3.complete_statement(statement + ";"):
-        pass
+    if "\n".join(l for l in statement.splitlines() if not l.strip().startswith("--")).strip():
+        raise sqlite3.ProgrammingError(f"an incomplete statement at the end of a script: {statement[:60]}")
 
 
 class Sql:
