@@ -239,7 +239,7 @@ class Progress:
                 f"unchanged {c['unchanged']}, removed {c['removed']}, skipped {c['skipped']}; "
                 f"{self.bytes / 1e6:.1f} MB read in {secs:.2f} s "
                 f"({self.bytes / 1e6 / secs:.1f} MB/s, {written / secs:.0f} articles/s); "
-                f"duplicates {c['duplicates']}, written without a readable date {self.undated}; "
+                f"duplicates {c['duplicates']}, articles without a readable date {self.undated}; "
                 f"charsets: {charsets}")
 
 
@@ -679,9 +679,6 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
                 published = sql.date(m.group(1)) if m else None
                 if published:
                     db.execute("UPDATE articles SET published = ? WHERE id = ?", (published, aid))
-                    undated = False
-        if undated:
-            progress.undated += 1
         pending += 1
         pending_bytes += item.nbytes
         if pending >= batch_articles or pending_bytes >= batch_bytes:
@@ -716,6 +713,8 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
     db.executemany("DELETE FROM occurrences WHERE path = ?", [(p,) for p in occ_gone])
     c["removed"] = len(gone)
     db.execute("COMMIT")
+    progress.undated = sum(db.execute("SELECT count(*) FROM articles WHERE substr(path, 1, ?) = ? "
+                                      "AND published IS NULL", (len(p), p)).fetchone()[0] for p in prefixes)
     if any(c[k] for k in ("added", "changed", "removed")):
         db.execute("ANALYZE")  # statistics for the planner: a fraction of a second on 30 MB
     return progress

@@ -163,7 +163,7 @@ class Files(unittest.TestCase):
                                           "url": "http://x/7"}, ensure_ascii=False).encode("utf-8") + b"\n")
         counts, err = run(self.dir, self.db, quiet=False)
         self.assertEqual((counts["added"], counts["duplicates"]), (1, 2))
-        self.assertIn("; duplicates 2, written without a readable date 1; charsets: UTF-8 1", err)
+        self.assertIn("; duplicates 2, articles without a readable date 1; charsets: UTF-8 1", err)
         self.assertEqual(self.rows("SELECT a.path, o.path, o.source, o.url FROM occurrences AS o "
                                    "JOIN articles AS a ON a.id = o.article_id ORDER BY o.path"), [
             (f"{self.dir}/a.txt", f"{self.dir}/b.txt", None, None),
@@ -199,7 +199,7 @@ class Files(unittest.TestCase):
                    + json.dumps({"id": "2", "title": "عنوان آخر", "text": "نص آخر", "date": "غير معروف"},
                                 ensure_ascii=False).encode("utf-8") + b"\n")
         counts, err = run(self.dir, self.db, quiet=False)
-        self.assertIn("written without a readable date 1;", err)
+        self.assertIn("articles without a readable date 1;", err)
         self.assertEqual(self.rows("SELECT path, published FROM articles ORDER BY path"), [
             (f"{self.dir}/a.txt", "2024-03-05"), (f"{self.dir}/b.jsonl#1", "2018-02-18"),
             (f"{self.dir}/b.jsonl#2", None)])
