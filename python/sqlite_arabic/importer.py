@@ -379,6 +379,13 @@ class Reader:
             charset = self.encoding
         else:
             charset = self.sql.detect(raw)
+            if charset is None and b"\x00" in raw and not looks_binary(raw):
+                # a stray NUL in a text: read the text around it, the NUL becomes U+FFFD
+                charset = self.sql.detect(raw.replace(b"\x00", b""))
+                if charset and not charset.upper().startswith("UTF-16"):
+                    warn(where, "NUL characters replaced by U+FFFD")
+                    return "\ufffd".join(self.sql.decode(part, charset) if part else ""
+                                          for part in raw.split(b"\x00")).lstrip("\ufeff"), charset
             if charset is None:
                 raise Skip(undecodable_reason(raw))
             if not charset.upper().startswith("UTF-16") and looks_binary(raw):
