@@ -71,7 +71,7 @@ static int decode_utf16(const char *zCharset, const unsigned char *a, int n, UCh
 /* How well a decoded text reads as Arabic-script text: higher is better;
 ** below 0.8 nothing explains the bytes. */
 static double arabic_score(const UChar *a, int n) {
-  int i, good = 0, bad = 0, letters = 0, marks = 0, total = 0;
+  int i, good = 0, bad = 0, letters = 0, marks = 0, latin = 0, total = 0;
   for (i = 0; i < n; i++) {
     UChar c = a[i];
     total++;
@@ -83,12 +83,15 @@ static double arabic_score(const UChar *a, int n) {
              (c >= 0x06F0 && c <= 0x06F9))
       good++;
     else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7F) || c == 0xA0 || c == 0xAB ||
-             c == 0xBB || (c >= 0x2000 && c <= 0x206F) || c == 0xFEFF)
+             c == 0xBB || (c >= 0x2000 && c <= 0x206F) || c == 0xFEFF) {
       good++;
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') latin++;
+    }
     else
       bad++;
   }
-  if (total == 0 || letters == 0) return 0;
+  /* A Latin text with a few high bytes (café in Latin-1) is no Arabic text. */
+  if (total == 0 || letters == 0 || letters * 2 < latin) return 0;
   /* Harakat are rare in news; a wrong single-byte table makes many of them. */
   if (marks * 4 > letters) bad += marks - letters / 4;
   return (double)(good - 3 * bad) / total + (letters * 0.05) / total;

@@ -8,14 +8,19 @@
 -- Like python/sqlite_arabic/importer.py it is idempotent: an unchanged file (same path,
 -- same SHA3-256) is left alone, a changed one re-indexed, a file no longer in
 -- the folder removed with its entities, and an empty file or one that is not
--- valid UTF-8 reported by name and skipped (treated as absent). It prints one
--- line per skipped file, then 'import|added|changed|unchanged|removed|skipped'.
+-- valid UTF-8 reported by name and skipped (treated as absent). A file that
+-- cannot be read is reported ('unreadable') and its article kept. It prints one
+-- line per skipped file, then 'import|added|changed|unchanged|removed|skipped';
+-- an error stops the script (.bail on) before that line, with a non-zero exit
+-- status: a failed transaction never reports success. Each file is read once,
+-- by fsdir(): what is hashed is what is imported.
 --
 -- Limits (use python/sqlite_arabic/importer.py for big folders): one transaction for
 -- the whole folder, no progress display; a file holding both a real U+FFFD
 -- and an invalid byte is taken as valid; paths are stored as fsdir() gives
 -- them, folder as typed + '/' + relative name.
 
+.bail on
 .read sql/schema.sql
 .read sql/linking.sql
 .read sql/views.sql
@@ -26,8 +31,9 @@ DROP TABLE IF EXISTS temp.import_files;
 -- the only way arabic_strip_diacritics() can produce U+FFFD from a text that
 -- has none.
 CREATE TEMP TABLE import_files AS
-  SELECT path, hash,
-         CASE WHEN trim(content, ' ' || char(9, 10, 11, 12, 13, 65279)) = '' THEN 'empty'
+  SELECT path, hash, content,
+         CASE WHEN content IS NULL THEN 'unreadable'
+              WHEN trim(content, ' ' || char(9, 10, 11, 12, 13, 65279)) = '' THEN 'empty'
               WHEN instr(content, char(65533)) = 0
                AND instr(arabic_strip_diacritics(content), char(65533)) > 0 THEN 'not valid UTF-8'
               ELSE 'ok' END AS status
@@ -48,7 +54,7 @@ CREATE TEMP TABLE import_counts AS
           WHERE status = 'ok' AND a.hash = f.hash) AS unchanged,
          (SELECT count(*) FROM articles
           WHERE substr(path, 1, length(rtrim($corpus, '/')) + 1) = rtrim($corpus, '/') || '/'
-            AND path NOT IN (SELECT path FROM import_files WHERE status = 'ok')) AS removed,
+            AND path NOT IN (SELECT path FROM import_files WHERE status IN ('ok', 'unreadable'))) AS removed,
          (SELECT count(*) FROM import_files WHERE status <> 'ok') AS skipped;
 
 SELECT 'skipped', path, status FROM import_files WHERE status <> 'ok' ORDER BY path;
@@ -56,9 +62,9 @@ SELECT 'skipped', path, status FROM import_files WHERE status <> 'ok' ORDER BY p
 BEGIN;
 DELETE FROM articles
 WHERE substr(path, 1, length(rtrim($corpus, '/')) + 1) = rtrim($corpus, '/') || '/'
-  AND path NOT IN (SELECT path FROM import_files WHERE status = 'ok');
-INSERT INTO article_import(path, content, hash)
-  SELECT path, CAST(readfile(path) AS TEXT), hash
+  AND path NOT IN (SELECT path FROM import_files WHERE status IN ('ok', 'unreadable'));
+INSERT INTO article_import(path, content, hash, charset)
+  SELECT path, content, hash, 'UTF-8'
   FROM import_files AS f
   WHERE status = 'ok' AND NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.path = f.path AND a.hash = f.hash)
   ORDER BY path;

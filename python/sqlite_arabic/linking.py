@@ -79,6 +79,19 @@ def has_column(db, table, column):
 def upgrade(db):
     """Give a database made before corpus entities their columns, tables,
     triggers and views. Returns True when something was changed."""
+    changed = upgrade_columns(db)
+    for script in ("schema.sql", "linking.sql", "views.sql"):
+        with open(sql_path(script), encoding="utf-8") as f:
+            db.executescript(f.read())
+    return changed
+
+
+def upgrade_columns(db):
+    """The columns of corpus entities on an older entities table, and the old
+    triggers and views that do not know them dropped (the scripts make them
+    again). Returns True when something was changed."""
+    if not db.execute("SELECT 1 FROM pragma_table_info('entities')").fetchone():
+        return False  # a new database: schema.sql makes the table as it is now
     changed = False
     if not has_column(db, "entities", "entity_id"):
         db.execute("ALTER TABLE entities ADD COLUMN entity_id INTEGER")
@@ -93,9 +106,6 @@ def upgrade(db):
             db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         for view in VIEWS_OF_ENTITIES:
             db.execute(f"DROP VIEW IF EXISTS {view}")
-    for script in ("schema.sql", "linking.sql", "views.sql"):
-        with open(sql_path(script), encoding="utf-8") as f:
-            db.executescript(f.read())
     return changed
 
 

@@ -3,6 +3,7 @@ make corpus, tools/demo.sh, and the Python, Tcl and C snippets and the
 `sql demo` examples of docs/corpus.md."""
 import contextlib
 import glob
+import hashlib
 import io
 import lzma
 import os
@@ -72,14 +73,14 @@ class CorpusTest(unittest.TestCase):
 
     def test_import_twice_changes_nothing(self):
         counts = quiet_import(self.corpus, self.db_path)
-        self.assertEqual(counts, {"added": 10, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0})
+        self.assertEqual(counts, {"added": 10, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0, "duplicates": 0})
         db = open_db(self.db_path)
         before = snapshot(db)
         self.assertEqual(len(before[0]), 10)
         self.assertGreater(len(before[1]), 0, "entities were extracted")
         db.close()
         counts = quiet_import(self.corpus, self.db_path)
-        self.assertEqual(counts, {"added": 0, "changed": 0, "unchanged": 10, "removed": 0, "skipped": 0})
+        self.assertEqual(counts, {"added": 0, "changed": 0, "unchanged": 10, "removed": 0, "skipped": 0, "duplicates": 0})
         db = open_db(self.db_path)
         self.assertEqual(snapshot(db), before)
         self.assertEqual(db.execute("PRAGMA journal_mode").fetchone(), ("wal",))
@@ -95,7 +96,7 @@ class CorpusTest(unittest.TestCase):
         with open(path, "w", encoding="utf-8") as f:
             f.write(text.replace("كورسك", "بيلغورود"))
         counts = quiet_import(self.corpus, self.db_path)
-        self.assertEqual(counts, {"added": 0, "changed": 1, "unchanged": 9, "removed": 0, "skipped": 0})
+        self.assertEqual(counts, {"added": 0, "changed": 1, "unchanged": 9, "removed": 0, "skipped": 0, "duplicates": 0})
         db = open_db(self.db_path)
         art_id, title, body = self.article(db, name)
         self.assertEqual(title, "بوتين يزور منطقة بيلغورود ويطالب بإخراج القوات الأوكرانية منها")
@@ -126,7 +127,7 @@ class CorpusTest(unittest.TestCase):
         db.close()
         os.remove(os.path.join(self.corpus, "07_riyadh_talks.txt"))
         counts = quiet_import(self.corpus, self.db_path)
-        self.assertEqual(counts, {"added": 0, "changed": 0, "unchanged": 9, "removed": 1, "skipped": 0})
+        self.assertEqual(counts, {"added": 0, "changed": 0, "unchanged": 9, "removed": 1, "skipped": 0, "duplicates": 0})
         db = open_db(self.db_path)
         self.assertEqual(db.execute("SELECT count(*) FROM articles WHERE id = ?", (art_id,)).fetchone(), (0,))
         self.assertEqual(db.execute("SELECT count(*) FROM entities WHERE article_id = ?", (art_id,)).fetchone(),
@@ -217,19 +218,23 @@ class CorpusTest(unittest.TestCase):
         with lzma.open(lines_path, "wb") as f:
             f.write("\n".join(articles).encode("utf-8") + b"\n")
         counts = quiet_import(lines_path, self.db_path)
-        self.assertEqual(counts, {"added": 3, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0})
+        self.assertEqual(counts, {"added": 3, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0, "duplicates": 0})
         db = open_db(self.db_path)
         self.assertEqual(db.execute("SELECT path, title, body FROM articles ORDER BY id").fetchall(), [
-            (lines_path + "#1", None, articles[0]),
-            (lines_path + "#3", None, articles[2]),
-            (lines_path + "#4", None, articles[3])])
+            # keyed by content: FILE#h + 16 hex of SHA3-256 of a newline and the text
+            (lines_path + "#h" + hashlib.sha3_256(("\n" + a).encode()).hexdigest()[:16], None, a)
+            for a in (articles[0], articles[2], articles[3])])
         self.assertEqual(db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'الرياض'")
                          .fetchall(), [(2,)])
         db.close()
         self.assertEqual(quiet_import(lines_path, self.db_path)["unchanged"], 3)
         with lzma.open(lines_path, "wb") as f:
             f.write(articles[0].encode("utf-8") + b"\n")
-        self.assertEqual(quiet_import(lines_path, self.db_path)["removed"], 2)
+        # 2 of 3 articles gone is more than 10%: kept unless --allow-removal
+        self.assertEqual(quiet_import(lines_path, self.db_path)["removed"], 0)
+        with contextlib.redirect_stderr(io.StringIO()):
+            counts = import_corpus.import_corpus(lines_path, self.db_path, quiet=True, allow_removal=True)
+        self.assertEqual(counts["removed"], 2)
 
     def test_interrupted_import_keeps_committed_batches(self):
         # A failing statement in the third batch: the first two stay committed,
