@@ -57,12 +57,19 @@ CREATE TABLE IF NOT EXISTS boilerplate_sentences(
 
 CREATE INDEX IF NOT EXISTS entities_entity ON entities(entity_id, article_id);
 
+-- A writer that links everything when it is done (the importer) pauses the
+-- triggers below inside each of its transactions with a row in
+-- linking_paused, deleted before the commit: a committed database never has
+-- one, and an interrupted batch takes its row with it.
+CREATE TABLE IF NOT EXISTS linking_paused(writer TEXT);
+
 -- Between two links: a new mention joins the entity that has the article's
 -- canonical of the mention among its spellings (ترامب in an article about
 -- ميلانيا ترامب: her), else the entity that has its spelling (the one with
 -- the most mentions of it), else a new entity, with both as spellings; the
 -- counts and the pairs follow. The next link may regroup it.
-CREATE TRIGGER IF NOT EXISTS entities_link AFTER INSERT ON entities WHEN NEW.entity_id IS NULL BEGIN
+CREATE TRIGGER IF NOT EXISTS entities_link AFTER INSERT ON entities
+WHEN NEW.entity_id IS NULL AND NOT EXISTS (SELECT 1 FROM linking_paused) BEGIN
   INSERT INTO corpus_entities(type, canonical)
   SELECT NEW.type, trim(replace(replace(NEW.canonical, '#', ' '), '_', ' '))
   WHERE NOT EXISTS (SELECT 1 FROM entity_aliases
@@ -90,7 +97,7 @@ END;
 
 -- entity_id set (by the trigger above or by an INSERT that names it): canonical and counts follow.
 CREATE TRIGGER IF NOT EXISTS entities_linked AFTER UPDATE OF entity_id ON entities
-WHEN OLD.entity_id IS NULL AND NEW.entity_id > 0 BEGIN
+WHEN OLD.entity_id IS NULL AND NEW.entity_id > 0 AND NOT EXISTS (SELECT 1 FROM linking_paused) BEGIN
   UPDATE entities SET canonical = (SELECT canonical FROM corpus_entities WHERE id = NEW.entity_id)
   WHERE rowid = NEW.rowid;
   INSERT INTO entity_pairs(a, b, articles)
@@ -115,7 +122,7 @@ WHEN OLD.entity_id IS NULL AND NEW.entity_id > 0 BEGIN
 END;
 
 CREATE TRIGGER IF NOT EXISTS entities_unlink AFTER DELETE ON entities
-WHEN OLD.entity_id > 0 AND OLD.boilerplate = 0 BEGIN
+WHEN OLD.entity_id > 0 AND OLD.boilerplate = 0 AND NOT EXISTS (SELECT 1 FROM linking_paused) BEGIN
   UPDATE entity_pairs SET articles = articles - 1
   WHERE OLD.type <> 'DATE'
     AND NOT EXISTS (SELECT 1 FROM entities WHERE article_id = OLD.article_id AND entity_id = OLD.entity_id
