@@ -171,18 +171,22 @@ static const char *detect(const unsigned char *a, int n, int *pNoMem) {
   return iBest < 0 ? 0 : aCandidate[iBest];
 }
 
+/* The bytes of v ("" for an empty blob), or NULL after reporting out of memory. */
+static const unsigned char *arg_bytes(sqlite3_context *ctx, sqlite3_value *v, int *pn) {
+  const unsigned char *a = sqlite3_value_blob(v);
+  *pn = sqlite3_value_bytes(v);
+  if (!a && *pn == 0) return (const unsigned char *)"";
+  if (!a) sqlite3_result_error_nomem(ctx);
+  return a;
+}
+
 static void detect_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const unsigned char *a;
   int n, noMem;
   const char *z;
   if (ar_any_null(1, argv)) return;
-  a = sqlite3_value_blob(argv[0]);
-  n = sqlite3_value_bytes(argv[0]);
-  if (!a && n == 0) a = (const unsigned char *)"";
-  if (!a) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
+  a = arg_bytes(ctx, argv[0], &n);
+  if (!a) return;
   z = detect(a, n, &noMem);
   if (noMem) sqlite3_result_error_nomem(ctx);
   else if (z) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
@@ -197,13 +201,8 @@ static void decode_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   unsigned char *zOut;
   size_t nOut = 0;
   if (ar_any_null(argc, argv)) return;
-  a = sqlite3_value_blob(argv[0]);
-  n = sqlite3_value_bytes(argv[0]);
-  if (!a && n == 0) a = (const unsigned char *)"";
-  if (!a) {
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
+  a = arg_bytes(ctx, argv[0], &n);
+  if (!a) return;
   if (argc > 1) {
     zCharset = (const char *)sqlite3_value_text(argv[1]);
     if (!zCharset) {
