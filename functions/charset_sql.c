@@ -15,7 +15,7 @@
 ** callback): bad bytes are an error naming their offset, never a silent
 ** U+FFFD. A NUL in the decoded text becomes U+FFFD, as SQLite's string
 ** functions stop at NUL. The text may not exceed SQLITE_LIMIT_LENGTH.
-** See docs/corpus.md.
+** See docs/charsets.md.
 */
 #include "../ext/register.h"
 #include "../ext/sqlfunc.h"
