@@ -10,7 +10,7 @@ root=$(pwd)
 out=$root/build/valgrind
 rm -rf "$out"
 mkdir -p "$out/bin"
-vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite"
+vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --keep-debuginfo=yes --suppressions=$(pwd)/tools/valgrind-icu.supp"
 # The sqlite3 shell, wrapped: tests/run.py takes it from $SQLITE3.
 cat >"$out/bin/sqlite3" <<SH
 #!/bin/sh
