@@ -7,6 +7,11 @@ size per MB of text, and the latency of every question of sql/examples.sql.
 FILE is one article per line (default ../shared/data/bench/ant-news-30mb.txt.xz,
 30 MB of Arabic news); without it the script says so and exits 0. The
 figures it prints are the ones quoted in docs/corpus.md (section Scale).
+
+Then the growth curve of the analyst's questions: the first 5, 10, 20 and 30
+MB of FILE imported into one database in turn (each step adds the next
+articles and links the corpus again), and after each step the time of the
+questions that read the corpus entities (GROWTH_QUERIES).
 """
 import argparse
 import os
@@ -22,11 +27,63 @@ from sqlite_arabic import importer as import_corpus  # noqa: E402
 import update_corpus_doc  # noqa: E402
 
 DEFAULT = os.path.join(ROOT, "..", "shared", "data", "bench", "ant-news-30mb.txt.xz")
+GROWTH_MB = (5, 10, 20, 30)
+TOP_PERSON = "(SELECT canonical FROM entity_counts WHERE type = 'PERSON' ORDER BY articles DESC LIMIT 1)"
+GROWTH_QUERIES = (
+    ("top 20 persons", "SELECT canonical, articles FROM entity_counts WHERE type = 'PERSON' "
+                       "ORDER BY articles DESC LIMIT 20"),
+    ("top 20 pairs", "SELECT a, b, articles FROM cooccurrence ORDER BY articles DESC LIMIT 20"),
+    ("partners of the top person", f"SELECT CASE WHEN a = {TOP_PERSON} THEN b ELSE a END, articles "
+                                   f"FROM cooccurrence WHERE a = {TOP_PERSON} OR b = {TOP_PERSON} "
+                                   "ORDER BY articles DESC LIMIT 20"),
+    ("spellings of the top person", f"SELECT spelling, articles FROM entity_spellings WHERE canonical = {TOP_PERSON}"),
+)
 
 
 def example_queries():
     """(title, [statements]) for each '.print' section of sql/examples.sql."""
     return update_corpus_doc.sections(os.path.join(ROOT, "sql", "examples.sql"))
+
+
+def median_ms(db, sql, runs):
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        db.execute(sql).fetchall()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def growth(path, tmp, runs):
+    """The analyst's questions on the first 5, 10, 20, 30 MB of path, one database grown in turn."""
+    opener = import_corpus.OPENERS.get(os.path.splitext(path)[1].lower(), open)
+    with opener(path, "rt", encoding="utf-8") as f:
+        lines = f.read().splitlines(keepends=True)
+    prefix, db_path = os.path.join(tmp, "news.txt"), os.path.join(tmp, "growth.db")
+    print("growth: MB of text | articles | step s | " + " | ".join(f"{t} ms" for t, _ in GROWTH_QUERIES))
+    used, n = 0, 0
+    for mb in GROWTH_MB:
+        while n < len(lines) and used < mb * 1e6:
+            used += len(lines[n].encode("utf-8"))
+            n += 1
+        with open(prefix, "w", encoding="utf-8") as out:
+            out.writelines(lines[:n])
+        t0 = time.monotonic()
+        import_corpus.import_corpus(prefix, db_path, quiet=True)
+        step = time.monotonic() - t0
+        db = sqlite3.connect(db_path, isolation_level=None)
+        db.enable_load_extension(True)
+        db.load_extension(os.path.join(ROOT, "dist", "arabic"))
+        articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        ms = [median_ms(db, sql, runs) for _, sql in GROWTH_QUERIES]
+        db.close()
+        print(f"growth: {used / 1e6:.1f} | {articles} | {step:.1f} | " + " | ".join(f"{m:.2f}" for m in ms))
+        if n == len(lines):
+            break
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db_path + suffix):
+            os.remove(db_path + suffix)
+    os.remove(prefix)
 
 
 def main(argv):
@@ -75,6 +132,9 @@ def main(argv):
             times.append(time.perf_counter() - t0)
         print(f"{statistics.median(times) * 1000:9.1f} ms {rows:6d} rows  {title}")
     db.close()
+    growth_tmp = tempfile.mkdtemp(prefix="bench-growth-")
+    growth(args.file, growth_tmp, args.runs)
+    os.rmdir(growth_tmp)
     if tmp:
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(db_path + suffix):
