@@ -612,7 +612,7 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
     db.execute(PAUSE_LINKING)
     for item in reader.items(files, lines):
         if item.path in seen:
-            if item.path in known or not item.path.rsplit("#", 1)[-1].startswith("h"):
+            if not item.path.rsplit("#", 1)[-1].startswith("h"):
                 report(item.path, "a second record with this id")
                 c["skipped"] += 1
                 continue

@@ -29,28 +29,6 @@ def run(folder, db, **kw):
     return counts, err.getvalue()
 
 
-def has_decoder():
-    db = connect()
-    try:
-        db.execute("SELECT arabic_decode(x'41'), arabic_detect_charset(x'41')")
-        return True
-    except Exception:
-        return False
-    finally:
-        db.close()
-
-
-def has_function(probe):
-    db = connect()
-    try:
-        db.execute(probe)
-        return True
-    except Exception:
-        return False
-    finally:
-        db.close()
-
-
 class Files(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="import-files-")
@@ -181,6 +159,16 @@ class Files(unittest.TestCase):
         again, _ = run(self.dir, self.db)
         self.assertEqual((again["unchanged"], again["duplicates"], again["removed"]), (2, 1, 0))
 
+    def test_repeated_lines_of_a_line_file(self):
+        lines = "".join(f"{BODY} {i}\n" for i in range(3)) + f"{BODY} 0\n"  # the first line again
+        path = os.path.join(self.tmp, "news.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(lines)
+        counts, err = run(path, self.db)
+        self.assertEqual((err, counts["added"], counts["duplicates"], counts["skipped"]), ("", 3, 1, 0))
+        again, err = run(path, self.db)  # a second import says the same of the repeated line
+        self.assertEqual((err, again["unchanged"], again["duplicates"], again["skipped"]), ("", 3, 1, 0))
+
     def test_doc_files(self):
         self.write("JA-1.txt", ("<DOC>\n<DOCNO>JA-politic-1</DOCNO>\n<URL>http://j/1</URL> \n<SRC>Jawhara FM</SRC>\n"
                                 f"<CAT>politic</CAT>\n<TITLE>{TITLE}</TITLE>\n<TIME>2017-01-26T00:31:00+01:00</TIME>\n"
@@ -191,7 +179,6 @@ class Files(unittest.TestCase):
             (f"{self.dir}/JA-1.txt#JA-politic-1", TITLE, BODY, "Jawhara FM", "2017-01-26", "http://j/1",
              '{"author": "", "cat": "politic"}')])
 
-    @unittest.skipUnless(has_function("SELECT arabic_date('2020-01-01')"), "needs arabic_date (branch import-c)")
     def test_dates_through_arabic_date(self):
         self.write("a.txt", f"{TITLE}\nالتاريخ: 05/03/2024\n{BODY}\n".encode("utf-8"))
         self.write("b.jsonl", json.dumps({"id": "1", "title": "عنوان", "text": "نص",
@@ -204,7 +191,6 @@ class Files(unittest.TestCase):
             (f"{self.dir}/a.txt", "2024-03-05"), (f"{self.dir}/b.jsonl#1", "2018-02-18"),
             (f"{self.dir}/b.jsonl#2", None)])
 
-    @unittest.skipUnless(has_decoder(), "needs arabic_detect_charset/arabic_decode (branch import-c)")
     def test_mixed_charsets(self):
         def text(place):
             return (f"{TITLE.replace('تونس', place)}\nالمصدر: وكالة {place}\nالتاريخ: 2024-03-05\n"
@@ -214,7 +200,7 @@ class Files(unittest.TestCase):
         self.write("iso.txt", text(iso).replace("أ", "ا").replace("إ", "ا").encode("iso-8859-6"))
         self.write("u16.txt", b"\xff\xfe" + text("صفاقس").encode("utf-16-le"))
         self.write("u8bom.TXT", b"\xef\xbb\xbf" + text("سوسة").encode("utf-8"))
-        self.write("d.csv", ("title,text,date,source\n" + f"عنوان بيزرت,نص بيزرت,2023-01-02,موقع\n").encode("cp1256"))
+        self.write("d.csv", ("title,text,date,source\n" + "عنوان بيزرت,نص بيزرت,2023-01-02,موقع\n").encode("cp1256"))
         self.write("e.jsonl", b"\xef\xbb\xbf" + json.dumps({"id": "9", "title": "عنوان قابس", "text": "نص قابس",
                                                             "date": "2022-02-03", "source": "جريدة"},
                                                            ensure_ascii=False).encode("utf-8") + b"\n")
