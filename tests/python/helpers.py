@@ -1,6 +1,13 @@
-"""Shared helpers of the Python tests: paths and a connection with the extension."""
+"""Shared helpers of the Python tests: paths, a connection with the extension, and
+a scratch corpus folder for the importer's tests."""
+import contextlib
+import io
 import os
+import shutil
 import sqlite3
+import sys
+import tempfile
+import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXT = os.path.join(ROOT, "dist", "arabic")
@@ -13,6 +20,31 @@ def connect(path=":memory:"):
     db.load_extension(EXT)
     db.enable_load_extension(False)
     return db
+
+
+def import_quietly(folder, db, **kw):
+    """python/sqlite_arabic/importer.import_corpus(folder, db, **kw): (counts, its stderr)."""
+    sys.path.insert(0, os.path.join(ROOT, "python"))
+    from sqlite_arabic import importer
+    kw.setdefault("quiet", True)  # the summary line only where a test reads it
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        counts = importer.import_corpus(folder, db, **kw)
+    return counts, err.getvalue()
+
+
+class ScratchCorpus(unittest.TestCase):
+    """A test with an empty corpus folder self.dir and a database path self.db, in a
+    temporary folder self.tmp removed afterwards."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="import-")
+        self.dir = os.path.join(self.tmp, "c")
+        os.mkdir(self.dir)
+        self.db = os.path.join(self.tmp, "t.db")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
 
 
 def column(db, sql, *args):

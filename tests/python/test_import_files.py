@@ -6,13 +6,11 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from helpers import ROOT, connect  # noqa: E402
+from helpers import ROOT, ScratchCorpus, connect, import_quietly  # noqa: E402
 
 sys.path.insert(0, os.path.join(ROOT, "python"))
 from sqlite_arabic import importer  # noqa: E402
@@ -21,24 +19,10 @@ TITLE = "وزير الخارجية يزور تونس"
 BODY = "وصل وزير الخارجية إلى تونس صباح اليوم في زيارة رسمية."
 
 
-def run(folder, db, **kw):
-    kw.setdefault("quiet", True)  # the summary line only where a test reads it
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        counts = importer.import_corpus(folder, db, **kw)
-    return counts, err.getvalue()
+run = import_quietly
 
 
-class Files(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix="import-files-")
-        self.dir = os.path.join(self.tmp, "c")
-        os.mkdir(self.dir)
-        self.db = os.path.join(self.tmp, "t.db")
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp)
-
+class Files(ScratchCorpus):
     def write(self, name, data):
         with open(os.path.join(self.dir, name), "wb") as f:
             f.write(data)

@@ -3,20 +3,17 @@ on one database, file names that are not UTF-8, symbolic link loops and links ou
 the corpus, unreadable files and folders, FIFOs, articles over the 10 MB limit, NULs,
 a corpus that vanished, and sql/import.sql's unreadable files and failed transactions.
 Each test fails on the importer before this round."""
-import contextlib
-import io
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 from unittest import mock
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from helpers import EXT, ROOT, connect  # noqa: E402
+from helpers import EXT, ROOT, ScratchCorpus, connect, import_quietly  # noqa: E402
 
 sys.path.insert(0, os.path.join(ROOT, "python"))
 from sqlite_arabic import importer  # noqa: E402
@@ -29,24 +26,10 @@ def article(n):
     return f"عنوان الخبر رقم {n}\nنص الخبر رقم {n} عن زيارة الوزير إلى تونس.\n"
 
 
-def run(folder, db, **kw):
-    kw.setdefault("quiet", True)
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        counts = importer.import_corpus(folder, db, **kw)
-    return counts, err.getvalue()
+run = import_quietly
 
 
-class Hostile(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix="import-hostile-")
-        self.dir = os.path.join(self.tmp, "c")
-        os.mkdir(self.dir)
-        self.db = os.path.join(self.tmp, "t.db")
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp)
-
+class Hostile(ScratchCorpus):
     def write(self, name, data):
         path = os.path.join(self.dir, name) if isinstance(name, str) else os.path.join(os.fsencode(self.dir), name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
