@@ -142,11 +142,15 @@ def upgrade_columns(db):
     if not has_column(db, "entities", "boilerplate"):
         db.execute("ALTER TABLE entities ADD COLUMN boilerplate INTEGER NOT NULL DEFAULT 0")
         changed = True
-    if changed:
+    # The extraction triggers of a schema before entities_paused (0.2.0) extract in every writer.
+    unpausable = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'entities_insert' "
+                            "AND sql NOT LIKE '%entities_paused%'").fetchone()
+    if changed or unpausable:
         # The triggers of the old schema insert SELECT * (6 columns); the
         # views of the old views.sql group by the raw canonical.
         for trigger in ("entities_insert", "entities_update"):
             db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    if changed:
         for view in VIEWS_OF_ENTITIES:
             db.execute(f"DROP VIEW IF EXISTS {view}")
     return changed

@@ -206,6 +206,33 @@ class Files(ScratchCorpus):
             row("u16.txt", "صفاقس", "UTF-16LE"),
             row("u8bom.TXT", "سوسة", "UTF-8")])
 
+    def test_utf16_records(self):
+        # Excel's "Unicode text" is UTF-16LE with a BOM; a line ends at the code unit of LF
+        self.write("excel.csv", b"\xff\xfe" + ("title,text,date\r\nعنوان بيزرت,\"نص، بيزرت\",12 مارس 2025\r\n"
+                                              "عنوان قابس,نص قابس\u010a,2025/03/13\r\n").encode("utf-16-le"))
+        self.write("feed.jsonl", b"\xfe\xff" + (json.dumps({"id": "1", "title": "عنوان سوسة", "text": "نص سوسة"},
+                                                         ensure_ascii=False) + "\n").encode("utf-16-be"))
+        self.write("nobom.tsv", "title\ttext\nعنوان صفاقس\tقال الرئيس في صفاقس إن الحوار مستمر\n".encode("utf-16-le"))
+        counts, err = run(self.dir, self.db)
+        self.assertEqual(err, "")
+        self.assertEqual((counts["added"], counts["skipped"]), (4, 0))
+        self.assertEqual(self.rows("SELECT title, body, published, charset FROM articles ORDER BY title"), [
+            ("عنوان بيزرت", "نص، بيزرت", "2025-03-12", "UTF-16LE"),
+            ("عنوان سوسة", "نص سوسة", None, "UTF-16BE"),
+            ("عنوان صفاقس", "قال الرئيس في صفاقس إن الحوار مستمر", None, "UTF-16LE"),
+            ("عنوان قابس", "نص قابس\u010a", "2025-03-13", "UTF-16LE")])
+
+    def test_progress_says_the_time_left(self):
+        progress = importer.Progress(1, "files", False, total_bytes=4000)
+        progress.start -= 10
+        progress.last -= 10
+        progress.reading = lambda: 1000  # a quarter of the file read in 10 s
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            progress.tty = False
+            progress.step(2_000_000, 0)
+        self.assertEqual(err.getvalue(), "import_corpus: 0/1 files, 2.0 MB, 0.2 MB/s, about 30 s left\n")
+
 
 if __name__ == "__main__":
     unittest.main()
