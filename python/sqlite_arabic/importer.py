@@ -306,6 +306,23 @@ class Walk:
         self.files.sort()
 
 
+class TooLong(Skip):
+    """A file larger than an article may be."""
+
+
+DOC_STARTS = tuple(bom + "<DOC>".encode(codec) for bom, codec in (
+    (b"", "ascii"), (b"\xef\xbb\xbf", "ascii"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")))
+
+
+def starts_with_doc(path):
+    """The file (decompressed) begins with <DOC>, after blanks, in UTF-8, UTF-16 or an
+    ASCII-compatible charset."""
+    opener = OPENERS.get(os.path.splitext(path)[1].lower(), open)
+    with opener(path, "rb") as f:
+        head = f.read(4096)
+    return head.lstrip(b" \t\r\n").startswith(DOC_STARTS)
+
+
 class Utf16Lines:
     """readline() for a UTF-16 stream: a line ends after the code unit of LF (0A 00 in
     little endian, 00 0A in big endian) at an even offset of the stream."""
@@ -342,14 +359,14 @@ def read_limited(path, size):
     """The bytes of path (decompressed); Skip when more than RECORD_LIMIT."""
     opener = OPENERS.get(os.path.splitext(path)[1].lower())
     if opener is None and size > RECORD_LIMIT:
-        raise Skip(f"{size} bytes, more than the {RECORD_LIMIT // 1000000} MB an article may have")
+        raise TooLong(f"{size} bytes, more than the {RECORD_LIMIT // 1000000} MB an article may have")
     try:
         with (opener or open)(path, "rb") as f:
             raw = f.read(RECORD_LIMIT + 1)
     except (OSError, EOFError, lzma.LZMAError) as e:
         raise Skip(f"cannot read ({getattr(e, 'strerror', None) or e})")
     if len(raw) > RECORD_LIMIT:
-        raise Skip(f"more than the {RECORD_LIMIT // 1000000} MB an article may have")
+        raise TooLong(f"more than the {RECORD_LIMIT // 1000000} MB an article may have")
     return raw
 
 
@@ -430,6 +447,13 @@ class Reader:
         key = shown(path)
         try:
             raw = read_limited(path, size)
+        except TooLong as e:
+            self.progress.step(0)
+            if starts_with_doc(path):
+                yield from self.doc_stream(path)  # a big TREC-like file: its <DOC>s one by one
+            else:
+                self.skip(path, str(e))
+            return
         except Skip as e:
             self.progress.step(0)
             if str(e).startswith("cannot read"):
@@ -456,12 +480,47 @@ class Reader:
     def docs(self, path, text, charset, nbytes):
         """The <DOC> ... </DOC> records of a TREC-like file (JawharaFM)."""
         for n, doc in enumerate(re.findall(r"<DOC>(.*?)</DOC>", text, re.S), 1):
-            fields = {}
-            for tag, value in DOC_TAG.findall(doc):
-                fields.setdefault(tag.lower(), value.strip(WHITESPACE))
-            item = self.record(path, f"<DOC> {n}", fields, charset, nbytes)
+            item = self.doc(path, n, doc, charset, nbytes)
             if item:
                 yield item
+
+    def doc(self, path, n, doc, charset, nbytes):
+        fields = {}
+        for tag, value in DOC_TAG.findall(doc):
+            fields.setdefault(tag.lower(), value.strip(WHITESPACE))
+        return self.record(path, f"<DOC> {n}", fields, charset, nbytes)
+
+    def doc_stream(self, path):
+        """The <DOC>s of a file larger than RECORD_LIMIT, read line by line: the same
+        records as docs(), each at most RECORD_LIMIT."""
+        charset = self.stream_charset(path)
+        n, parts, size, inside = 0, [], 0, False
+        for ln, line in self.decoded_lines(path, charset):
+            rest = line
+            while rest:
+                if not inside:
+                    i = rest.find("<DOC>")
+                    if i < 0:
+                        break
+                    inside, parts, size, rest = True, [], 0, rest[i + len("<DOC>"):]
+                    continue
+                j = rest.find("</DOC>")
+                part = rest if j < 0 else rest[:j]
+                size += len(part)
+                if size <= RECORD_LIMIT:
+                    parts.append(part)
+                else:
+                    parts = []
+                if j < 0:
+                    break
+                n += 1
+                inside, rest = False, rest[j + len("</DOC>"):]
+                if size > RECORD_LIMIT:
+                    self.skip(f"{path} <DOC> {n}", f"more than the {RECORD_LIMIT // 1000000} MB a record may have")
+                    continue
+                item = self.doc(path, n, "".join(parts), charset, size)
+                if item:
+                    yield item
 
     # -- one article per record -----------------------------------------------------------
     def mapping(self, names):

@@ -163,6 +163,31 @@ class Files(ScratchCorpus):
             (f"{self.dir}/JA-1.txt#JA-politic-1", TITLE, BODY, "Jawhara FM", "2017-01-26", "http://j/1",
              '{"author": "", "cat": "politic"}')])
 
+    def test_doc_file_larger_than_an_article(self):
+        def doc(n, body):
+            return (f"<DOC>\n<DOCNO>JA-{n}</DOCNO>\n<TITLE>{TITLE} {n}</TITLE>\n<TIME>2017-01-2{n}</TIME>\n"
+                    f"<TEXT>\n{body}\n</TEXT>\n</DOC>\n")
+        data = doc(1, BODY) + doc(2, "\n".join([BODY] * 9)) + doc(3, BODY)
+        for name, raw in (("big.txt", data.encode("utf-8")), ("big16.txt", b"\xff\xfe" + data.encode("utf-16-le"))):
+            with self.subTest(name):
+                self.write(name, raw)
+                limit = importer.RECORD_LIMIT
+                importer.RECORD_LIMIT = 400  # bytes: the file, not each <DOC> but the second, is larger
+                try:
+                    counts, err = run(self.dir, self.db + name)
+                finally:
+                    importer.RECORD_LIMIT = limit
+                os.remove(os.path.join(self.dir, name))
+                self.assertEqual(err, f"import_corpus: skipped {self.dir}/{name} <DOC> 2: "
+                                      "more than the 0 MB a record may have\n")
+                self.assertEqual((counts["added"], counts["skipped"]), (2, 1))
+                db = connect(self.db + name)
+                self.assertEqual(db.execute("SELECT path, title, body, published FROM articles ORDER BY path")
+                                 .fetchall(), [
+                    (f"{self.dir}/{name}#JA-1", f"{TITLE} 1", BODY, "2017-01-21"),
+                    (f"{self.dir}/{name}#JA-3", f"{TITLE} 3", BODY, "2017-01-23")])
+                db.close()
+
     def test_dates_through_arabic_date(self):
         self.write("a.txt", f"{TITLE}\nالتاريخ: 05/03/2024\n{BODY}\n".encode("utf-8"))
         self.write("b.jsonl", json.dumps({"id": "1", "title": "عنوان", "text": "نص",
