@@ -51,10 +51,10 @@ import time
 from collections import Counter, defaultdict
 
 if __package__:
-    from . import sql_path
+    from . import loadable_path, sql_path, workers
 else:
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from sqlite_arabic import sql_path
+    from sqlite_arabic import loadable_path, sql_path, workers
 
 ALIAS_SHARE = 0.8        # rule 3
 DOMINANCE = 5            # rule 5
@@ -456,9 +456,10 @@ def _link(db, say):
     say("written")
 
 
-def refresh(db, progress=None, extract=True):
+def refresh(db, progress=None, extract=True, jobs=1):
     """After a gazetteer edit: extract the entities of every article again
-    (extract=True), then link."""
+    (extract=True; by jobs worker processes when jobs > 1 and article_entities is
+    the view of schema.sql), then link."""
     say = Progress(progress)
     upgrade(db)
     if extract:
@@ -466,18 +467,38 @@ def refresh(db, progress=None, extract=True):
         # table appears: a read of its own first, so that it is not made inside the INSERT below
         # (a schema change under a running statement aborts it: "abort due to ROLLBACK").
         db.execute("SELECT count(*) FROM arabic_entities('سيرغي لافروف')").fetchone()
-        db.execute("BEGIN")
-        db.execute("UPDATE entities SET entity_id = 0")  # no per-row unlinking: link() rewrites all
-        db.execute("DELETE FROM entities")
-        total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
-        step = max(1, total // 10)
-        for i in range(0, len(ids), step):
-            # Inserted with entity_id NULL: entities_link would link each row; link() below
-            # does it for all at once, so the rows are given entity_id 0 first and reset.
-            db.execute("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
-                       "SELECT article_id, entity, type, start, length, canonical, 0 FROM article_entities "
-                       "WHERE article_id BETWEEN ? AND ?", (ids[i], ids[min(i + step, len(ids)) - 1]))
-            say(f"extracted {min(i + step, len(ids))}/{total} articles")
-        db.execute("COMMIT")
+        db_path = db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
+        extractors = None
+        if jobs > 1 and db_path and workers.stock_view(db, sql_path("schema.sql")):
+            extractors = workers.Extractors(db_path, loadable_path(), jobs)
+        try:
+            db.execute("BEGIN")
+            db.execute("UPDATE entities SET entity_id = 0")  # no per-row unlinking: link() rewrites all
+            db.execute("DELETE FROM entities")
+            total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+            step = max(1, total // 10)
+            for i in range(0, len(ids), step):
+                first, last = ids[i], ids[min(i + step, len(ids)) - 1]
+                # Inserted with entity_id 0: entities_link would link each row of entity_id NULL;
+                # link() below does it for all at once.
+                if extractors:
+                    for aid, text in db.execute("SELECT id, text FROM articles WHERE id BETWEEN ? AND ? "
+                                                "ORDER BY id", (first, last)):
+                        extractors.submit(aid, text)
+                    db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical, "
+                                   "entity_id) VALUES (?, ?, ?, ?, ?, ?, 0)",
+                                   ((aid,) + row for aid, rows in extractors.take() for row in rows))
+                else:
+                    db.execute("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
+                               "SELECT article_id, entity, type, start, length, canonical, 0 FROM article_entities "
+                               "WHERE article_id BETWEEN ? AND ?", (first, last))
+                say(f"extracted {min(i + step, len(ids))}/{total} articles")
+            db.execute("COMMIT")
+            if extractors:
+                extractors.close()
+                extractors = None
+        finally:
+            if extractors:
+                extractors.terminate()
     link(db, progress)

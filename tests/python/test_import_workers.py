@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import unittest
 
 from helpers import ROOT, ScratchCorpus, connect, import_quietly
@@ -105,6 +106,23 @@ class Workers(ScratchCorpus):
                                     "ON a.id = e.article_id WHERE a.path LIKE '%new.txt' ORDER BY e.start").fetchall(),
                          [("ماكرون", "PERSON"), ("إيمانويل ماكرون", "PERSON")])  # not باريس
         db.close()
+
+    def test_refresh_on_all_cores_is_refresh_on_one(self):
+        sys.path.insert(0, os.path.join(ROOT, "python"))
+        from sqlite_arabic import linking
+        import_quietly(self.dir, self.db, jobs=1)
+        copy = os.path.join(self.tmp, "copy.db")
+        shutil.copy(self.db, copy)
+        for path, jobs in ((self.db, 1), (copy, 2)):
+            db = connect(path)
+            db.isolation_level = None
+            db.execute("CREATE TABLE arabic_gazetteer(name TEXT, type TEXT, canonical TEXT)")
+            db.execute("INSERT INTO arabic_gazetteer VALUES ('الكرملين', 'ORGANIZATION', 'الرئاسة الروسية')")
+            linking.refresh(db, jobs=jobs)
+            db.close()
+        one = tables(self.db)
+        self.assertEqual(one, tables(copy))
+        self.assertIn("الرئاسة الروسية", {row[6] for row in one["entities"]})
 
     def test_jobs_must_be_positive(self):
         run = subprocess.run(["/usr/bin/python3", "-m", "sqlite_arabic.importer", self.dir, self.db, "--jobs", "0"],
