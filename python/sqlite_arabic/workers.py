@@ -17,18 +17,20 @@ extracted) is read by the triggers, on one core.
 """
 import multiprocessing
 import os
+import signal
 import sqlite3
 import urllib.parse
 
 # What the view article_entities reads for one article, in the order the trigger inserts it.
 EXTRACT = "SELECT entity, type, start, length, canonical FROM arabic_entities(?)"
-CHUNK_BYTES = 256 * 1024  # text sent to a worker at a time: big enough to pay for the pipe
+CHUNK_BYTES = 64 * 1024  # text sent to a worker at a time: enough to pay for the pipe, little to wait for
 
 _db = None  # the worker's read-only connection
 
 
 def _start(db_path, extension):
     global _db
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the importer's: it rolls back and stops us
     uri = "file:" + urllib.parse.quote(os.path.abspath(db_path)) + "?mode=ro"
     _db = sqlite3.connect(uri, uri=True, isolation_level=None)
     _db.enable_load_extension(True)
