@@ -35,6 +35,7 @@ more than a second; a summary line always ends the run.
 """
 import argparse
 import bz2
+import contextlib
 import csv
 import gzip
 import hashlib
@@ -733,9 +734,7 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
 
     def commit():
         if extractors:
-            db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical) "
-                           "VALUES (?, ?, ?, ?, ?, ?)",
-                           ((aid,) + row for aid, rows in extractors.take() for row in rows))
+            extractors.write(db)
             db.execute(RESUME_EXTRACTION)
         db.execute(RESUME_LINKING)
         db.execute("COMMIT")
@@ -879,23 +878,17 @@ def import_corpus(source, db_path, extension=None, batch_articles=500, batch_byt
     db = connect(db_path, extension)
     if jobs is None:
         jobs = (os.cpu_count() or 1) if sum(size for path, size in files) >= PARALLEL_BYTES else 1
-    extractors = None
     try:
         if jobs > 1 and not workers.stock_view(db, sql_path("schema.sql")):
             warn(db_path, "article_entities is not the view of schema.sql: its triggers extract, on one core")
-        elif jobs > 1:
-            extractors = workers.Extractors(db_path, extension, jobs)
+            jobs = 1
         sql = Sql(db)
         reader = Reader(sql, encoding, columns, progress)
         reader.unreadable = set(walk.unreadable) if os.path.isdir(source) else set()
-        load(db, sql, reader, files, lines, prefixes, protected, progress, batch_articles, batch_bytes,
-             allow_removal, extractors)
-        if extractors:
-            extractors.close()
-            extractors = None
+        with workers.Extractors(db_path, extension, jobs) if jobs > 1 else contextlib.nullcontext() as extractors:
+            load(db, sql, reader, files, lines, prefixes, protected, progress, batch_articles, batch_bytes,
+                 allow_removal, extractors)
     finally:
-        if extractors:
-            extractors.terminate()
         db.close()  # without COMMIT: an unfinished batch is rolled back
     if not quiet:
         print(progress.summary(db_path), file=sys.stderr)

@@ -43,6 +43,7 @@ file. Python holds a few integers per distinct spelling: linking the 30 MB of
 news peaks at 88 MB of RSS, and a corpus ten times as large with the same
 names needs no more.
 """
+import contextlib
 import hashlib
 import os
 import re
@@ -468,10 +469,8 @@ def refresh(db, progress=None, extract=True, jobs=1):
         # (a schema change under a running statement aborts it: "abort due to ROLLBACK").
         db.execute("SELECT count(*) FROM arabic_entities('سيرغي لافروف')").fetchone()
         db_path = db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
-        extractors = None
-        if jobs > 1 and db_path and workers.stock_view(db, sql_path("schema.sql")):
-            extractors = workers.Extractors(db_path, loadable_path(), jobs)
-        try:
+        parallel = jobs > 1 and db_path and workers.stock_view(db, sql_path("schema.sql"))
+        with workers.Extractors(db_path, loadable_path(), jobs) if parallel else contextlib.nullcontext() as pool:
             db.execute("BEGIN")
             db.execute("UPDATE entities SET entity_id = 0")  # no per-row unlinking: link() rewrites all
             db.execute("DELETE FROM entities")
@@ -482,23 +481,15 @@ def refresh(db, progress=None, extract=True, jobs=1):
                 first, last = ids[i], ids[min(i + step, len(ids)) - 1]
                 # Inserted with entity_id 0: entities_link would link each row of entity_id NULL;
                 # link() below does it for all at once.
-                if extractors:
+                if pool:
                     for aid, text in db.execute("SELECT id, text FROM articles WHERE id BETWEEN ? AND ? "
                                                 "ORDER BY id", (first, last)):
-                        extractors.submit(aid, text)
-                    db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical, "
-                                   "entity_id) VALUES (?, ?, ?, ?, ?, ?, 0)",
-                                   ((aid,) + row for aid, rows in extractors.take() for row in rows))
+                        pool.submit(aid, text)
+                    pool.write(db, entity_id=0)
                 else:
                     db.execute("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
                                "SELECT article_id, entity, type, start, length, canonical, 0 FROM article_entities "
                                "WHERE article_id BETWEEN ? AND ?", (first, last))
                 say(f"extracted {min(i + step, len(ids))}/{total} articles")
             db.execute("COMMIT")
-            if extractors:
-                extractors.close()
-                extractors = None
-        finally:
-            if extractors:
-                extractors.terminate()
     link(db, progress)
