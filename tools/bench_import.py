@@ -11,6 +11,12 @@ core). Each line gives the wall time, MB/s of text, and the peak resident
 memory of the largest process of the run (the importer or a worker); the two
 databases must hold the same articles and entities, or the script fails.
 
+--baseline REV (default 8f8a0cc, the importer of 2026-11-23 that issue 14
+measured: one core, UTF-8 text only, no corpus linking) then imports the same
+30 MB as one article per line (LINES, ../shared/data/bench/ant-news-30mb.txt.xz,
+the one format it reads) with that importer and with this one on all cores,
+in the same run: the speed-up over the importer of that day.
+
 --scale K then imports a file K times as large made from FILE by varying its
 records (each copy gets its own ids and a numbered line, so that duplicate
 removal does not collapse it) with --jobs N: the memory figure of a corpus
@@ -29,6 +35,8 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT = os.path.join(ROOT, "..", "shared", "data", "raw", "ant-news-30mb.jsonl.xz")
+LINES = os.path.join(ROOT, "..", "shared", "data", "bench", "ant-news-30mb.txt.xz")
+BASELINE = "8f8a0cc"
 # What the two runs must agree on (entity ids and canonicals too: linking is deterministic).
 SAME = ("SELECT path, title, body, source, published, content_hash FROM articles ORDER BY path",
         "SELECT a.path, e.entity, e.type, e.start, e.length, e.canonical, e.boilerplate "
@@ -43,13 +51,14 @@ print(rc, secs, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def run(source, db_path, jobs):
-    """(seconds, peak RSS in MB of the largest process) of one import in fresh processes."""
+def run(source, db_path, jobs, importer=None):
+    """(seconds, peak RSS in MB of the largest process) of one import in fresh processes
+    (importer: the command of another importer)."""
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db_path + suffix):
             os.remove(db_path + suffix)
-    cmd = [sys.executable, "-c", MEASURE, sys.executable, "-m", "sqlite_arabic.importer", "-q",
-           "--jobs", str(jobs), source, db_path]
+    cmd = [sys.executable, "-c", MEASURE] + (importer or [
+        sys.executable, "-m", "sqlite_arabic.importer", "--jobs", str(jobs)]) + ["-q", source, db_path]
     out = subprocess.run(cmd, env=dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python")),
                          capture_output=True, text=True, check=True)
     rc, secs, rss_kb = out.stdout.split()
@@ -74,6 +83,20 @@ def rows(db_path):
         db.close()
 
 
+def old_importer(rev, tmp):
+    """The command of the importer of git revision rev (with its schema), or None."""
+    folder = os.path.join(tmp, "baseline")
+    files = ("tools/import_corpus.py", "sql/schema.sql", "sql/views.sql")
+    for name in files:
+        got = subprocess.run(["git", "-C", ROOT, "show", f"{rev}:{name}"], capture_output=True)
+        if got.returncode != 0:
+            return None
+        os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(got.stdout)
+    return [sys.executable, os.path.join(folder, files[0]), "--extension", os.path.join(ROOT, "dist", "arabic")]
+
+
 def scaled(source, target, k):
     """FILE K times, each copy's records with their own id and a numbered last line."""
     with lzma.open(source, "rt", encoding="utf-8") as f:
@@ -91,6 +114,7 @@ def main(argv):
     ap.add_argument("file", nargs="?", default=DEFAULT)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--scale", type=int, default=0, help="also import a file this many times as large")
+    ap.add_argument("--baseline", default=BASELINE, help="the git revision of the importer to compare with")
     args = ap.parse_args(argv)
     if not os.path.exists(args.file):
         print(f"bench_import: {args.file} is not here: nothing to measure")
@@ -107,6 +131,19 @@ def main(argv):
         if rows(one) != rows(many):
             sys.exit(f"bench_import: --jobs {args.jobs} and --jobs 1 made different databases")
         print(f"import: --jobs {args.jobs} and --jobs 1 hold the same articles and entities")
+        old = old_importer(args.baseline, tmp) if os.path.exists(LINES) else None
+        if old:
+            so, mo = run(LINES, one, 1, importer=old)
+            mb = text_mb(one)
+            print(f"import of {os.path.basename(LINES)} by the importer of {args.baseline}: {mb:.1f} MB of text "
+                  f"in {so:.1f} s: {mb / so:.2f} MB/s, peak RSS {mo:.0f} MB")
+            sn, mn = run(LINES, many, args.jobs)
+            print(f"import of {os.path.basename(LINES)} --jobs {args.jobs}, with corpus linking: {mb:.1f} MB "
+                  f"in {sn:.1f} s: {mb / sn:.2f} MB/s, peak RSS {mn:.0f} MB: {so / sn:.2f}x the importer "
+                  f"of {args.baseline}")
+        else:
+            print(f"bench_import: no importer of {args.baseline} (not a git checkout?) or no {LINES}: "
+                  "no comparison with it")
         if args.scale > 1:
             big = os.path.join(tmp, f"x{args.scale}.jsonl")
             scaled(args.file, big, args.scale)

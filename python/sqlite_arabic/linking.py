@@ -180,16 +180,18 @@ def boilerplate(db):
     db.execute("INSERT INTO link_hot SELECT source, h, count(*) FROM link_sentences GROUP BY source, h "
                "HAVING count(*) >= ?", (BOILERPLATE_ARTICLES,))
     hot = {(src, h): n for src, h, n in db.execute("SELECT source, h, n FROM link_hot")}
-    repeated, spans = {}, []
-    for aid, source, text in db.execute(
-            "SELECT id, source, text FROM articles WHERE id IN (SELECT s.article_id FROM link_sentences AS s "
-            "JOIN link_hot AS k ON k.source = s.source AND k.h = s.h)"):
-        for s, b, e in sentences(text):
-            n = hot.get((source or "", digest(s)))
-            if n:
-                repeated[(source, s)] = n
-                spans.append((aid, b, e))
-    db.executemany("INSERT INTO link_boilerplate VALUES (?, ?, ?)", spans)
+    repeated = {}
+
+    def spans():
+        for aid, source, text in db.execute(
+                "SELECT id, source, text FROM articles WHERE id IN (SELECT s.article_id FROM link_sentences AS s "
+                "JOIN link_hot AS k ON k.source = s.source AND k.h = s.h)"):
+            for s, b, e in sentences(text):
+                n = hot.get((source or "", digest(s)))
+                if n:
+                    repeated[(source, s)] = n
+                    yield aid, b, e
+    db.executemany("INSERT INTO link_boilerplate VALUES (?, ?, ?)", spans())
     return repeated
 
 
