@@ -43,28 +43,42 @@ SAME = ("SELECT path, title, body, source, published, content_hash FROM articles
         "FROM entities AS e JOIN articles AS a ON a.id = e.article_id ORDER BY a.path, e.start, e.type, e.entity")
 
 MEASURE = """
-import resource, subprocess, sys, time
+import re, resource, subprocess, sys, time
 t = time.monotonic()
-rc = subprocess.call(sys.argv[1:])
+p = subprocess.run(sys.argv[1:], stderr=subprocess.PIPE, text=True)
 secs = time.monotonic() - t
-print(rc, secs, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+link = re.findall(r"corpus linked in ([0-9.]+) s", p.stderr)
+print(p.returncode, secs, use.ru_maxrss, use.ru_utime + use.ru_stime, link[-1] if link else 0)
+sys.stderr.write(p.stderr if p.returncode else "")
 """
 
 
+class Run:
+    """One import in fresh processes: wall seconds, CPU seconds of all its processes, the
+    seconds of its linking step, peak RSS in MB of the largest process."""
+
+    def __init__(self, secs, rss_kb, cpu, link):
+        self.secs, self.rss, self.cpu, self.link = float(secs), int(rss_kb) / 1024, float(cpu), float(link)
+
+    def __str__(self):
+        linked = f" (of which linking {self.link:.1f} s)" if self.link else ""
+        return f"{self.secs:.1f} s{linked}, CPU {self.cpu:.1f} s, peak RSS {self.rss:.0f} MB"
+
+
 def run(source, db_path, jobs, importer=None):
-    """(seconds, peak RSS in MB of the largest process) of one import in fresh processes
-    (importer: the command of another importer)."""
+    """The Run of one import (importer: the command of another importer)."""
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db_path + suffix):
             os.remove(db_path + suffix)
-    cmd = [sys.executable, "-c", MEASURE] + (importer or [
-        sys.executable, "-m", "sqlite_arabic.importer", "--jobs", str(jobs)]) + ["-q", source, db_path]
+    cmd = [sys.executable, "-c", MEASURE] + (importer + ["-q"] if importer else [
+        sys.executable, "-m", "sqlite_arabic.importer", "--jobs", str(jobs)]) + [source, db_path]
     out = subprocess.run(cmd, env=dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python")),
                          capture_output=True, text=True, check=True)
-    rc, secs, rss_kb = out.stdout.split()
+    rc, secs, rss_kb, cpu, link = out.stdout.split()
     if rc != "0":
         sys.exit(f"bench_import: the import of {source} failed: {out.stderr}")
-    return float(secs), int(rss_kb) / 1024
+    return Run(secs, rss_kb, cpu, link)
 
 
 def text_mb(db_path):
@@ -122,25 +136,26 @@ def main(argv):
     tmp = tempfile.mkdtemp(prefix="bench-import-")
     try:
         one, many = os.path.join(tmp, "one.db"), os.path.join(tmp, "many.db")
-        s1, m1 = run(args.file, one, 1)
+        r1 = run(args.file, one, 1)
         mb = text_mb(one)
-        print(f"import --jobs 1: {mb:.1f} MB of text in {s1:.1f} s: {mb / s1:.2f} MB/s, peak RSS {m1:.0f} MB")
-        sn, mn = run(args.file, many, args.jobs)
-        print(f"import --jobs {args.jobs}: {mb:.1f} MB of text in {sn:.1f} s: {mb / sn:.2f} MB/s, "
-              f"peak RSS {mn:.0f} MB: {s1 / sn:.2f}x the one-core speed")
+        print(f"import --jobs 1: {mb:.1f} MB of text in {r1}: {mb / r1.secs:.2f} MB/s")
+        rn = run(args.file, many, args.jobs)
+        print(f"import --jobs {args.jobs}: {mb:.1f} MB of text in {rn}: {mb / rn.secs:.2f} MB/s, "
+              f"{r1.secs / rn.secs:.2f}x the one-core speed; without the linking step "
+              f"{(r1.secs - r1.link) / (rn.secs - rn.link):.2f}x")
         if rows(one) != rows(many):
             sys.exit(f"bench_import: --jobs {args.jobs} and --jobs 1 made different databases")
         print(f"import: --jobs {args.jobs} and --jobs 1 hold the same articles and entities")
         old = old_importer(args.baseline, tmp) if os.path.exists(LINES) else None
         if old:
-            so, mo = run(LINES, one, 1, importer=old)
+            ro = run(LINES, one, 1, importer=old)
             mb = text_mb(one)
-            print(f"import of {os.path.basename(LINES)} by the importer of {args.baseline}: {mb:.1f} MB of text "
-                  f"in {so:.1f} s: {mb / so:.2f} MB/s, peak RSS {mo:.0f} MB")
-            sn, mn = run(LINES, many, args.jobs)
-            print(f"import of {os.path.basename(LINES)} --jobs {args.jobs}, with corpus linking: {mb:.1f} MB "
-                  f"in {sn:.1f} s: {mb / sn:.2f} MB/s, peak RSS {mn:.0f} MB: {so / sn:.2f}x the importer "
-                  f"of {args.baseline}")
+            print(f"import of {os.path.basename(LINES)} by the importer of {args.baseline} (no corpus linking): "
+                  f"{mb:.1f} MB of text in {ro}: {mb / ro.secs:.2f} MB/s")
+            rn = run(LINES, many, args.jobs)
+            print(f"import of {os.path.basename(LINES)} --jobs {args.jobs}: {mb:.1f} MB of text in {rn}: "
+                  f"{mb / rn.secs:.2f} MB/s: {ro.secs / rn.secs:.2f}x the importer of {args.baseline}; "
+                  f"without the linking step {ro.secs / (rn.secs - rn.link):.2f}x")
         else:
             print(f"bench_import: no importer of {args.baseline} (not a git checkout?) or no {LINES}: "
                   "no comparison with it")
@@ -148,10 +163,9 @@ def main(argv):
             big = os.path.join(tmp, f"x{args.scale}.jsonl")
             scaled(args.file, big, args.scale)
             os.remove(one)
-            sk, mk = run(big, many, args.jobs)
+            rk = run(big, many, args.jobs)
             mbk = text_mb(many)
-            print(f"import --jobs {args.jobs} of {args.scale}x: {mbk:.1f} MB of text in {sk:.1f} s: "
-                  f"{mbk / sk:.2f} MB/s, peak RSS {mk:.0f} MB")
+            print(f"import --jobs {args.jobs} of {args.scale}x: {mbk:.1f} MB of text in {rk}: {mbk / rk.secs:.2f} MB/s")
     finally:
         shutil.rmtree(tmp)
     return 0

@@ -197,6 +197,7 @@ class Progress:
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0,
                        "duplicates": 0}
         self.undated = 0
+        self.link_seconds = 0.0
         self.charsets = {}
         self.start = time.monotonic()
         self.last = self.start
@@ -237,7 +238,7 @@ class Progress:
                 f"{self.bytes / 1e6:.1f} MB read in {secs:.2f} s "
                 f"({self.bytes / 1e6 / secs:.1f} MB/s, {written / secs:.0f} articles/s); "
                 f"duplicates {c['duplicates']}, articles without a readable date {self.undated}; "
-                f"charsets: {charsets}")
+                f"charsets: {charsets}; corpus linked in {self.link_seconds:.1f} s")
 
 
 def file_kind(name):
@@ -827,7 +828,9 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
     db.executemany("DELETE FROM occurrences WHERE path = ?", [(p,) for p in occ_gone])
     c["removed"] = len(gone)
     commit()
+    start = time.monotonic()
     linking.link(db, sys.stderr if progress.shown else None)  # corpus entities (sql/linking.sql)
+    progress.link_seconds = time.monotonic() - start
     progress.undated = sum(db.execute("SELECT count(*) FROM articles WHERE substr(path, 1, ?) = ? "
                                       "AND published IS NULL", (len(p), p)).fetchone()[0] for p in prefixes)
     if any(c[k] for k in ("added", "changed", "removed")):
