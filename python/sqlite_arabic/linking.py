@@ -40,8 +40,8 @@ article canonical), numbered in TEMP tables; everything that grows with the
 number of mentions or sentences (the groups' articles, the boilerplate
 counts, every count written) is computed in SQL, which spills to a temporary
 file. Python holds a few integers per distinct spelling: linking the 30 MB of
-news peaks at 88 MB of RSS, and a corpus ten times as large with the same
-names needs no more.
+news peaks at 88 MB of RSS, a corpus ten times as large (2.4 million mentions)
+at 101 MB.
 """
 import contextlib
 import hashlib
