@@ -76,6 +76,7 @@ LINK_TABLES = (
     # the spelling)
     "link_groups(id INTEGER PRIMARY KEY, type TEXT, entity TEXT, canonical TEXT, s TEXT, sk TEXT, ck TEXT, "
     "mentions INTEGER, n INTEGER, cn INTEGER, root INTEGER, UNIQUE(type, entity, canonical))",
+    "link_group_articles(group_id INTEGER, article_id INTEGER)",
     "link_article_entities(article_id INTEGER, entity_id INTEGER, PRIMARY KEY(article_id, entity_id)) WITHOUT ROWID",
     "link_roots(root INTEGER PRIMARY KEY, entity_id INTEGER, canonical TEXT)",
     "link_sentences(source TEXT, h INTEGER, article_id INTEGER, PRIMARY KEY(source, h, article_id)) WITHOUT ROWID",
@@ -89,10 +90,13 @@ MENTION_GROUPS = (
     "       CASE WHEN lc.s <> '' THEN lc.key ELSE ls.key END, count(*) "
     "FROM entities AS e JOIN link_strings AS ls ON ls.raw = e.entity "
     "JOIN link_strings AS lc ON lc.raw = e.canonical GROUP BY e.type, e.entity, e.canonical")
-# The articles of each node (rule 3) or group of nodes (rule 5).
+# The articles of each group, once; then of each node (rule 3) or group of nodes (rule 5).
+GROUP_ARTICLES = (
+    "INSERT INTO link_group_articles SELECT DISTINCT g.id, e.article_id FROM entities AS e JOIN link_groups AS g "
+    "ON g.type = e.type AND g.entity = e.entity AND g.canonical = e.canonical")
 NODE_ARTICLES = (
-    "SELECT g.{0}, count(DISTINCT e.article_id) FROM entities AS e JOIN link_groups AS g "
-    "ON g.type = e.type AND g.entity = e.entity AND g.canonical = e.canonical GROUP BY g.{0}")
+    "SELECT g.{0}, count(DISTINCT a.article_id) FROM link_group_articles AS a JOIN link_groups AS g "
+    "ON g.id = a.group_id GROUP BY g.{0}")
 # rule 3: per spelling node, its most frequent canonical node, and that canonical's share of its mentions
 RULE_3 = (
     "SELECT n, cn FROM (SELECT n, cn, m, sum(m) OVER (PARTITION BY n) AS total, "
@@ -290,6 +294,7 @@ def _link(db, say):
         if a:
             union(a, node(typ, gk))
     # rule 3: a spelling the extractor links to one canonical almost always
+    db.execute(GROUP_ARTICLES)
     articles = dict(db.execute(NODE_ARTICLES.format("n")).fetchall())
     for n, cn in db.execute(RULE_3, (ALIAS_SHARE,)).fetchall():
         if articles[n] >= 3 or len(keys[n].split()) > 1:
