@@ -93,6 +93,14 @@ bench: bench-gazetteer
 bench-gazetteer: loadable
 	$(PYTHON) tools/bench_gazetteer.py
 
+# tools/bench_import.py: the import of the 30 MB JSONL on one core and on all (same database, peak RSS),
+# then of a file ten times as large made from it (BENCH_IMPORT_SCALE=0 skips it).
+BENCH_IMPORT_SCALE ?= 10
+.PHONY: bench-import
+bench: bench-import
+bench-import: loadable
+	$(PYTHON) tools/bench_import.py --scale $(BENCH_IMPORT_SCALE)
+
 # tools/bench_corpus.py: import throughput, database size and example latencies on 30 MB of news.
 .PHONY: bench-corpus
 bench: bench-corpus

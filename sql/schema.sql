@@ -109,7 +109,14 @@ CREATE VIEW IF NOT EXISTS article_entities(article_id, entity, type, start, leng
   SELECT a.id, e.entity, e.type, e.start, e.length, e.canonical
   FROM articles AS a, arabic_entities(a.text) AS e;
 
-CREATE TRIGGER IF NOT EXISTS entities_insert AFTER INSERT ON articles BEGIN
+-- A writer that extracts the entities itself (the importer's worker processes,
+-- which read arabic_entities(articles.text) on other cores) pauses the extraction
+-- below with a row in entities_paused, deleted before its commit, as linking_paused
+-- does for the linking triggers; the old entities of a changed article still go.
+CREATE TABLE IF NOT EXISTS entities_paused(writer TEXT);
+
+CREATE TRIGGER IF NOT EXISTS entities_insert AFTER INSERT ON articles
+WHEN NOT EXISTS (SELECT 1 FROM entities_paused) BEGIN
   INSERT INTO entities(article_id, entity, type, start, length, canonical)
     SELECT * FROM article_entities WHERE article_id = NEW.id;
 END;
@@ -119,7 +126,7 @@ END;
 CREATE TRIGGER IF NOT EXISTS entities_update AFTER UPDATE OF title, body ON articles BEGIN
   DELETE FROM entities WHERE article_id = OLD.id;
   INSERT INTO entities(article_id, entity, type, start, length, canonical)
-    SELECT * FROM article_entities WHERE article_id = NEW.id;
+    SELECT * FROM article_entities WHERE article_id = NEW.id AND NOT EXISTS (SELECT 1 FROM entities_paused);
 END;
 
 -- The import interface. content is the file's text; hash any string that

@@ -230,7 +230,7 @@ def cmd_export(db, a):
 
 
 def cmd_refresh(a):
-    from . import linking
+    from . import importer, linking
     check_python()
     if not os.path.exists(a.db):
         raise UsageError(f"{a.db}: no such database; build one with `{PROG} import FOLDER {a.db}`")
@@ -239,7 +239,13 @@ def cmd_refresh(a):
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
     if "articles" not in names or "entities" not in names:
         raise UsageError(f"{a.db} is not a sqlite-arabic corpus (no articles and entities tables)")
-    linking.refresh(db, sys.stderr, extract=not a.link_only)
+    jobs = a.jobs
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs: give 1 or more worker processes")
+    if jobs is None:  # as the importer: one worker per core for 2 MB of text or more
+        text_bytes = db.execute("SELECT coalesce(sum(bytes), 0) FROM articles").fetchone()[0]
+        jobs = (os.cpu_count() or 1) if text_bytes >= importer.PARALLEL_BYTES else 1
+    linking.refresh(db, sys.stderr, extract=not a.link_only, jobs=jobs)
     n = db.execute("SELECT count(*), coalesce(sum(mentions), 0) FROM corpus_entities").fetchone()
     print(f"{PROG}: {a.db}: {n[0]} entities, {n[1]} mentions", file=sys.stderr)
     return 0
@@ -296,6 +302,9 @@ def parser():
     p.add_argument("--title", help="the page title (default: the database's name)")
     p = sub.add_parser("refresh", help="extract the entities again (after a gazetteer edit) and link them")
     p.add_argument("db", help="the corpus database")
+    p.add_argument("-j", "--jobs", type=int, default=None,
+                   help="worker processes that extract the entities (default: one per core for 2 MB "
+                        "of text or more; 1: in this process)")
     p.add_argument("--link-only", action="store_true",
                    help="only link the entities already extracted (upgrades a database of an older version)")
     sub.add_parser("path", help="the path of arabic.so, for `.load` in the sqlite3 shell and other programs")

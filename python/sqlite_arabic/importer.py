@@ -48,16 +48,17 @@ import sys
 import time
 
 if __package__:
-    from . import linking, loadable_path, sql_path
+    from . import linking, loadable_path, sql_path, workers
 else:  # run as a script: python/sqlite_arabic/importer.py
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from sqlite_arabic import linking, loadable_path, sql_path
+    from sqlite_arabic import linking, loadable_path, sql_path, workers
 
 WHITESPACE = " \t\n\v\f\r\ufeff"
 OPENERS = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
 RECORD_LIMIT = 10 * 1000 * 1000   # bytes of one article (a file, a line, a row): more is reported and skipped
 REMOVAL_LIMIT = 0.10              # share of a corpus's articles one run may remove without --allow-removal
 BUSY_TIMEOUT_MS = 120_000         # how long a writer waits for another importer's batch
+PARALLEL_BYTES = 2_000_000        # files smaller in all import faster on one core than with worker processes
 FILE_KINDS = {".txt": "text", ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 # Field names a record's columns (CSV/TSV header, JSON keys, <DOC> tags) are read by, lower case.
 FIELDS = {
@@ -130,6 +131,9 @@ def split_sql(script):
 # linking.link() links every new mention at the end, at a fraction of the cost.
 PAUSE_LINKING = "INSERT INTO linking_paused(writer) VALUES ('import_corpus')"
 RESUME_LINKING = "DELETE FROM linking_paused"
+# The same for the extraction triggers of sql/schema.sql while worker processes extract (workers.py).
+PAUSE_EXTRACTION = "INSERT INTO entities_paused(writer) VALUES ('import_corpus')"
+RESUME_EXTRACTION = "DELETE FROM entities_paused"
 
 
 class Sql:
@@ -177,14 +181,18 @@ def undecodable_reason(raw):
 
 
 class Progress:
-    """Counts and timing of one import; prints progress at most twice a second."""
+    """Counts and timing of one import; prints progress at most twice a second, with the
+    time left estimated from the bytes of the files read so far."""
 
-    def __init__(self, total, unit, quiet):
+    def __init__(self, total, unit, quiet, total_bytes=0):
         self.total = total
         self.unit = unit
         self.quiet = quiet
         self.done = 0
         self.bytes = 0
+        self.total_bytes = total_bytes  # of the files, as stored (compressed or not)
+        self.finished_bytes = 0         # of the files read to their end
+        self.reading = None             # the position in the file being read line by line
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0,
                        "duplicates": 0}
         self.undated = 0
@@ -205,8 +213,16 @@ class Progress:
         mb = self.bytes / 1e6
         line = (f"import_corpus: {self.done}/{self.total} {self.unit}, {mb:.1f} MB, "
                 f"{mb / (now - self.start):.1f} MB/s")
+        read = self.finished_bytes + (self.reading() if self.reading else 0)
+        if self.total_bytes and read:
+            left = (now - self.start) * max(self.total_bytes - read, 0) / read
+            line += f", about {left:.0f} s left" if left < 120 else f", about {left / 60:.0f} min left"
         sys.stderr.write(("\r" + line) if self.tty else (line + "\n"))
         sys.stderr.flush()
+
+    def finished(self, size):
+        self.finished_bytes += size
+        self.reading = None
 
     def summary(self, db_path):
         secs = max(time.monotonic() - self.start, 1e-6)
@@ -290,18 +306,67 @@ class Walk:
         self.files.sort()
 
 
+class TooLong(Skip):
+    """A file larger than an article may be."""
+
+
+DOC_STARTS = tuple(bom + "<DOC>".encode(codec) for bom, codec in (
+    (b"", "ascii"), (b"\xef\xbb\xbf", "ascii"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")))
+
+
+def starts_with_doc(path):
+    """The file (decompressed) begins with <DOC>, after blanks, in UTF-8, UTF-16 or an
+    ASCII-compatible charset."""
+    opener = OPENERS.get(os.path.splitext(path)[1].lower(), open)
+    with opener(path, "rb") as f:
+        head = f.read(4096)
+    return head.lstrip(b" \t\r\n").startswith(DOC_STARTS)
+
+
+class Utf16Lines:
+    """readline() for a UTF-16 stream: a line ends after the code unit of LF (0A 00 in
+    little endian, 00 0A in big endian) at an even offset of the stream."""
+
+    def __init__(self, f, charset):
+        self.f = f
+        self.lf = b"\x00\n" if charset.upper().replace("-", "").endswith("BE") else b"\n\x00"
+        self.buf = b""
+        self.eof = False
+
+    def readline(self, limit):
+        start = 0
+        while True:
+            i = self.buf.find(self.lf, start)
+            while i >= 0 and i % 2:
+                i = self.buf.find(self.lf, i + 1)
+            if i >= 0 and i + 2 <= limit:
+                line, self.buf = self.buf[:i + 2], self.buf[i + 2:]
+                return line
+            if len(self.buf) >= limit or self.eof:
+                cut = min(len(self.buf), limit - limit % 2)
+                line, self.buf = self.buf[:cut], self.buf[cut:]
+                return line
+            start = max(0, len(self.buf) - 1)
+            start -= start % 2
+            chunk = self.f.read(1 << 20)
+            if chunk:
+                self.buf += chunk
+            else:
+                self.eof = True
+
+
 def read_limited(path, size):
     """The bytes of path (decompressed); Skip when more than RECORD_LIMIT."""
     opener = OPENERS.get(os.path.splitext(path)[1].lower())
     if opener is None and size > RECORD_LIMIT:
-        raise Skip(f"{size} bytes, more than the {RECORD_LIMIT // 1000000} MB an article may have")
+        raise TooLong(f"{size} bytes, more than the {RECORD_LIMIT // 1000000} MB an article may have")
     try:
         with (opener or open)(path, "rb") as f:
             raw = f.read(RECORD_LIMIT + 1)
     except (OSError, EOFError, lzma.LZMAError) as e:
         raise Skip(f"cannot read ({getattr(e, 'strerror', None) or e})")
     if len(raw) > RECORD_LIMIT:
-        raise Skip(f"more than the {RECORD_LIMIT // 1000000} MB an article may have")
+        raise TooLong(f"more than the {RECORD_LIMIT // 1000000} MB an article may have")
     return raw
 
 
@@ -382,6 +447,13 @@ class Reader:
         key = shown(path)
         try:
             raw = read_limited(path, size)
+        except TooLong as e:
+            self.progress.step(0)
+            if starts_with_doc(path):
+                yield from self.doc_stream(path)  # a big TREC-like file: its <DOC>s one by one
+            else:
+                self.skip(path, str(e))
+            return
         except Skip as e:
             self.progress.step(0)
             if str(e).startswith("cannot read"):
@@ -408,12 +480,47 @@ class Reader:
     def docs(self, path, text, charset, nbytes):
         """The <DOC> ... </DOC> records of a TREC-like file (JawharaFM)."""
         for n, doc in enumerate(re.findall(r"<DOC>(.*?)</DOC>", text, re.S), 1):
-            fields = {}
-            for tag, value in DOC_TAG.findall(doc):
-                fields.setdefault(tag.lower(), value.strip(WHITESPACE))
-            item = self.record(path, f"<DOC> {n}", fields, charset, nbytes)
+            item = self.doc(path, n, doc, charset, nbytes)
             if item:
                 yield item
+
+    def doc(self, path, n, doc, charset, nbytes):
+        fields = {}
+        for tag, value in DOC_TAG.findall(doc):
+            fields.setdefault(tag.lower(), value.strip(WHITESPACE))
+        return self.record(path, f"<DOC> {n}", fields, charset, nbytes)
+
+    def doc_stream(self, path):
+        """The <DOC>s of a file larger than RECORD_LIMIT, read line by line: the same
+        records as docs(), each at most RECORD_LIMIT."""
+        charset = self.stream_charset(path)
+        n, parts, size, inside = 0, [], 0, False
+        for ln, line in self.decoded_lines(path, charset):
+            rest = line
+            while rest:
+                if not inside:
+                    i = rest.find("<DOC>")
+                    if i < 0:
+                        break
+                    inside, parts, size, rest = True, [], 0, rest[i + len("<DOC>"):]
+                    continue
+                j = rest.find("</DOC>")
+                part = rest if j < 0 else rest[:j]
+                size += len(part)
+                if size <= RECORD_LIMIT:
+                    parts.append(part)
+                else:
+                    parts = []
+                if j < 0:
+                    break
+                n += 1
+                inside, rest = False, rest[j + len("</DOC>"):]
+                if size > RECORD_LIMIT:
+                    self.skip(f"{path} <DOC> {n}", f"more than the {RECORD_LIMIT // 1000000} MB a record may have")
+                    continue
+                item = self.doc(path, n, "".join(parts), charset, size)
+                if item:
+                    yield item
 
     # -- one article per record -----------------------------------------------------------
     def mapping(self, names):
@@ -460,19 +567,23 @@ class Reader:
         item.path = key
         return item
 
-    def lines(self, path):
-        """The lines of a (compressed) file as bytes, each at most RECORD_LIMIT; longer ones reported."""
-        opener = OPENERS.get(os.path.splitext(path)[1].lower(), open)
-        with opener(path, "rb") as f:
+    def lines(self, path, charset=None):
+        """The lines of a (compressed) file as bytes, each at most RECORD_LIMIT; longer ones reported.
+        In UTF-16 a line ends at the code unit of LF, at an even offset."""
+        opener = OPENERS.get(os.path.splitext(path)[1].lower())
+        wide = (charset or "").upper().replace("-", "") in ("UTF16LE", "UTF16BE", "UTF16")
+        with open(path, "rb") as raw, (opener(raw, "rb") if opener else raw) as f:
+            self.progress.reading = raw.tell
+            read = Utf16Lines(f, charset).readline if wide else f.readline
             n = 0
             while True:
-                line = f.readline(RECORD_LIMIT + 1)
+                line = read(RECORD_LIMIT + 1)
                 if not line:
                     return
                 n += 1
-                if len(line) > RECORD_LIMIT and not line.endswith(b"\n"):
-                    while line and not line.endswith(b"\n"):
-                        line = f.readline(1 << 20)
+                if len(line) > RECORD_LIMIT and not line.endswith((b"\n", b"\n\x00", b"\x00\n")):
+                    while line and not line.endswith((b"\n", b"\n\x00", b"\x00\n")):
+                        line = read(1 << 20)
                     self.skip(f"{path} line {n}", f"more than the {RECORD_LIMIT // 1000000} MB a record may have")
                     continue
                 self.progress.step(len(line), 0)
@@ -486,8 +597,10 @@ class Reader:
             head = f.read(65536)
         if not head.strip():
             raise Skip("empty")
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise Skip("UTF-16 is read for .txt files only; convert it to UTF-8")
+        if head.startswith(b"\xff\xfe"):
+            return "UTF-16LE"
+        if head.startswith(b"\xfe\xff"):
+            return "UTF-16BE"
         if len(head) == 65536:  # the first 64 KiB, cut at a line end or before a broken character
             cut = head.rfind(b"\n") + 1
             samples = [head[:cut]] if cut else [head[:len(head) - k] for k in range(4)]
@@ -503,15 +616,13 @@ class Reader:
         return charset
 
     def decoded_lines(self, path, charset):
-        for n, line in self.lines(path):
-            if n == 1 and line.startswith(b"\xef\xbb\xbf"):
-                line = line[3:]
+        for n, line in self.lines(path, charset):
             try:
                 text = self.sql.decode(line, charset)
             except Skip as e:
                 self.skip(f"{path} line {n}", str(e))
                 continue
-            yield n, text
+            yield n, text[1:] if n == 1 and text.startswith("\ufeff") else text
 
     def jsonl(self, path):
         charset = self.stream_charset(path)
@@ -577,28 +688,33 @@ class Reader:
 
     def items(self, files, lines):
         for path, size in files:
-            kind = "lines" if lines else file_kind(path)
-            try:
-                if kind == "text":
-                    yield from self.text_file(path, size)
-                    continue
-                self.progress.step(0)
-                if kind == "jsonl":
-                    yield from self.jsonl(path)
-                elif kind in ("csv", "tsv"):
-                    yield from self.table(path, "," if kind == "csv" else "\t")
-                else:
-                    yield from self.one_per_line(path)
-            except Skip as e:
-                self.skip(path, str(e))
-            except (OSError, EOFError, lzma.LZMAError) as e:
-                self.unreadable.add(shown(path))
-                self.skip(path, f"cannot read ({getattr(e, 'strerror', None) or e}); its articles are kept")
+            yield from self.file_items(path, size, lines)
+            self.progress.finished(size)
+
+    def file_items(self, path, size, lines):
+        kind = "lines" if lines else file_kind(path)
+        try:
+            if kind == "text":
+                yield from self.text_file(path, size)
+                return
+            self.progress.step(0)
+            if kind == "jsonl":
+                yield from self.jsonl(path)
+            elif kind in ("csv", "tsv"):
+                yield from self.table(path, "," if kind == "csv" else "\t")
+            else:
+                yield from self.one_per_line(path)
+        except Skip as e:
+            self.skip(path, str(e))
+        except (OSError, EOFError, lzma.LZMAError) as e:
+            self.unreadable.add(shown(path))
+            self.skip(path, f"cannot read ({getattr(e, 'strerror', None) or e}); its articles are kept")
 
 
 def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_articles, batch_bytes,
-         allow_removal):
-    """Write the changed items in batches, then remove the articles whose item is gone."""
+         allow_removal, extractors=None):
+    """Write the changed items in batches, then remove the articles whose item is gone.
+    extractors: the worker processes that compute the entities (None: the triggers do)."""
     known, occ_known = {}, {}
     for prefix in prefixes:
         known.update(db.execute("SELECT path, hash FROM articles WHERE substr(path, 1, ?) = ?",
@@ -608,8 +724,22 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
     seen = set()
     pending = pending_bytes = 0
     c = progress.counts
-    db.execute("BEGIN IMMEDIATE")
-    db.execute(PAUSE_LINKING)
+
+    def begin():
+        db.execute("BEGIN IMMEDIATE")
+        db.execute(PAUSE_LINKING)
+        if extractors:
+            db.execute(PAUSE_EXTRACTION)
+
+    def commit():
+        if extractors:
+            db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical) "
+                           "VALUES (?, ?, ?, ?, ?, ?)",
+                           ((aid,) + row for aid, rows in extractors.take() for row in rows))
+            db.execute(RESUME_EXTRACTION)
+        db.execute(RESUME_LINKING)
+        db.execute("COMMIT")
+    begin()
     for item in reader.items(files, lines):
         if item.path in seen:
             if not item.path.rsplit("#", 1)[-1].startswith("h"):
@@ -645,8 +775,8 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
                    "meta, charset, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (item.path, item.content, item.hash, item.format, item.title, item.source, item.date,
                     item.url, item.meta, item.charset, item.content_hash))
-        aid, title, body = db.execute("SELECT id, title, body FROM articles WHERE path = ?",
-                                      (item.path,)).fetchone()
+        aid, title, body, text = db.execute("SELECT id, title, body, text FROM articles WHERE path = ?",
+                                            (item.path,)).fetchone()
         if item.format is None:
             # a text file: its title and body are known once the trigger has split it
             h = content_hash(title, body)
@@ -662,13 +792,13 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
                            "VALUES (?, ?, ?, NULL, ?, ?)", (first[0], item.path, src, date, item.hash))
                 continue
             db.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (h, aid))
+        if extractors:
+            extractors.submit(aid, text)
         pending += 1
         pending_bytes += item.nbytes
         if pending >= batch_articles or pending_bytes >= batch_bytes:
-            db.execute(RESUME_LINKING)
-            db.execute("COMMIT")
-            db.execute("BEGIN IMMEDIATE")
-            db.execute(PAUSE_LINKING)
+            commit()
+            begin()
             pending = pending_bytes = 0
     keep = reader.unreadable
 
@@ -697,8 +827,7 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
             db.execute("DELETE FROM articles WHERE path = ?", (p,))
     db.executemany("DELETE FROM occurrences WHERE path = ?", [(p,) for p in occ_gone])
     c["removed"] = len(gone)
-    db.execute(RESUME_LINKING)
-    db.execute("COMMIT")
+    commit()
     linking.link(db, sys.stderr if progress.shown else None)  # corpus entities (sql/linking.sql)
     progress.undated = sum(db.execute("SELECT count(*) FROM articles WHERE substr(path, 1, ?) = ? "
                                       "AND published IS NULL", (len(p), p)).fetchone()[0] for p in prefixes)
@@ -722,9 +851,11 @@ def parse_columns(spec):
 
 
 def import_corpus(source, db_path, extension=None, batch_articles=500, batch_bytes=8_000_000,
-                  lines=None, quiet=False, encoding=None, columns=None, allow_removal=False):
+                  lines=None, quiet=False, encoding=None, columns=None, allow_removal=False, jobs=None):
     """Import source (a folder, or a file: .csv/.tsv/.jsonl records, else one article per line)
-    into db_path. Returns the counts: added, changed, unchanged, removed, skipped, duplicates."""
+    into db_path, the entities computed by jobs worker processes (default: one per core when
+    the files hold PARALLEL_BYTES or more; 1: by the triggers, in this process). Returns the
+    counts: added, changed, unchanged, removed, skipped, duplicates."""
     source = os.path.normpath(source)
     extension = extension or loadable_path()
     if isinstance(columns, str):
@@ -744,15 +875,27 @@ def import_corpus(source, db_path, extension=None, batch_articles=500, batch_byt
             lines = file_kind(source) in (None, "text")
         prefixes = [shown(source) + "#"]
         unit = "files"
-    progress = Progress(len(files), unit, quiet)
+    progress = Progress(len(files), unit, quiet, sum(size for path, size in files))
     db = connect(db_path, extension)
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if sum(size for path, size in files) >= PARALLEL_BYTES else 1
+    extractors = None
     try:
+        if jobs > 1 and not workers.stock_view(db, sql_path("schema.sql")):
+            warn(db_path, "article_entities is not the view of schema.sql: its triggers extract, on one core")
+        elif jobs > 1:
+            extractors = workers.Extractors(db_path, extension, jobs)
         sql = Sql(db)
         reader = Reader(sql, encoding, columns, progress)
         reader.unreadable = set(walk.unreadable) if os.path.isdir(source) else set()
         load(db, sql, reader, files, lines, prefixes, protected, progress, batch_articles, batch_bytes,
-             allow_removal)
+             allow_removal, extractors)
+        if extractors:
+            extractors.close()
+            extractors = None
     finally:
+        if extractors:
+            extractors.terminate()
         db.close()  # without COMMIT: an unfinished batch is rolled back
     if not quiet:
         print(progress.summary(db_path), file=sys.stderr)
@@ -776,10 +919,15 @@ def main(argv):
     ap.add_argument("--extension", default=None,
                     help="path of the sqlite-arabic extension (default: the one next to this package)")
     ap.add_argument("--batch", type=int, default=500, help="articles per transaction (default 500)")
+    ap.add_argument("-j", "--jobs", type=int, default=None,
+                    help="worker processes that extract the entities (default: one per core, for "
+                         f"{PARALLEL_BYTES // 1000000} MB of files or more; 1: the triggers, in the importer's process)")
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
     args = ap.parse_args(argv)
     if not os.path.exists(args.source):
         ap.error(f"{args.source}: no such file or folder")
+    if args.jobs is not None and args.jobs < 1:
+        ap.error("--jobs: give 1 or more worker processes")
     try:
         columns = parse_columns(args.columns)
     except ValueError as e:
@@ -787,7 +935,7 @@ def main(argv):
     try:
         import_corpus(args.source, args.db, extension=args.extension, batch_articles=args.batch,
                       lines=True if args.lines else None, quiet=args.quiet, encoding=args.encoding,
-                      columns=columns, allow_removal=args.allow_removal)
+                      columns=columns, allow_removal=args.allow_removal, jobs=args.jobs)
     except (sqlite3.Error, OSError) as e:
         print(f"import_corpus: {e}", file=sys.stderr)
         return 1

@@ -34,7 +34,16 @@ aliases hold most of its mentions.
 Boilerplate: a sentence (at least 30 characters) that one source repeats in at
 least 20 articles is boilerplate (a footer, an app notice); its mentions are
 entities.boilerplate = 1 and counted nowhere.
+
+Memory: the rules work on groups of mentions (one per type, spelling and
+article canonical), numbered in TEMP tables; everything that grows with the
+number of mentions or sentences (the groups' articles, the boilerplate
+counts, every count written) is computed in SQL, which spills to a temporary
+file. Python holds a few integers per distinct spelling: linking the 30 MB of
+news peaks at 88 MB of RSS, and a corpus ten times as large with the same
+names needs no more.
 """
+import hashlib
 import os
 import re
 import sys
@@ -42,18 +51,53 @@ import time
 from collections import Counter, defaultdict
 
 if __package__:
-    from . import sql_path
+    from . import loadable_path, sql_path, workers
 else:
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from sqlite_arabic import sql_path
+    from sqlite_arabic import loadable_path, sql_path, workers
 
 ALIAS_SHARE = 0.8        # rule 3
 DOMINANCE = 5            # rule 5
+REBUILD_SHARE = 4        # a link that sets more than 1/4 of the mentions for the first time rebuilds their indexes
 BOILERPLATE_ARTICLES = 20
 BOILERPLATE_MIN_CHARS = 30
 SENTENCE = re.compile(r"[^.!?؟*\n]+[.!?؟*]?")
 NOT_LETTERS = re.compile(r"[\W_]+")
 VIEWS_OF_ENTITIES = ("entity_counts", "cooccurrence", "entity_weeks", "entity_spellings", "kwic")
+# TEMP tables of one link: what grows with the corpus stays in SQL, not in Python.
+LINK_TABLES = (
+    "link_strings(raw TEXT PRIMARY KEY, s TEXT, key TEXT) WITHOUT ROWID",  # every spelling, cleaned and keyed
+    "link_nodes(id INTEGER PRIMARY KEY, type TEXT, key TEXT, root INTEGER, UNIQUE(type, key))",
+    "link_frames(frame TEXT, node INTEGER)",  # rule 7: a full name with one letter left out
+    # the mentions by (type, spelling, article canonical): every mention of one group goes to
+    # one entity, so the rules work on groups, not on mentions; s is the clean spelling, n and
+    # cn the nodes of the spelling and of the canonical (a canonical of marks only stands for
+    # the spelling)
+    "link_groups(id INTEGER PRIMARY KEY, type TEXT, entity TEXT, canonical TEXT, s TEXT, sk TEXT, ck TEXT, "
+    "mentions INTEGER, n INTEGER, cn INTEGER, root INTEGER, UNIQUE(type, entity, canonical))",
+    "link_article_entities(article_id INTEGER, entity_id INTEGER, PRIMARY KEY(article_id, entity_id)) WITHOUT ROWID",
+    "link_roots(root INTEGER PRIMARY KEY, entity_id INTEGER, canonical TEXT)",
+    "link_sentences(source TEXT, h INTEGER, article_id INTEGER, PRIMARY KEY(source, h, article_id)) WITHOUT ROWID",
+    "link_hot(source TEXT, h INTEGER, n INTEGER, PRIMARY KEY(source, h)) WITHOUT ROWID",
+    "link_boilerplate(article_id INTEGER, b INTEGER, e INTEGER)",
+)
+LINK_INDEXES = ("link_strings_s ON link_strings(s)", "link_boilerplate_article ON link_boilerplate(article_id, b)")
+MENTION_GROUPS = (
+    "INSERT INTO link_groups(type, entity, canonical, s, sk, ck, mentions) "
+    "SELECT e.type, e.entity, e.canonical, coalesce(nullif(ls.s, ''), e.entity), ls.key, "
+    "       CASE WHEN lc.s <> '' THEN lc.key ELSE ls.key END, count(*) "
+    "FROM entities AS e JOIN link_strings AS ls ON ls.raw = e.entity "
+    "JOIN link_strings AS lc ON lc.raw = e.canonical GROUP BY e.type, e.entity, e.canonical")
+# The articles of each node (rule 3) or group of nodes (rule 5).
+NODE_ARTICLES = (
+    "SELECT g.{0}, count(DISTINCT e.article_id) FROM entities AS e JOIN link_groups AS g "
+    "ON g.type = e.type AND g.entity = e.entity AND g.canonical = e.canonical GROUP BY g.{0}")
+# rule 3: per spelling node, its most frequent canonical node, and that canonical's share of its mentions
+RULE_3 = (
+    "SELECT n, cn FROM (SELECT n, cn, m, sum(m) OVER (PARTITION BY n) AS total, "
+    "                          row_number() OVER (PARTITION BY n ORDER BY m DESC) AS rk "
+    "                   FROM (SELECT n, cn, sum(mentions) AS m FROM link_groups GROUP BY n, cn)) "
+    "WHERE rk = 1 AND cn <> n AND m >= ? * total")
 
 
 def clean(s):
@@ -99,43 +143,53 @@ def upgrade_columns(db):
     if not has_column(db, "entities", "boilerplate"):
         db.execute("ALTER TABLE entities ADD COLUMN boilerplate INTEGER NOT NULL DEFAULT 0")
         changed = True
-    if changed:
+    # The extraction triggers of a schema before entities_paused (0.2.0) extract in every writer.
+    unpausable = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'entities_insert' "
+                            "AND sql NOT LIKE '%entities_paused%'").fetchone()
+    if changed or unpausable:
         # The triggers of the old schema insert SELECT * (6 columns); the
         # views of the old views.sql group by the raw canonical.
         for trigger in ("entities_insert", "entities_update"):
             db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    if changed:
         for view in VIEWS_OF_ENTITIES:
             db.execute(f"DROP VIEW IF EXISTS {view}")
     return changed
 
 
-def _find(parent, x):
-    while parent[x] != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
+def boilerplate(db):
+    """Flag the sentences a source repeats: fills the TEMP table link_boilerplate(article_id, b, e)
+    (1-based, e exclusive) and returns {(source, sentence): articles}. Two passes over the
+    articles, the counting in SQL: memory does not grow with the corpus."""
 
-
-def boilerplate_spans(db):
-    """{article_id: [(start, end)]} (1-based, end exclusive) of the sentences a source repeats."""
-    per_source = defaultdict(Counter)
-    spans = {}
-    for aid, source, text in db.execute("SELECT id, source, text FROM articles"):
-        found = []
+    def sentences(text):
         for m in SENTENCE.finditer(text or ""):
             s = " ".join(NOT_LETTERS.sub(" ", m.group()).split())  # '----- يمكنكم' = 'يمكنكم'
             if len(s) >= BOILERPLATE_MIN_CHARS:
-                found.append((s, m.start() + 1, m.end() + 1))
-        spans[aid] = (source, found)
-        for s in {f[0] for f in found}:
-            per_source[source][s] += 1
-    repeated = {(src, s): n for src, c in per_source.items() for s, n in c.items() if n >= BOILERPLATE_ARTICLES}
-    out = {}
-    for aid, (source, found) in spans.items():
-        hit = [(b, e) for s, b, e in found if (source, s) in repeated]
-        if hit:
-            out[aid] = hit
-    return out, repeated
+                yield s, m.start() + 1, m.end() + 1
+
+    def digest(s):
+        return int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big", signed=True)
+
+    # source '' stands for NULL (the importers never store an empty source)
+    db.executemany("INSERT OR IGNORE INTO link_sentences VALUES (?, ?, ?)",
+                   ((source or "", digest(s), aid)
+                    for aid, source, text in db.execute("SELECT id, source, text FROM articles")
+                    for s, b, e in sentences(text)))
+    db.execute("INSERT INTO link_hot SELECT source, h, count(*) FROM link_sentences GROUP BY source, h "
+               "HAVING count(*) >= ?", (BOILERPLATE_ARTICLES,))
+    hot = {(src, h): n for src, h, n in db.execute("SELECT source, h, n FROM link_hot")}
+    repeated, spans = {}, []
+    for aid, source, text in db.execute(
+            "SELECT id, source, text FROM articles WHERE id IN (SELECT s.article_id FROM link_sentences AS s "
+            "JOIN link_hot AS k ON k.source = s.source AND k.h = s.h)"):
+        for s, b, e in sentences(text):
+            n = hot.get((source or "", digest(s)))
+            if n:
+                repeated[(source, s)] = n
+                spans.append((aid, b, e))
+    db.executemany("INSERT INTO link_boilerplate VALUES (?, ?, ?)", spans)
+    return repeated
 
 
 def link(db, progress=None):
@@ -159,228 +213,253 @@ def link(db, progress=None):
 
 
 def _link(db, say):
-    rows = db.execute("SELECT rowid, article_id, entity, type, canonical, start FROM entities").fetchall()
-    say(f"{len(rows)} mentions read")
-
-    # Keys of every spelling and canonical, and the gazetteer's reading of each spelling alone.
-    strings = {clean(r[2]) for r in rows} | {clean(r[4]) for r in rows}
-    strings.discard("")
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS link_strings(s TEXT PRIMARY KEY)")
-    db.execute("DELETE FROM link_strings")
-    db.executemany("INSERT INTO link_strings VALUES (?)", ((s,) for s in strings))
-    key = {s: (k or s) for s, k in db.execute("SELECT s, arabic_name_key(s) FROM link_strings")}
-    gazetteer = {}
+    for table in LINK_TABLES:
+        db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table}")
+        db.execute(f"DELETE FROM {table.split('(')[0]}")
+    for index in LINK_INDEXES:
+        db.execute(f"CREATE INDEX IF NOT EXISTS temp.{index}")
+    db.executemany("INSERT INTO link_strings(raw, s) VALUES (?, ?)",
+                   ((raw, clean(raw)) for (raw,) in db.execute(
+                       "SELECT entity FROM entities UNION SELECT canonical FROM entities")))
+    db.execute("UPDATE link_strings SET key = coalesce(nullif(arabic_name_key(s), ''), nullif(s, ''), raw)")
+    gazetteer = {}  # (type, spelling) -> the gazetteer's name of the spelling read alone
     for s, typ, canon in db.execute(
-            "SELECT s.s, e.type, e.canonical FROM link_strings AS s, arabic_entities(s.s) AS e "
-            "WHERE e.start = 1 AND e.length = length(s.s)"):
-        c = clean(canon)
-        if c and c != s:
-            gazetteer[(typ, s)] = c
-    db.execute("DELETE FROM link_strings")
-    say(f"{len(strings)} spellings keyed, {len(gazetteer)} read by the gazetteer")
+            "SELECT s.s, e.type, e.canonical FROM (SELECT DISTINCT s FROM link_strings WHERE s <> '') AS s, "
+            "arabic_entities(s.s) AS e WHERE e.start = 1 AND e.length = length(s.s)").fetchall():
+        g = clean(canon)
+        if g and g != s:
+            gazetteer[(typ, s)] = g
 
-    def node(typ, s):
-        return (typ, key.get(s, s))
+    def key_of(s):
+        row = db.execute("SELECT key FROM link_strings WHERE s = ? LIMIT 1", (s,)).fetchone()
+        return row[0] if row else s
+    gazetteer = {(typ, s): (g, key_of(s), key_of(g)) for (typ, s), g in gazetteer.items()}
 
-    parent = {}
-    mentions_of = Counter()
-    gaz_names = defaultdict(Counter)   # node -> gazetteer name -> mentions
-    full_forms = defaultdict(Counter)  # node -> spelling -> mentions
-    article_canon = defaultdict(Counter)  # spelling node -> canonical node -> mentions
-    node_articles = defaultdict(set)
+    # Nodes: the (type, key) of each spelling, article canonical and gazetteer name.
+    db.execute(MENTION_GROUPS)
+    db.execute("INSERT OR IGNORE INTO link_nodes(type, key) SELECT type, sk FROM link_groups "
+               "UNION SELECT type, ck FROM link_groups")
+    db.executemany("INSERT OR IGNORE INTO link_nodes(type, key) VALUES (?, ?)",
+                   ((typ, gk) for (typ, s), (g, sk, gk) in gazetteer.items()))
+    keys, types = [None], [None]
+    for nid, typ, k in db.execute("SELECT id, type, key FROM link_nodes ORDER BY id"):
+        types.append(typ)
+        keys.append(k)
+        assert nid == len(keys) - 1
+    db.execute("UPDATE link_groups SET n = (SELECT id FROM link_nodes AS a WHERE a.type = link_groups.type "
+               "AND a.key = link_groups.sk), cn = (SELECT id FROM link_nodes AS a "
+               "WHERE a.type = link_groups.type AND a.key = link_groups.ck)")
+    say(f"{len(keys) - 1} spellings keyed, {len(gazetteer)} read by the gazetteer")
 
-    def add(n):
-        if n not in parent:
-            parent[n] = n
+    def node(typ, k):
+        row = db.execute("SELECT id FROM link_nodes WHERE type = ? AND key = ?", (typ, k)).fetchone()
+        return row[0] if row else None
 
-    mention_nodes = []
-    for rowid, aid, ent, typ, canon, start in rows:
-        s, c = clean(ent) or ent, clean(canon) or clean(ent) or ent
-        n, cn = node(typ, s), node(typ, c)
-        add(n)
-        add(cn)
-        mentions_of[n] += 1
-        full_forms[n][s] += 1
-        node_articles[n].add(aid)
-        article_canon[n][cn] += 1
-        g = gazetteer.get((typ, s))
-        if g:
-            gn = node(typ, g) if g in key else (typ, g)
-            add(gn)
-            gaz_names[gn][g] += 1
-        mention_nodes.append((rowid, aid, typ, n, cn, s, start))
+    parent = list(range(len(keys)))
+    size = [1] * len(keys)
+    # the given names (first words) of the full person names of each group (rule 6)
+    given = {i: {k.split()[0]} for i, (t, k) in enumerate(zip(types, keys)) if t == "PERSON" and len(k.split()) > 1}
 
-    def given_names(root_members):
-        return {n[1].split()[0] for n in root_members if n[0] == "PERSON" and len(n[1].split()) > 1}
-
-    members = {n: {n} for n in parent}
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
 
     def union(a, b, check=True):
-        ra, rb = _find(parent, a), _find(parent, b)
+        ra, rb = find(a), find(b)
         if ra == rb:
             return
-        if check and a[0] == "PERSON":
-            ga, gb = given_names(members[ra]), given_names(members[rb])
-            if ga and gb and not (ga & gb):
-                return  # rule 6
-        if len(members[ra]) < len(members[rb]):
-            ra, rb = rb, ra
+        ga, gb = given.get(ra), given.get(rb)
+        if check and ga and gb and not (ga & gb):
+            return  # rule 6
+        if size[ra] < size[rb]:
+            ra, rb, ga, gb = rb, ra, gb, ga
         parent[rb] = ra
-        members[ra] |= members.pop(rb)
+        size[ra] += size[rb]
+        if gb:
+            given[ra] = ga | gb if ga else gb
+            del given[rb]
 
     # rule 2: the gazetteer (checked too: a gazetteer alias of two given names stays apart)
-    for (typ, s), g in gazetteer.items():
-        if (typ, key.get(s, s)) in parent:
-            union(node(typ, s), node(typ, g) if g in key else (typ, g))
+    for (typ, s), (g, sk, gk) in gazetteer.items():
+        a = node(typ, sk)
+        if a:
+            union(a, node(typ, gk))
     # rule 3: a spelling the extractor links to one canonical almost always
-    for n, cc in article_canon.items():
-        cn, k = cc.most_common(1)[0]
-        if cn != n and k >= ALIAS_SHARE * mentions_of[n] and (len(node_articles[n]) >= 3 or len(n[1].split()) > 1):
+    articles = dict(db.execute(NODE_ARTICLES.format("n")).fetchall())
+    for n, cn in db.execute(RULE_3, (ALIAS_SHARE,)).fetchall():
+        if articles[n] >= 3 or len(keys[n].split()) > 1:
             union(n, cn)
+    del articles
+
     # rule 7: full names that differ in one letter of one word, a middle word or one of 6 letters
     # or more (كيم جونغ أون, كيم يونغ أون; أنغيلا ميركل, أنجيلا ميركل)
-    frame = defaultdict(list)
-    for n in parent:
-        w = n[1].split()
-        if n[0] == "PERSON" and len(w) >= 2:
-            for i in range(len(w)):
-                if len(w[i]) >= (3 if 0 < i < len(w) - 1 else 6):
-                    for j in range(len(w[i])):
-                        frame[(tuple(w[:i]), tuple(w[i + 1:]), len(w[i]), w[i][:j] + "?" + w[i][j + 1:])].append(n)
-    for ns in frame.values():
-        for other in ns[1:]:
-            union(ns[0], other, check=False)  # one letter apart: not two given names
+    def frames():
+        for nid in range(1, len(keys)):
+            w = keys[nid].split() if types[nid] == "PERSON" else ()
+            if len(w) >= 2:
+                for i in range(len(w)):
+                    if len(w[i]) >= (3 if 0 < i < len(w) - 1 else 6):
+                        for j in range(len(w[i])):
+                            hole = f"\x1f{len(w[i])}\x1f{w[i][:j]}\x1f{w[i][j + 1:]}"
+                            yield " ".join(w[:i] + [hole] + w[i + 1:]), nid
+    db.executemany("INSERT INTO link_frames VALUES (?, ?)", frames())
+    first = (None, None)
+    for frame, nid in db.execute("SELECT frame, node FROM link_frames ORDER BY frame, rowid").fetchall():
+        if frame == first[0]:
+            union(first[1], nid, check=False)  # one letter apart: not two given names
+        else:
+            first = (frame, nid)
+    db.execute("DELETE FROM link_frames")
     say("spellings joined")
 
-    # rule 4 is per mention (below); rule 5: lone one-word persons
-    def root_articles():
-        arts = defaultdict(set)
-        for n, a in node_articles.items():
-            arts[_find(parent, n)] |= a
-        return arts
-
-    arts = root_articles()
-    by_word = defaultdict(set)  # (first or last word key) -> roots of full person names
-    for n in parent:
-        words = n[1].split()
-        if n[0] == "PERSON" and len(words) > 1:
-            r = _find(parent, n)
-            by_word[words[0]].add(r)
-            by_word[words[-1]].add(r)
-    for n in list(parent):
-        if n[0] != "PERSON" or len(n[1].split()) != 1 or len(n[1]) < 3:
+    # rule 5: lone one-word persons, by the articles of each group (counted in SQL)
+    db.executemany("UPDATE link_groups SET root = ? WHERE id = ?",
+                   [(find(n), gid) for gid, n in db.execute("SELECT id, n FROM link_groups")])
+    arts = Counter(dict(db.execute(NODE_ARTICLES.format("root")).fetchall()))
+    by_word = defaultdict(set)  # first or last word -> groups of full person names
+    for nid in range(1, len(keys)):
+        words = keys[nid].split()
+        if types[nid] == "PERSON" and len(words) > 1:
+            by_word[words[0]].add(find(nid))
+            by_word[words[-1]].add(find(nid))
+    for nid in range(1, len(keys)):
+        k = keys[nid]
+        if types[nid] != "PERSON" or len(k.split()) != 1 or len(k) < 3:
             continue
-        r = _find(parent, n)
-        if any(len(m[1].split()) > 1 for m in members[r]):
-            continue
-        cands = sorted(((len(arts[c]), c) for c in by_word.get(n[1], ()) if c != r), reverse=True)
+        r = find(nid)
+        if r in given:
+            continue  # the group has a full name already
+        cands = sorted(((arts[c], c) for c in by_word.get(k, ()) if c != r), reverse=True)
         if cands and (len(cands) == 1 or cands[0][0] >= DOMINANCE * cands[1][0]):
-            union(n, cands[0][1], check=False)
+            union(nid, cands[0][1], check=False)
+    del by_word, arts
     say("one-word names joined where unambiguous")
 
-    # Per mention: rule 4, else the group of its spelling.
-    bp_spans, repeated = boilerplate_spans(db)
-    say(f"{len(repeated)} boilerplate sentences")
-    assigned = []
-    for rowid, aid, typ, n, cn, s, start in mention_nodes:
-        r = _find(parent, n)
-        if typ == "PERSON" and len(n[1].split()) == 1 and len(cn[1].split()) > 1 and n[1] in cn[1].split():
-            r = _find(parent, cn)
-        bp = any(b <= start < e for b, e in bp_spans.get(aid, ()))
-        assigned.append((rowid, aid, typ, r, s, bp))
+    # Each group's entity: rule 4 (a one-word person inside the article's full name), else its spelling's.
+    spellings = {}  # (root, spelling) -> [mentions, key]
+    gaz_names = Counter()  # (root, gazetteer name) -> mentions
 
-    # Canonicals.
-    group_spellings = defaultdict(Counter)
-    for rowid, aid, typ, r, s, bp in assigned:
-        group_spellings[r][s] += 1
-    canonical = {}
-    for r, sp in group_spellings.items():
-        gz = Counter()
-        for m in members.get(r, {r}):
-            gz.update(gaz_names.get(m, {}))
-        if gz:
-            canonical[r] = min(gz, key=lambda g: (-gz[g], g))
-            continue
-        full = {s: c for s, c in sp.items() if len(s.split()) > 1}
-        pool = full or sp
-        canonical[r] = min(pool, key=lambda s: (-pool[s], s))
+    def assigned():
+        for gid, typ, s, sk, m, n, cn in db.execute("SELECT id, type, s, sk, mentions, n, cn FROM link_groups"):
+            r = find(n)
+            words = keys[cn].split()
+            if typ == "PERSON" and len(keys[n].split()) == 1 and len(words) > 1 and keys[n] in words:
+                r = find(cn)
+            sp = spellings.setdefault((r, s), [0, sk])
+            sp[0] += m
+            g = gazetteer.get((typ, s))
+            if g:
+                gaz_names[(find(node(typ, g[2])), g[0])] += m
+            yield r, gid
+    db.executemany("UPDATE link_groups SET root = ? WHERE id = ?", list(assigned()))
+
+    # Canonicals: the gazetteer's name, else the most frequent full form, else the most frequent spelling.
+    best = {}
+    for (r, g), m in gaz_names.items():
+        if r not in best or (-m, g) < best[r]:
+            best[r] = (-m, g)
+    canonical = {r: g for r, (m, g) in best.items()}
+    mentions = Counter()
+    best = {}
+    for (r, s), (m, sk) in spellings.items():
+        mentions[r] += m
+        rank = (len(s.split()) == 1, -m, s)
+        if r not in best or rank < best[r]:
+            best[r] = rank
+    for r, (single, m, s) in best.items():
+        canonical.setdefault(r, s)
+    del best
 
     # Stable ids: the old entity whose aliases hold most of the group's mentions.
-    old = defaultdict(Counter)
+    old = defaultdict(list)
     for eid, typ, k, m in db.execute("SELECT entity_id, type, key, mentions FROM entity_aliases"):
-        old[(typ, k)][eid] += m or 1
-    votes = []
-    for r, sp in group_spellings.items():
-        v = Counter()
-        for s, c in sp.items():
-            for eid, m in old.get((r[0], key.get(s, s)), {}).items():
-                v[eid] += min(c, m)
-        for eid, c in v.items():
-            votes.append((c, r, eid))
-    votes.sort(key=lambda x: (-x[0], x[2], x[1]))
+        old[(typ, k)].append((eid, m or 1))
+    votes = Counter()
+    for (r, s), (m, sk) in spellings.items():
+        for eid, om in old.get((types[r], sk), ()):
+            votes[(r, eid)] += min(m, om)
+    del old
     ids, taken = {}, set()
-    for c, r, eid in votes:
+    for (r, eid), c in sorted(votes.items(), key=lambda x: (-x[1], x[0][1], x[0][0])):
         if r not in ids and eid not in taken:
             ids[r] = eid
             taken.add(eid)
+    del votes
     seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'corpus_entities'").fetchone()
     next_id = max([seq[0] if seq else 0] + list(taken) + [db.execute(
         "SELECT coalesce(max(id), 0) FROM corpus_entities").fetchone()[0]]) + 1
-    for r in sorted(group_spellings, key=lambda r: (-sum(group_spellings[r].values()), r)):
+    for r in sorted(mentions, key=lambda r: (-mentions[r], r)):
         if r not in ids:
             ids[r] = next_id
             next_id += 1
-    say(f"{len(group_spellings)} entities, {len(taken)} kept their id")
+    say(f"{len(mentions)} entities, {len(taken)} kept their id")
 
-    # Write.
-    ent_articles, ent_mentions = defaultdict(set), Counter()
-    al_articles, al_mentions = defaultdict(set), Counter()
-    for rowid, aid, typ, r, s, bp in assigned:
-        if bp:
-            continue
-        ent_articles[r].add(aid)
-        ent_mentions[r] += 1
-        al_articles[(r, s)].add(aid)
-        al_mentions[(r, s)] += 1
+    repeated = boilerplate(db)
+    say(f"{len(repeated)} boilerplate sentences")
+
+    # Write: the mentions by group, then every count in SQL over them.
+    db.executemany("INSERT INTO link_roots VALUES (?, ?, ?)", ((r, ids[r], canonical[r]) for r in mentions))
+    # Most rows new (an import into an empty corpus): the indexes of entities, which all hold
+    # canonical or entity_id, are made again after the update rather than updated row by row.
+    fresh, total = db.execute("SELECT count(*) - count(entity_id), count(*) FROM entities").fetchone()
+    indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entities' "
+                         "AND sql IS NOT NULL").fetchall() if fresh * REBUILD_SHARE > total else []
+    for name, sql in indexes:
+        db.execute(f'DROP INDEX "{name}"')
+    # entities_linked fires only from NULL to an id > 0: the rows are set here (through 0),
+    # the counts are written below.
+    db.execute("UPDATE entities SET entity_id = 0 WHERE entity_id IS NULL")
+    db.execute("UPDATE entities SET entity_id = g.entity_id, canonical = g.linked, boilerplate = g.bp "
+               "FROM (SELECT e.rowid AS rid, r.entity_id, r.canonical AS linked, "
+               "             EXISTS (SELECT 1 FROM link_boilerplate AS b WHERE b.article_id = e.article_id "
+               "                     AND b.b <= e.start AND e.start < b.e) AS bp "
+               "      FROM entities AS e JOIN link_groups AS l "
+               "        ON l.type = e.type AND l.entity = e.entity AND l.canonical = e.canonical "
+               "      JOIN link_roots AS r ON r.root = l.root) AS g "
+               "WHERE g.rid = entities.rowid "
+               "AND (entities.entity_id IS NOT g.entity_id OR entities.canonical IS NOT g.linked "
+               "OR entities.boilerplate IS NOT g.bp)")
+    for name, sql in indexes:
+        db.execute(sql)
     db.execute("DELETE FROM entity_pairs")
     db.execute("DELETE FROM entity_aliases")
     db.execute("DELETE FROM corpus_entities")
-    db.executemany("INSERT INTO corpus_entities(id, type, canonical, articles, mentions) VALUES (?, ?, ?, ?, ?)",
-                   ((ids[r], r[0], canonical[r], len(ent_articles[r]), ent_mentions[r]) for r in group_spellings))
-    db.executemany("INSERT INTO entity_aliases(entity_id, type, spelling, key, articles, mentions) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   ((ids[r], r[0], s, key.get(s, s), len(al_articles[(r, s)]), al_mentions[(r, s)])
-                    for r, sp in group_spellings.items() for s in sp))
+    db.execute("INSERT INTO corpus_entities(id, type, canonical) "
+               "SELECT r.entity_id, n.type, r.canonical FROM link_roots AS r JOIN link_nodes AS n ON n.id = r.root")
+    db.execute("UPDATE corpus_entities SET articles = c.articles, mentions = c.mentions "
+               "FROM (SELECT entity_id, count(DISTINCT article_id) AS articles, count(*) AS mentions "
+               "      FROM entities WHERE boilerplate = 0 GROUP BY entity_id) AS c "
+               "WHERE c.entity_id = corpus_entities.id")
+    db.executemany("INSERT INTO entity_aliases(entity_id, type, spelling, key) VALUES (?, ?, ?, ?)",
+                   ((ids[r], types[r], s, sk) for (r, s), (m, sk) in spellings.items()))
+    db.execute("UPDATE entity_aliases SET articles = c.articles, mentions = c.mentions "
+               "FROM (SELECT e.entity_id, coalesce(nullif(ls.s, ''), e.entity) AS spelling, "
+               "             count(DISTINCT e.article_id) AS articles, count(*) AS mentions "
+               "      FROM entities AS e JOIN link_strings AS ls ON ls.raw = e.entity "
+               "      WHERE e.boilerplate = 0 GROUP BY 1, 2) AS c "
+               "WHERE c.entity_id = entity_aliases.entity_id AND c.spelling = entity_aliases.spelling")
     db.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'corpus_entities'", (next_id - 1,))
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS link_rows(rid INTEGER PRIMARY KEY, entity_id, canonical, bp)")
-    db.execute("DELETE FROM link_rows")
-    db.executemany("INSERT INTO link_rows VALUES (?, ?, ?, ?)",
-                   ((rowid, ids[r], canonical[r], int(bp)) for rowid, aid, typ, r, s, bp in assigned))
-    # entities_linked fires only from NULL to an id > 0: the rows are set here (through 0),
-    # the counts are written above.
-    db.execute("UPDATE entities SET entity_id = 0 WHERE entity_id IS NULL")
-    db.execute("UPDATE entities SET entity_id = l.entity_id, canonical = l.canonical, boilerplate = l.bp "
-               "FROM link_rows AS l WHERE l.rid = entities.rowid "
-               "AND (entities.entity_id IS NOT l.entity_id OR entities.canonical IS NOT l.canonical "
-               "OR entities.boilerplate IS NOT l.bp)")
-    db.execute("DELETE FROM link_rows")
-    db.execute("INSERT INTO entity_pairs(a, b, articles) "
-               "SELECT x.entity_id, y.entity_id, count(*) "
-               "FROM (SELECT DISTINCT article_id, entity_id FROM entities "
-               "      WHERE type <> 'DATE' AND boilerplate = 0) AS x "
-               "JOIN (SELECT DISTINCT article_id, entity_id FROM entities "
-               "      WHERE type <> 'DATE' AND boilerplate = 0) AS y "
+    for table in LINK_TABLES:
+        db.execute(f"DELETE FROM {table.split('(')[0]}")
+    db.execute("INSERT OR IGNORE INTO link_article_entities SELECT article_id, entity_id FROM entities "
+               "WHERE type <> 'DATE' AND boilerplate = 0")
+    db.execute("INSERT INTO entity_pairs(a, b, articles) SELECT x.entity_id, y.entity_id, count(*) "
+               "FROM link_article_entities AS x JOIN link_article_entities AS y "
                "  ON y.article_id = x.article_id AND y.entity_id > x.entity_id "
                "GROUP BY x.entity_id, y.entity_id")
+    db.execute("DELETE FROM link_article_entities")
     db.execute("DELETE FROM boilerplate_sentences")
     db.executemany("INSERT INTO boilerplate_sentences VALUES (?, ?, ?)",
                    ((src, s, n) for (src, s), n in sorted(repeated.items(), key=lambda x: (str(x[0][0]), -x[1]))))
     say("written")
 
 
-def refresh(db, progress=None, extract=True):
+def refresh(db, progress=None, extract=True, jobs=1):
     """After a gazetteer edit: extract the entities of every article again
-    (extract=True), then link."""
+    (extract=True; by jobs worker processes when jobs > 1 and article_entities is
+    the view of schema.sql), then link."""
     say = Progress(progress)
     upgrade(db)
     if extract:
@@ -388,18 +467,38 @@ def refresh(db, progress=None, extract=True):
         # table appears: a read of its own first, so that it is not made inside the INSERT below
         # (a schema change under a running statement aborts it: "abort due to ROLLBACK").
         db.execute("SELECT count(*) FROM arabic_entities('سيرغي لافروف')").fetchone()
-        db.execute("BEGIN")
-        db.execute("UPDATE entities SET entity_id = 0")  # no per-row unlinking: link() rewrites all
-        db.execute("DELETE FROM entities")
-        total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
-        step = max(1, total // 10)
-        for i in range(0, len(ids), step):
-            # Inserted with entity_id NULL: entities_link would link each row; link() below
-            # does it for all at once, so the rows are given entity_id 0 first and reset.
-            db.execute("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
-                       "SELECT article_id, entity, type, start, length, canonical, 0 FROM article_entities "
-                       "WHERE article_id BETWEEN ? AND ?", (ids[i], ids[min(i + step, len(ids)) - 1]))
-            say(f"extracted {min(i + step, len(ids))}/{total} articles")
-        db.execute("COMMIT")
+        db_path = db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
+        extractors = None
+        if jobs > 1 and db_path and workers.stock_view(db, sql_path("schema.sql")):
+            extractors = workers.Extractors(db_path, loadable_path(), jobs)
+        try:
+            db.execute("BEGIN")
+            db.execute("UPDATE entities SET entity_id = 0")  # no per-row unlinking: link() rewrites all
+            db.execute("DELETE FROM entities")
+            total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+            step = max(1, total // 10)
+            for i in range(0, len(ids), step):
+                first, last = ids[i], ids[min(i + step, len(ids)) - 1]
+                # Inserted with entity_id 0: entities_link would link each row of entity_id NULL;
+                # link() below does it for all at once.
+                if extractors:
+                    for aid, text in db.execute("SELECT id, text FROM articles WHERE id BETWEEN ? AND ? "
+                                                "ORDER BY id", (first, last)):
+                        extractors.submit(aid, text)
+                    db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical, "
+                                   "entity_id) VALUES (?, ?, ?, ?, ?, ?, 0)",
+                                   ((aid,) + row for aid, rows in extractors.take() for row in rows))
+                else:
+                    db.execute("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
+                               "SELECT article_id, entity, type, start, length, canonical, 0 FROM article_entities "
+                               "WHERE article_id BETWEEN ? AND ?", (first, last))
+                say(f"extracted {min(i + step, len(ids))}/{total} articles")
+            db.execute("COMMIT")
+            if extractors:
+                extractors.close()
+                extractors = None
+        finally:
+            if extractors:
+                extractors.terminate()
     link(db, progress)

@@ -162,6 +162,31 @@ class CorpusTest(unittest.TestCase):
         self.assertEqual(db.execute("SELECT count(*) FROM articles").fetchone(), (10,))
         db.close()
 
+    def test_shell_import_reads_legacy_charsets(self):
+        folder = os.path.join(self.tmp, "legacy")
+        os.mkdir(folder)
+        text = "وزير الخارجية في {0}\nالتاريخ: 2024-03-05\nوصل الوزير إلى {0} صباح اليوم.\n"
+        for name, data in (("a.TXT", text.format("تونس").encode("cp1256")),
+                           ("b.txt", b"\xff\xfe" + text.format("صفاقس").encode("utf-16-le")),
+                           ("c.txt", text.format("سوسة").encode("utf-16-be")),
+                           ("d.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00")):
+            with open(os.path.join(folder, name), "wb") as f:
+                f.write(data)
+        db_path = os.path.join(self.tmp, "legacy.db")
+        p = subprocess.run([SQLITE3, "-batch", "-bail", db_path, "-cmd", ".load " + EXT,
+                            "-cmd", ".parameter set $corpus " + folder, ".read sql/import.sql"],
+                           cwd=ROOT, capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout.splitlines()[1:], [f"skipped|{folder}/d.txt|not valid UTF-8",
+                                                     "import|3|0|0|0|1"])
+        db = open_db(db_path)
+        self.assertEqual(db.execute("SELECT substr(path, length(?) + 2), charset, title, published, body "
+                                    "FROM articles ORDER BY path", (folder,)).fetchall(), [
+            ("a.TXT", "windows-1256", "وزير الخارجية في تونس", "2024-03-05", "وصل الوزير إلى تونس صباح اليوم."),
+            ("b.txt", "UTF-16LE", "وزير الخارجية في صفاقس", "2024-03-05", "وصل الوزير إلى صفاقس صباح اليوم."),
+            ("c.txt", "UTF-16BE", "وزير الخارجية في سوسة", "2024-03-05", "وصل الوزير إلى سوسة صباح اليوم.")])
+        db.close()
+
     def test_shell_import_matches_python_import(self):
         self.add_bad_files()
 

@@ -163,6 +163,31 @@ class Files(ScratchCorpus):
             (f"{self.dir}/JA-1.txt#JA-politic-1", TITLE, BODY, "Jawhara FM", "2017-01-26", "http://j/1",
              '{"author": "", "cat": "politic"}')])
 
+    def test_doc_file_larger_than_an_article(self):
+        def doc(n, body):
+            return (f"<DOC>\n<DOCNO>JA-{n}</DOCNO>\n<TITLE>{TITLE} {n}</TITLE>\n<TIME>2017-01-2{n}</TIME>\n"
+                    f"<TEXT>\n{body}\n</TEXT>\n</DOC>\n")
+        data = doc(1, BODY) + doc(2, "\n".join([BODY] * 9)) + doc(3, BODY)
+        for name, raw in (("big.txt", data.encode("utf-8")), ("big16.txt", b"\xff\xfe" + data.encode("utf-16-le"))):
+            with self.subTest(name):
+                self.write(name, raw)
+                limit = importer.RECORD_LIMIT
+                importer.RECORD_LIMIT = 400  # bytes: the file, not each <DOC> but the second, is larger
+                try:
+                    counts, err = run(self.dir, self.db + name)
+                finally:
+                    importer.RECORD_LIMIT = limit
+                os.remove(os.path.join(self.dir, name))
+                self.assertEqual(err, f"import_corpus: skipped {self.dir}/{name} <DOC> 2: "
+                                      "more than the 0 MB a record may have\n")
+                self.assertEqual((counts["added"], counts["skipped"]), (2, 1))
+                db = connect(self.db + name)
+                self.assertEqual(db.execute("SELECT path, title, body, published FROM articles ORDER BY path")
+                                 .fetchall(), [
+                    (f"{self.dir}/{name}#JA-1", f"{TITLE} 1", BODY, "2017-01-21"),
+                    (f"{self.dir}/{name}#JA-3", f"{TITLE} 3", BODY, "2017-01-23")])
+                db.close()
+
     def test_dates_through_arabic_date(self):
         self.write("a.txt", f"{TITLE}\nالتاريخ: 05/03/2024\n{BODY}\n".encode("utf-8"))
         self.write("b.jsonl", json.dumps({"id": "1", "title": "عنوان", "text": "نص",
@@ -205,6 +230,33 @@ class Files(ScratchCorpus):
             row("iso.txt", iso, "ISO-8859-6"),
             row("u16.txt", "صفاقس", "UTF-16LE"),
             row("u8bom.TXT", "سوسة", "UTF-8")])
+
+    def test_utf16_records(self):
+        # Excel's "Unicode text" is UTF-16LE with a BOM; a line ends at the code unit of LF
+        self.write("excel.csv", b"\xff\xfe" + ("title,text,date\r\nعنوان بيزرت,\"نص، بيزرت\",12 مارس 2025\r\n"
+                                              "عنوان قابس,نص قابس\u010a,2025/03/13\r\n").encode("utf-16-le"))
+        self.write("feed.jsonl", b"\xfe\xff" + (json.dumps({"id": "1", "title": "عنوان سوسة", "text": "نص سوسة"},
+                                                         ensure_ascii=False) + "\n").encode("utf-16-be"))
+        self.write("nobom.tsv", "title\ttext\nعنوان صفاقس\tقال الرئيس في صفاقس إن الحوار مستمر\n".encode("utf-16-le"))
+        counts, err = run(self.dir, self.db)
+        self.assertEqual(err, "")
+        self.assertEqual((counts["added"], counts["skipped"]), (4, 0))
+        self.assertEqual(self.rows("SELECT title, body, published, charset FROM articles ORDER BY title"), [
+            ("عنوان بيزرت", "نص، بيزرت", "2025-03-12", "UTF-16LE"),
+            ("عنوان سوسة", "نص سوسة", None, "UTF-16BE"),
+            ("عنوان صفاقس", "قال الرئيس في صفاقس إن الحوار مستمر", None, "UTF-16LE"),
+            ("عنوان قابس", "نص قابس\u010a", "2025-03-13", "UTF-16LE")])
+
+    def test_progress_says_the_time_left(self):
+        progress = importer.Progress(1, "files", False, total_bytes=4000)
+        progress.start -= 10
+        progress.last -= 10
+        progress.reading = lambda: 1000  # a quarter of the file read in 10 s
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            progress.tty = False
+            progress.step(2_000_000, 0)
+        self.assertEqual(err.getvalue(), "import_corpus: 0/1 files, 2.0 MB, 0.2 MB/s, about 30 s left\n")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,87 @@
+"""Entity extraction on every core for the importer.
+
+The importer is the one writer of its database: it stores each article and
+its FTS5 index itself, while worker processes (spawned, one per core) read
+arabic_entities() of the article's text, which is most of the cost of an
+import. Each worker opens the database read-only, so the user's
+arabic_gazetteer is the one it reads, and returns the rows the trigger
+entities_insert would have written; the writer inserts them in the order the
+trigger would have, inside the batch's transaction (an interrupted batch
+leaves neither its articles nor their entities). A database imported with
+--jobs 1 (the triggers) and with all cores is the same, row for row
+(tests/python/test_import_workers.py).
+
+The workers are used only while article_entities is the view of
+sql/schema.sql: an edited view (the documented place to change what is
+extracted) is read by the triggers, on one core.
+"""
+import multiprocessing
+import os
+import signal
+import sqlite3
+import urllib.parse
+
+# What the view article_entities reads for one article, in the order the trigger inserts it.
+EXTRACT = "SELECT entity, type, start, length, canonical FROM arabic_entities(?)"
+CHUNK_BYTES = 64 * 1024  # text sent to a worker at a time: enough to pay for the pipe, little to wait for
+
+_db = None  # the worker's read-only connection
+
+
+def _start(db_path, extension):
+    global _db
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the importer's: it rolls back and stops us
+    uri = "file:" + urllib.parse.quote(os.path.abspath(db_path)) + "?mode=ro"
+    _db = sqlite3.connect(uri, uri=True, isolation_level=None)
+    _db.enable_load_extension(True)
+    _db.load_extension(extension)
+    _db.enable_load_extension(False)
+
+
+def _extract(chunk):
+    return [(aid, _db.execute(EXTRACT, (text,)).fetchall()) for aid, text in chunk]
+
+
+def stock_view(db, schema_path):
+    """True when the database's article_entities is the view schema.sql makes."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'article_entities'").fetchone()
+    with open(schema_path, encoding="utf-8") as f:
+        schema = f.read()
+    return bool(row) and row[0].replace("CREATE VIEW ", "CREATE VIEW IF NOT EXISTS ", 1) in schema
+
+
+class Extractors:
+    """A pool of worker processes computing the entities of articles; the
+    writer submits (article id, text) and takes each batch's rows back."""
+
+    def __init__(self, db_path, extension, jobs):
+        self.pool = multiprocessing.get_context("spawn").Pool(jobs, _start, (db_path, extension))
+        self.chunk, self.chunk_bytes = [], 0
+        self.waiting = []
+
+    def submit(self, aid, text):
+        self.chunk.append((aid, text))
+        self.chunk_bytes += len(text)
+        if self.chunk_bytes >= CHUNK_BYTES:
+            self._send()
+
+    def _send(self):
+        if self.chunk:
+            self.waiting.append(self.pool.apply_async(_extract, (self.chunk,)))
+            self.chunk, self.chunk_bytes = [], 0
+
+    def take(self):
+        """The rows of every article submitted so far: [(article id, [(entity, type, start,
+        length, canonical)])], in the order they were submitted."""
+        self._send()
+        done = [row for w in self.waiting for row in w.get()]
+        self.waiting = []
+        return done
+
+    def close(self):
+        self.pool.close()
+        self.pool.join()
+
+    def terminate(self):
+        self.pool.terminate()
+        self.pool.join()
