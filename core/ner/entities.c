@@ -240,7 +240,11 @@ static int may_join_name(uint32_t c) { return c == '-' || c == '.' || c == '\'' 
 ** word of one or two letters (ج. بوش, أن. بي. سي), not at a sentence's end. */
 static int joins_words(const ArNerText *t, int i) {
   uint32_t c = t->aCp[t->aTok[i].iCp];
+  int b = t->aTok[i].iByte, e = b + t->aTok[i].nByte;
   if (!may_join_name(c)) return 0;
+  /* a dash between spaces separates names (فخر الدين بن يوسف - طه ياسين الخنيسي) */
+  if (c == '-' && ((b > 0 && (t->z[b - 1] == ' ' || t->z[b - 1] == '\t')) || (e < t->n && (t->z[e] == ' ' || t->z[e] == '\t'))))
+    return 0;
   return c != '.' || (i > 0 && t->aTok[i - 1].isWord && t->aTok[i - 1].nCp <= 2);
 }
 
@@ -887,6 +891,15 @@ static void work_titles(const ArNerText *t, Mark *aMark) {
   int i;
   for (i = 0; i + 1 < t->nTok; i++) {
     int s = i + 1, e;
+    /* كأس الاتحاد الأفريقي, كأس تونس: a competition named for a body or a place is neither */
+    if (t->aTok[i].isWord && !aMark[i].type &&
+        (is_word(t, i, "كاس") || is_word(t, i, "الكاس") || is_word(t, i, "بطوله") || is_word(t, i, "ابطال")) &&
+        (aMark[s].type == AR_ENT_ORG || aMark[s].type == AR_ENT_LOCATION) && aMark[s].begin && !t->aTok[s].nProc) {
+      e = span_end(t, aMark, s);
+      clear_span(t, aMark, s, e);
+      i = e - 1;
+      continue;
+    }
     /* في مداخلة له في بوليتيكا, ضيف برنامج: after له or لها and a preposition, a programme */
     if (t->aTok[i].isWord && (t->aTok[i].gaz & AR_GZ_BROADCAST) && !aMark[i].type) {
       int k = i + 1;
@@ -1071,7 +1084,9 @@ static void clubs(const ArNerText *t, Mark *aMark) {
         !t->aTok[s + 1].nProc && (!aMark[s].type || (aMark[s].type == AR_ENT_ORG && span_end(t, aMark, s) == s + 1))) {
       int e2 = span_end(t, aMark, s + 1);
       if (e2 - s <= AR_NAME_MAX_WORDS) {
-        mark_span(t, aMark, s, e2, AR_ENT_ORG);
+        /* نادي حمام الأنف is the club حمام الأنف: after نادي the name is what follows */
+        mark_span(t, aMark, is_word(t, s, "نادي") || is_word(t, s, "ناد") ? s + 1 : s, e2, AR_ENT_ORG);
+        if (is_word(t, s, "نادي") || is_word(t, s, "ناد")) aMark[s].type = 0, aMark[s].match = -1;
         s = e2 - 1;
         continue;
       }
@@ -1487,8 +1502,11 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       for (i = 0; i < p->n; i++) {
         const ArEntity *e = &p->a[i];
         const ArNerToken *tok = &t->aTok[e->iTok];
-        int drop = e->type == AR_ENT_PERSON && e->nTok == 1 && aMark[e->iTok].match < 0 &&
-                   (tok->gaz & AR_GZ_FIRST_NAME) && p->a[aRep[i]].nTok == 1 &&
+        /* عبد الرحمان, عبد الله alone: a given name of two words */
+        int abd = e->nTok == 2 && strcmp(bare_of(t, e->iTok), "عبد") == 0 && t->aTok[e->iTok + 1].nAl &&
+                  p->a[aRep[i]].nTok == 2;
+        int drop = e->type == AR_ENT_PERSON && (e->nTok == 1 || abd) && aMark[e->iTok].match < 0 &&
+                   ((tok->gaz & AR_GZ_FIRST_NAME) || abd) && (p->a[aRep[i]].nTok == 1 || abd) &&
                    /* #دونالد_ترامب: the given name of the person the hashtag goes on with */
                    !(is_mark(t, e->iTok + 1, '_') && e->iTok + 2 < t->nTok && aMark[e->iTok + 2].type == AR_ENT_PERSON);
         if (!drop) p->a[k++] = p->a[i];

@@ -425,13 +425,14 @@ const char ar_gaz_first_names[] =
     "خميس|فرحات|حمادي|بلقاسم|رمطان|مولود|أنيس|حسان|معز|وسيم|محرز|رافع|نورالدين|"
     "إليزابيث|كاثرين|سوزان|نانسي|لورا";
 
-/* Places whose name is a common word too (السلط "the authorities" in the
-** Maghreb, الديوانية "of customs", مشهد "a scene", المفرق "a junction",
-** العقبة "an obstacle"): a place only where a place is expected (في, ب,
+/* Places whose name is a common word or another name too (السلط "the
+** authorities" in the Maghreb, الديوانية "of customs", مشهد "a scene",
+** المفرق "a junction", العقبة "an obstacle", الكاف the African football
+** confederation): a place only where a place is expected (في, ب,
 ** من, إلى, مدينة, ولاية ... before it). */
 const char ar_gaz_common_places[] =
     "السلط|الديوانية|مشهد|الحديدة|المفرق|العقبة|حائل|الكفرة|المدية|آسفي|سرت|الرقاب|حماة|دوما|"
-    "الحلة|السدرة|تازة|ينبع|قنا|الزرقاء|ليون";
+    "الحلة|السدرة|المنصورة|تازة|ينبع|قنا|الزرقاء|ليون|الكاف";
 
 /* Words that open the name of a town or a quarter and are no place alone
 ** (سيدي بوعلي, منزل تميم, حمام الأنف, عين دراهم, بئر الحفي). */
