@@ -1004,14 +1004,13 @@ static void place_heads(const ArNerText *t, Mark *aMark) {
   }
 }
 
-/* منتصر بالله, المعتز بالله: a person whose span starts at بالله (ب + الله)
-** starts one word before, with the name that بالله completes. */
+/* منتصر بالله, فتح الله غولن: a person whose span starts at الله or بالله
+** starts one word before, with the name that الله completes. */
 static void compound_names(const ArNerText *t, Mark *aMark) {
   int s;
   for (s = 1; s < t->nTok; s++) {
-    const ArNerToken *tok = &t->aTok[s], *pv = &t->aTok[s - 1];
-    if (aMark[s].type != AR_ENT_PERSON || !aMark[s].begin || tok->nProc == 0 || strcmp(bare_of(t, s), "الله") != 0)
-      continue;
+    const ArNerToken *pv = &t->aTok[s - 1];
+    if (aMark[s].type != AR_ENT_PERSON || !aMark[s].begin || strcmp(bare_of(t, s), "الله") != 0) continue;
     if (!pv->isWord || pv->shape != AR_SHAPE_ARABIC || pv->nProc || never_name(t, s - 1) || line_break_before(t, s) ||
         (aMark[s - 1].type && aMark[s - 1].type != AR_ENT_PERSON))
       continue;
@@ -1505,10 +1504,14 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
         /* عبد الرحمان, عبد الله alone: a given name of two words */
         int abd = e->nTok == 2 && strcmp(bare_of(t, e->iTok), "عبد") == 0 && t->aTok[e->iTok + 1].nAl &&
                   p->a[aRep[i]].nTok == 2;
-        int drop = e->type == AR_ENT_PERSON && (e->nTok == 1 || abd) && aMark[e->iTok].match < 0 &&
+        /* بن alone (#محمد_بن_سلمان cut by the hashtag), لي of قال لي "told me" */
+        int piece = e->type == AR_ENT_PERSON && e->nTok == 1 && aMark[e->iTok].match < 0 &&
+                    (continues_name(t, e->iTok) ||
+                     (tok->nCp <= 2 && e->iTok > 0 && (t->aTok[e->iTok - 1].gaz & AR_GZ_SPEECH)));
+        int drop = piece || (e->type == AR_ENT_PERSON && (e->nTok == 1 || abd) && aMark[e->iTok].match < 0 &&
                    ((tok->gaz & AR_GZ_FIRST_NAME) || abd) && (p->a[aRep[i]].nTok == 1 || abd) &&
                    /* #دونالد_ترامب: the given name of the person the hashtag goes on with */
-                   !(is_mark(t, e->iTok + 1, '_') && e->iTok + 2 < t->nTok && aMark[e->iTok + 2].type == AR_ENT_PERSON);
+                   !(is_mark(t, e->iTok + 1, '_') && e->iTok + 2 < t->nTok && aMark[e->iTok + 2].type == AR_ENT_PERSON));
         if (!drop) p->a[k++] = p->a[i];
       }
       p->n = k;

@@ -58,6 +58,11 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("قال محمد الغنوشي إن الوضع صعب. وأضاف محمد أن الحل قريب."),
                          [("محمد الغنوشي", "PERSON", "محمد الغنوشي"), ("محمد", "PERSON", "محمد الغنوشي")])
 
+    def test_pieces_of_names(self):
+        # بن alone, as a hashtag cuts it; لي of قال لي "told me"
+        self.assertEqual([e for e, t, c in self.ents("التقى الأمير #محمد_بن_سلمان بالرئيس.") if e == "بن"], [])
+        self.assertEqual(self.ents("قال لي إن الوقت قد حان."), [])
+
     def test_billah_names(self):
         # منتصر بالله: ب + الله is part of the name, not a preposition before it
         self.assertEqual(self.ents("وقال الناطق الرسمي منتصر بالله الورتاني إن الحملة متواصلة."),
@@ -88,6 +93,7 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("أصدرت المحكمة الابتدائية بسوسة حكما."),
                          [("المحكمة الابتدائية بسوسة", "ORGANIZATION", "المحكمة الابتدائية بسوسة")])
         self.assertEqual(self.ents("أصدرت المحكمة الابتدائية حكما بالسجن."), [])
+        self.assertEqual(self.ents("أكدت النقابة الأساسية للأطباء أن الإضراب متواصل."), [])
         self.assertEqual(self.ents("نظم الاتحاد الجهوي للشغل ببن عروس تجمعا."),
                          [("الاتحاد الجهوي للشغل ببن عروس", "ORGANIZATION", "الاتحاد الجهوي للشغل ببن عروس")])
 
