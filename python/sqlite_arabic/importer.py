@@ -35,6 +35,7 @@ more than a second; a summary line always ends the run.
 """
 import argparse
 import bz2
+import contextlib
 import csv
 import gzip
 import hashlib
@@ -196,6 +197,7 @@ class Progress:
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "skipped": 0,
                        "duplicates": 0}
         self.undated = 0
+        self.link_seconds = 0.0
         self.charsets = {}
         self.start = time.monotonic()
         self.last = self.start
@@ -236,7 +238,7 @@ class Progress:
                 f"{self.bytes / 1e6:.1f} MB read in {secs:.2f} s "
                 f"({self.bytes / 1e6 / secs:.1f} MB/s, {written / secs:.0f} articles/s); "
                 f"duplicates {c['duplicates']}, articles without a readable date {self.undated}; "
-                f"charsets: {charsets}")
+                f"charsets: {charsets}; corpus linked in {self.link_seconds:.1f} s")
 
 
 def file_kind(name):
@@ -733,9 +735,7 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
 
     def commit():
         if extractors:
-            db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical) "
-                           "VALUES (?, ?, ?, ?, ?, ?)",
-                           ((aid,) + row for aid, rows in extractors.take() for row in rows))
+            extractors.write(db)
             db.execute(RESUME_EXTRACTION)
         db.execute(RESUME_LINKING)
         db.execute("COMMIT")
@@ -828,7 +828,9 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
     db.executemany("DELETE FROM occurrences WHERE path = ?", [(p,) for p in occ_gone])
     c["removed"] = len(gone)
     commit()
+    start = time.monotonic()
     linking.link(db, sys.stderr if progress.shown else None)  # corpus entities (sql/linking.sql)
+    progress.link_seconds = time.monotonic() - start
     progress.undated = sum(db.execute("SELECT count(*) FROM articles WHERE substr(path, 1, ?) = ? "
                                       "AND published IS NULL", (len(p), p)).fetchone()[0] for p in prefixes)
     if any(c[k] for k in ("added", "changed", "removed")):
@@ -879,23 +881,17 @@ def import_corpus(source, db_path, extension=None, batch_articles=500, batch_byt
     db = connect(db_path, extension)
     if jobs is None:
         jobs = (os.cpu_count() or 1) if sum(size for path, size in files) >= PARALLEL_BYTES else 1
-    extractors = None
     try:
         if jobs > 1 and not workers.stock_view(db, sql_path("schema.sql")):
             warn(db_path, "article_entities is not the view of schema.sql: its triggers extract, on one core")
-        elif jobs > 1:
-            extractors = workers.Extractors(db_path, extension, jobs)
+            jobs = 1
         sql = Sql(db)
         reader = Reader(sql, encoding, columns, progress)
         reader.unreadable = set(walk.unreadable) if os.path.isdir(source) else set()
-        load(db, sql, reader, files, lines, prefixes, protected, progress, batch_articles, batch_bytes,
-             allow_removal, extractors)
-        if extractors:
-            extractors.close()
-            extractors = None
+        with workers.Extractors(db_path, extension, jobs) if jobs > 1 else contextlib.nullcontext() as extractors:
+            load(db, sql, reader, files, lines, prefixes, protected, progress, batch_articles, batch_bytes,
+                 allow_removal, extractors)
     finally:
-        if extractors:
-            extractors.terminate()
         db.close()  # without COMMIT: an unfinished batch is rolled back
     if not quiet:
         print(progress.summary(db_path), file=sys.stderr)

@@ -54,9 +54,10 @@ article canonical), numbered in TEMP tables; everything that grows with the
 number of mentions or sentences (the groups' articles, the boilerplate
 counts, every count written) is computed in SQL, which spills to a temporary
 file. Python holds a few integers per distinct spelling: linking the 30 MB of
-news peaks at 88 MB of RSS, and a corpus ten times as large with the same
-names needs no more.
+news peaks at 88 MB of RSS, a corpus ten times as large (2.4 million mentions)
+at 101 MB.
 """
+import contextlib
 import hashlib
 import os
 import re
@@ -195,16 +196,18 @@ def boilerplate(db):
     db.execute("INSERT INTO link_hot SELECT source, h, count(*) FROM link_sentences GROUP BY source, h "
                "HAVING count(*) >= ?", (BOILERPLATE_ARTICLES,))
     hot = {(src, h): n for src, h, n in db.execute("SELECT source, h, n FROM link_hot")}
-    repeated, spans = {}, []
-    for aid, source, text in db.execute(
-            "SELECT id, source, text FROM articles WHERE id IN (SELECT s.article_id FROM link_sentences AS s "
-            "JOIN link_hot AS k ON k.source = s.source AND k.h = s.h)"):
-        for s, b, e in sentences(text):
-            n = hot.get((source or "", digest(s)))
-            if n:
-                repeated[(source, s)] = n
-                spans.append((aid, b, e))
-    db.executemany("INSERT INTO link_boilerplate VALUES (?, ?, ?)", spans)
+    repeated = {}
+
+    def spans():
+        for aid, source, text in db.execute(
+                "SELECT id, source, text FROM articles WHERE id IN (SELECT s.article_id FROM link_sentences AS s "
+                "JOIN link_hot AS k ON k.source = s.source AND k.h = s.h)"):
+            for s, b, e in sentences(text):
+                n = hot.get((source or "", digest(s)))
+                if n:
+                    repeated[(source, s)] = n
+                    yield aid, b, e
+    db.executemany("INSERT INTO link_boilerplate VALUES (?, ?, ?)", spans())
     return repeated
 
 
@@ -602,10 +605,8 @@ def refresh(db, progress=None, extract=True, jobs=1):
         # (a schema change under a running statement aborts it: "abort due to ROLLBACK").
         db.execute("SELECT count(*) FROM arabic_entities('سيرغي لافروف')").fetchone()
         db_path = db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
-        extractors = None
-        if jobs > 1 and db_path and workers.stock_view(db, sql_path("schema.sql")):
-            extractors = workers.Extractors(db_path, loadable_path(), jobs)
-        try:
+        parallel = jobs > 1 and db_path and workers.stock_view(db, sql_path("schema.sql"))
+        with workers.Extractors(db_path, loadable_path(), jobs) if parallel else contextlib.nullcontext() as pool:
             db.execute("BEGIN")
             db.execute("UPDATE entities SET entity_id = 0")  # no per-row unlinking: link() rewrites all
             db.execute("DELETE FROM entities")
@@ -616,23 +617,15 @@ def refresh(db, progress=None, extract=True, jobs=1):
                 first, last = ids[i], ids[min(i + step, len(ids)) - 1]
                 # Inserted with entity_id 0: entities_link would link each row of entity_id NULL;
                 # link() below does it for all at once.
-                if extractors:
+                if pool:
                     for aid, text in db.execute("SELECT id, text FROM articles WHERE id BETWEEN ? AND ? "
                                                 "ORDER BY id", (first, last)):
-                        extractors.submit(aid, text)
-                    db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical, "
-                                   "entity_id) VALUES (?, ?, ?, ?, ?, ?, 0)",
-                                   ((aid,) + row for aid, rows in extractors.take() for row in rows))
+                        pool.submit(aid, text)
+                    pool.write(db, entity_id=0)
                 else:
                     db.execute("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
                                "SELECT article_id, entity, type, start, length, canonical, 0 FROM article_entities "
                                "WHERE article_id BETWEEN ? AND ?", (first, last))
                 say(f"extracted {min(i + step, len(ids))}/{total} articles")
             db.execute("COMMIT")
-            if extractors:
-                extractors.close()
-                extractors = None
-        finally:
-            if extractors:
-                extractors.terminate()
     link(db, progress)

@@ -52,7 +52,7 @@ def stock_view(db, schema_path):
 
 class Extractors:
     """A pool of worker processes computing the entities of articles; the
-    writer submits (article id, text) and takes each batch's rows back."""
+    writer submits (article id, text) and writes the rows of each batch."""
 
     def __init__(self, db_path, extension, jobs):
         self.pool = multiprocessing.get_context("spawn").Pool(jobs, _start, (db_path, extension))
@@ -70,18 +70,21 @@ class Extractors:
             self.waiting.append(self.pool.apply_async(_extract, (self.chunk,)))
             self.chunk, self.chunk_bytes = [], 0
 
-    def take(self):
-        """The rows of every article submitted so far: [(article id, [(entity, type, start,
-        length, canonical)])], in the order they were submitted."""
+    def write(self, db, entity_id=None):
+        """Insert the rows of every article submitted so far into entities, in the order
+        they were submitted, with this entity_id (NULL: not linked yet)."""
         self._send()
-        done = [row for w in self.waiting for row in w.get()]
+        db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       ((aid,) + row + (entity_id,) for w in self.waiting for aid, rows in w.get() for row in rows))
         self.waiting = []
-        return done
 
-    def close(self):
-        self.pool.close()
-        self.pool.join()
+    def __enter__(self):
+        return self
 
-    def terminate(self):
-        self.pool.terminate()
+    def __exit__(self, kind, value, traceback):
+        if kind is None:
+            self.pool.close()  # every result was taken: the workers end
+        else:
+            self.pool.terminate()
         self.pool.join()
