@@ -234,12 +234,12 @@ def own_names(db, org_spellings):
     جوهرة, الجوهرة): in that source's articles they are its signature and attributions
     (لـ"الجوهرة أف أم"), not news about it. A name is compared with the source's Latin name
     by the consonants of its readable transliteration, without its article and the words of
-    media (أف أم, إذاعة); a skeleton of two consonants only for a name of one word
-    (العربية for alarabia: rb)."""
+    media (أف أم, إذاعة); skeletons of 3 consonants or more only (alarabia's rb would
+    take الأوروبي and العروبة too)."""
     sources = {}
     for (src,) in db.execute("SELECT DISTINCT source FROM articles"):
         k = source_skeleton(src)
-        if len(k) >= 2:
+        if len(k) >= 3:  # two (alarabia: rb) would take الأوروبي and العروبة too
             sources.setdefault(k, []).append(src or "")
     if not sources:
         return []
@@ -249,10 +249,7 @@ def own_names(db, org_spellings):
         if not words:
             continue
         latin = db.execute("SELECT arabic_translit(?, 'readable')", (" ".join(words),)).fetchone()[0] or ""
-        k = consonants(latin)
-        if len(k) < 3 and len(words) > 1:
-            continue  # two consonants: a name of one word only (العربية for alarabia)
-        for src in sources.get(k, ()):
+        for src in sources.get(consonants(latin), ()):
             out.append((src, r))
     return sorted(set(out))
 
