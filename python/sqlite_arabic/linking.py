@@ -28,8 +28,9 @@ groups them into entities with generic rules (no rule names a person):
 8. Spellings that differ only in their spaces join (بنقردان, بن قردان).
 9. A person's alias that is the last words of the gazetteer's name is its
    surname (قايد السبسي, بن علي): its first word is no given name for rule 6.
-   A surname of several words still alone (بن يوسف) joins the one full name
-   it ends, with rule 5's dominance.
+   A surname of several words still alone, starting with a particle (بن يوسف),
+   joins the one full name it ends, with rule 5's dominance; the father's
+   name after بن (محمد بن سلمان بن عبد العزيز) is no surname.
 10. An organization named short joins the one full name of the corpus that
    holds its words in order, the others being adjectives with ال or a noun
    inside (مجلس الشعب: مجلس نواب الشعب; البنك المركزي: البنك المركزي
@@ -423,15 +424,21 @@ def _link(db, say):
     db.executemany("UPDATE link_groups SET root = ? WHERE id = ?",
                    [(find(n), gid) for gid, n in db.execute("SELECT id, n FROM link_groups")])
     arts = Counter(dict(db.execute(NODE_ARTICLES.format("root")).fetchall()))
+    # A surname of several words starts with a particle (بن يوسف, أبو زيد); سلمان بن عبد العزيز
+    # is a full name, and the father's name in محمد بن سلمان بن عبد العزيز (after بن) is no surname.
+    particles = {k for (k,) in db.execute(
+        "SELECT arabic_name_key(p) FROM (SELECT 'بن' AS p UNION SELECT 'ابن' UNION SELECT 'أبو' "
+        "UNION SELECT 'آل' UNION SELECT 'ولد' UNION SELECT 'بو' UNION SELECT 'بنت')")}
     by_suffix = defaultdict(set)
     for nid in range(1, len(keys)):
         words = keys[nid].split()
         if types[nid] == "PERSON" and len(words) > 2:
             for i in range(1, len(words) - 1):
-                by_suffix[" ".join(words[i:])].add(find(nid))
+                if words[i] in particles and words[i - 1] not in particles:
+                    by_suffix[" ".join(words[i:])].add(find(nid))
     for nid in range(1, len(keys)):
         k = keys[nid]
-        if types[nid] != "PERSON" or len(k.split()) < 2 or k not in by_suffix:
+        if types[nid] != "PERSON" or len(k.split()) < 2 or k.split()[0] not in particles or k not in by_suffix:
             continue
         r = find(nid)
         if given.get(r, set()) - {k.split()[0]}:
