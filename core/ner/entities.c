@@ -1511,7 +1511,8 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
         int drop = piece || (e->type == AR_ENT_PERSON && (e->nTok == 1 || abd) && aMark[e->iTok].match < 0 &&
                    ((tok->gaz & AR_GZ_FIRST_NAME) || abd) && (p->a[aRep[i]].nTok == 1 || abd) &&
                    /* #دونالد_ترامب: the given name of the person the hashtag goes on with */
-                   !(is_mark(t, e->iTok + 1, '_') && e->iTok + 2 < t->nTok && aMark[e->iTok + 2].type == AR_ENT_PERSON));
+                   !(is_mark(t, e->iTok + 1, '_') && e->iTok + 2 < t->nTok && aMark[e->iTok + 2].type == AR_ENT_PERSON &&
+                     !continues_name(t, e->iTok + 2)));
         if (!drop) p->a[k++] = p->a[i];
       }
       p->n = k;
