@@ -121,6 +121,50 @@ static int place_context(const ArNerText *t, int i, int nStrip) {
   return strcmp(zPrev, "في") == 0 || strcmp(zPrev, "وفي") == 0;
 }
 
+static int word_listed(const ArNerText *t, int i, int k, unsigned bits);
+
+/* Tokens [s, e) are no entity. */
+static void clear_marks(const ArNerText *t, Mark *aMark, int s, int e) {
+  int k;
+  for (k = s; k < e; k++) aMark[k].type = 0, aMark[k].begin = 0, aMark[k].match = -1;
+  if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+}
+
+/* Is a place expected at token i (its first nStrip letters proclitics):
+** after ب, في, من, إلى, بين, نحو, or a word of places (مدينة, ولاية)? */
+static int expects_place(const ArNerText *t, int i, int nStrip) {
+  static const char *const az[] = {"من", "الي", "نحو", "بين", "ومن", "والي", "غرار", "زار", "يزور", "زيارة"};
+  const char *zPrev;
+  unsigned k;
+  if (place_context(t, i, nStrip)) return 1;
+  if (i == 0 || !t->aTok[i - 1].isWord) return 0;
+  if (t->aTok[i - 1].gaz & AR_GZ_LOC_TRIGGER) return 1;
+  zPrev = t->zFold + t->aTok[i - 1].iFold;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (strcmp(zPrev, az[k]) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Does the place [s, e) end the person span it is inside, after a word
+** that is no part of a name (a title, a function word, a common word)? */
+static int place_ends_person(const ArNerText *t, const Mark *aMark, int s, int e) {
+  const ArNerToken *prev;
+  if (s == 0 || aMark[s - 1].type != AR_ENT_PERSON || aMark[s].begin) return 0;
+  if (e < t->nTok && aMark[e].type == AR_ENT_PERSON && !aMark[e].begin) return 0;
+  prev = &t->aTok[s - 1];
+  return !(prev->gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) && !continues_name(t, s - 1);
+}
+
+/* Does [a, s) hold a word of a person's name (a given name, a listed name)? */
+static int person_words_before(const ArNerText *t, int a, int s) {
+  int k;
+  for (k = a; k < s; k++) {
+    if (t->aTok[k].gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) return 1;
+  }
+  return 0;
+}
+
 /* Put gazetteer names into the tagger's spans. A name of the same type as
 ** the span it overlaps widens it to the left (الرئيس جو بايدن keeps its
 ** first name); a name of another type, or any name of the user's table,
@@ -136,9 +180,33 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
     for (i = s; i < e; i++) {
       if (aMark[i].type && aMark[i].type != m->type) conflict = 1;
     }
+    /* A place that is a common word too (السلط "the authorities"), or that
+    ** the text spells otherwise than the list and only the name key joins
+    ** (مشاهد "scenes" and مشهد, الحديدية "of iron" and الحديدة): a place only
+    ** where a place is expected; else the word is no entity at all. */
+    if (m->type == AR_ENT_LOCATION && !m->fromUser && m->nTok == 1 &&
+        ((t->aTok[s].gaz & AR_GZ_COMMON_PLACE) || word_listed(t, s, m->stripFirst, AR_GZ_COMMON_PLACE) ||
+         !((t->aTok[s].gaz & AR_GZ_PLACE_SPELLED) || word_listed(t, s, m->stripFirst, AR_GZ_PLACE_SPELLED))) &&
+        !expects_place(t, s, m->stripFirst)) {
+      if (aMark[s].type == AR_ENT_LOCATION && same_span(t, aMark, s, e)) clear_marks(t, aMark, s, e);
+      continue;
+    }
     /* A built-in place inside a longer name of another type is part of it:
-    ** مانشستر يونايتد, واشنطن تايمز. */
-    if (conflict && !m->fromUser && inside_other_span(t, aMark, s, e)) continue;
+    ** مانشستر يونايتد, واشنطن تايمز; but not inside a person the tagger
+    ** reads from a title or a common word before it (زار الوزير بن قردان,
+    ** أهالي بن قردان): a place ends that span, and what is before it is no name. */
+    if (conflict && !m->fromUser && inside_other_span(t, aMark, s, e)) {
+      int a = s;
+      if (!(m->type == AR_ENT_LOCATION && aMark[s].type == AR_ENT_PERSON && place_ends_person(t, aMark, s, e)))
+        continue;
+      while (a > 0 && !aMark[a].begin && aMark[a - 1].type == AR_ENT_PERSON) a--;
+      if (person_words_before(t, a, s)) {
+        aMark[s].begin = 1;
+      } else {
+        clear_marks(t, aMark, a, s);
+      }
+      conflict = 1;
+    }
     /* A place named for its club or its government (برشلونة, واشنطن): the
     ** tagger reads the context, the list does not. */
     if (conflict && !m->fromUser && same_span(t, aMark, s, e) && aMark[s].type != AR_ENT_PERSON &&
@@ -172,7 +240,11 @@ static int may_join_name(uint32_t c) { return c == '-' || c == '.' || c == '\'' 
 ** word of one or two letters (ج. بوش, أن. بي. سي), not at a sentence's end. */
 static int joins_words(const ArNerText *t, int i) {
   uint32_t c = t->aCp[t->aTok[i].iCp];
+  int b = t->aTok[i].iByte, e = b + t->aTok[i].nByte;
   if (!may_join_name(c)) return 0;
+  /* a dash between spaces separates names (فخر الدين بن يوسف - طه ياسين الخنيسي) */
+  if (c == '-' && ((b > 0 && (t->z[b - 1] == ' ' || t->z[b - 1] == '\t')) || (e < t->n && (t->z[e] == ' ' || t->z[e] == '\t'))))
+    return 0;
   return c != '.' || (i > 0 && t->aTok[i - 1].isWord && t->aTok[i - 1].nCp <= 2);
 }
 
@@ -210,6 +282,10 @@ static const char *skip_of(const ArNerText *t, int i, int k) {
 
 /* The folded word without proclitics (ال kept). */
 static const char *bare_of(const ArNerText *t, int i) { return skip_of(t, i, t->aTok[i].nProc); }
+
+static int is_fold(const ArNerText *t, int i, const char *zWord) {
+  return i >= 0 && i < t->nTok && t->aTok[i].isWord && strcmp(fold_of(t, i), zWord) == 0;
+}
 
 static int is_word(const ArNerText *t, int i, const char *zWord) {
   return i >= 0 && i < t->nTok && t->aTok[i].isWord && strcmp(bare_of(t, i), zWord) == 0;
@@ -730,9 +806,19 @@ static void media_names(const ArNerText *t, Mark *aMark) {
     int n = 0, s = i - 1, e;
     if (t->aTok[i].nFold <= 4 && pair_listed(t, i, 0, AR_GZ_MEDIA_NAME)) n = 2; /* أف أم, تي في */
     else if (t->aTok[i].isWord && (t->aTok[i].gazWhole & AR_GZ_MEDIA_NAME)) n = 1;
-    if (!n || !t->aTok[s].isWord || t->aTok[s].shape == AR_SHAPE_DIGITS || line_break_before(t, i) ||
-        (t->aTok[s].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_TITLE | AR_GZ_MEDIA)))
+    if (!n || t->aTok[s].shape == AR_SHAPE_DIGITS || line_break_before(t, i) ||
+        (t->aTok[s].isWord && (t->aTok[s].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_TITLE | AR_GZ_MEDIA))))
       continue;
+    /* الجوهرة "اف ام": the name is the word before the quote */
+    if (!t->aTok[s].isWord && is_quote_or(t, s, 0) && s > 0 && t->aTok[s - 1].isWord && i + n < t->nTok &&
+        is_quote_or(t, i + n, 0) && t->aTok[s - 1].shape == AR_SHAPE_ARABIC &&
+        !(t->aTok[s - 1].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_TITLE | AR_GZ_MEDIA))) {
+      clear_marks(t, aMark, s, i + n + 1);
+      if (!(aMark[s - 1].type == AR_ENT_ORG && aMark[s - 1].match >= 0)) mark_span(t, aMark, s - 1, s, AR_ENT_ORG);
+      i = i + n;
+      continue;
+    }
+    if (!t->aTok[s].isWord) continue;
     e = i + n;
     /* already the gazetteer's name (فرانس برس) */
     if (aMark[i].match >= 0 && aMark[i].type == AR_ENT_ORG) continue;
@@ -805,6 +891,31 @@ static void work_titles(const ArNerText *t, Mark *aMark) {
   int i;
   for (i = 0; i + 1 < t->nTok; i++) {
     int s = i + 1, e;
+    /* كأس الاتحاد الأفريقي, كأس تونس: a competition named for a body or a place is neither */
+    if (t->aTok[i].isWord && !aMark[i].type &&
+        (is_word(t, i, "كاس") || is_word(t, i, "الكاس") || is_word(t, i, "بطوله") || is_word(t, i, "ابطال")) &&
+        (aMark[s].type == AR_ENT_ORG || aMark[s].type == AR_ENT_LOCATION) && aMark[s].begin && !t->aTok[s].nProc) {
+      e = span_end(t, aMark, s);
+      clear_span(t, aMark, s, e);
+      i = e - 1;
+      continue;
+    }
+    /* في مداخلة له في بوليتيكا, ضيف برنامج: after له or لها and a preposition, a programme */
+    if (t->aTok[i].isWord && (t->aTok[i].gaz & AR_GZ_BROADCAST) && !aMark[i].type) {
+      int k = i + 1;
+      while (k < t->nTok && k <= i + 3 &&
+             (is_fold(t, k, "له") || is_fold(t, k, "لها") || is_fold(t, k, "لهم") || is_fold(t, k, "هاتفيه") ||
+              is_fold(t, k, "اذاعيه") || is_fold(t, k, "مباشره")))
+        k++;
+      if (k < t->nTok && (is_fold(t, k, "في") || is_fold(t, k, "عبر") || is_fold(t, k, "ضمن"))) k++;
+      if (k < t->nTok && (aMark[k].type == AR_ENT_LOCATION || aMark[k].type == AR_ENT_ORG) && aMark[k].begin &&
+          aMark[k].match < 0) {
+        e = span_end(t, aMark, k);
+        clear_span(t, aMark, k, e);
+        i = e - 1;
+        continue;
+      }
+    }
     if (!t->aTok[i].isWord || !(t->aTok[i].gaz & AR_GZ_WORK) || aMark[i].type) continue;
     if (is_quote(t, s)) {
       for (e = s + 1; e < t->nTok && e - s < 12 && !is_quote(t, e) && !line_break_before(t, e); e++) {
@@ -817,6 +928,98 @@ static void work_titles(const ArNerText *t, Mark *aMark) {
     }
     clear_span(t, aMark, s, e);
     i = e - 1;
+  }
+}
+
+/* Does token i name a place after ب, ل or في (بسوسة, في القيروان)? The
+** end of that place, else 0. */
+static int place_after(const ArNerText *t, const Mark *aMark, int i) {
+  const ArNerToken *tok;
+  if (i >= t->nTok || !t->aTok[i].isWord) return 0;
+  if (is_fold(t, i, "في") && i + 1 < t->nTok && aMark[i + 1].type == AR_ENT_LOCATION && aMark[i + 1].begin)
+    return span_end(t, aMark, i + 1);
+  tok = &t->aTok[i];
+  if (aMark[i].type != AR_ENT_LOCATION || !aMark[i].begin || tok->restoreAl) return 0;
+  if (tok->nProc > tok->nConj) {
+    if (t->aCp[tok->iCp + tok->nConj] != 0x0628 && t->aCp[tok->iCp + tok->nConj] != 0x0644) return 0;
+  } else if (!(aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i && t->aMatch[aMark[i].match].stripFirst == 1 &&
+               (t->aCp[tok->iCp] == 0x0628 || t->aCp[tok->iCp] == 0x0644))) {
+    return 0; /* ببن عروس: the one letter the parse leaves */
+  }
+  return span_end(t, aMark, i);
+}
+
+/* A body every town has (المحكمة الابتدائية, الاتحاد الجهوي للشغل) names
+** one body only with its town: المحكمة الابتدائية بسوسة is a name, the
+** court alone is none. A club's name of "sporting" goes on with its town
+** the same way (النجم الرياضي بالمتلوي). */
+static void generic_bodies(const ArNerText *t, Mark *aMark) {
+  int s, e, k;
+  for (s = 0; s + 1 < t->nTok; s = e) {
+    int generic = 0, end;
+    e = s + 1;
+    if (aMark[s].type != AR_ENT_ORG || !aMark[s].begin) continue;
+    e = span_end(t, aMark, s);
+    if (aMark[s].match >= 0 || e - s < 2) continue;
+    if (pair_listed(t, s, t->aTok[s].nProc, AR_GZ_GENERIC_BODY) ||
+        (t->aTok[s].restoreAl && pair_listed(t, s, t->aTok[s].nProc - 1, AR_GZ_GENERIC_BODY))) {
+      generic = 1;
+      /* what follows the two words is a phrase of ل + ال (للشغل), not a name */
+      for (k = s + 2; k < e; k++) {
+        if (!t->aTok[k].restoreAl && !(t->aTok[k].nConj && has_article_now(&t->aTok[k]))) generic = 0;
+      }
+    } else if (e - s == 2 && (t->aTok[s].gaz & AR_GZ_CLUB) && (is_word(t, s + 1, "الرياضي") || is_word(t, s + 1, "الرياضيه"))) {
+      generic = 2;
+    }
+    if (!generic) continue;
+    end = place_after(t, aMark, e);
+    if (end && end - s <= AR_NAME_MAX_WORDS + 2) {
+      mark_span(t, aMark, s, end, AR_ENT_ORG);
+      e = end;
+    } else if (generic == 1) {
+      clear_span(t, aMark, s, e);
+    }
+  }
+}
+
+/* A word that opens a town's name is no place alone: سيدي بوعلي, منزل
+** تميم are one place with the word after them (whatever the tagger made of
+** it), سيدي alone is none. */
+static void place_heads(const ArNerText *t, Mark *aMark) {
+  int s;
+  for (s = 0; s < t->nTok; s++) {
+    const ArNerToken *nx;
+    if (aMark[s].type != AR_ENT_LOCATION || !aMark[s].begin || aMark[s].match >= 0 ||
+        span_end(t, aMark, s) != s + 1 || !(t->aTok[s].gaz & AR_GZ_PLACE_HEAD))
+      continue;
+    nx = s + 1 < t->nTok ? &t->aTok[s + 1] : 0;
+    if (nx && nx->isWord && nx->shape == AR_SHAPE_ARABIC && !nx->nProc && !never_name(t, s + 1) &&
+        !line_break_before(t, s + 1) && (!aMark[s + 1].type || span_end(t, aMark, s + 1) == s + 2) &&
+        aMark[s + 1].type != AR_ENT_DATE) {
+      mark_span(t, aMark, s, s + 2, AR_ENT_LOCATION);
+      s++;
+    } else {
+      clear_span(t, aMark, s, s + 1);
+    }
+  }
+}
+
+/* منتصر بالله, فتح الله غولن: a person whose span starts at الله or بالله
+** starts one word before, with the name that الله completes. */
+static void compound_names(const ArNerText *t, Mark *aMark) {
+  int s;
+  for (s = 1; s < t->nTok; s++) {
+    const ArNerToken *pv = &t->aTok[s - 1];
+    if (aMark[s].type != AR_ENT_PERSON || !aMark[s].begin || strcmp(bare_of(t, s), "الله") != 0) continue;
+    if (!pv->isWord || pv->shape != AR_SHAPE_ARABIC || pv->nProc || never_name(t, s - 1) || line_break_before(t, s) ||
+        (aMark[s - 1].type && aMark[s - 1].type != AR_ENT_PERSON))
+      continue;
+    if (!aMark[s - 1].type) {
+      aMark[s - 1].type = AR_ENT_PERSON;
+      aMark[s - 1].match = -1;
+      aMark[s - 1].begin = 1;
+    }
+    aMark[s].begin = 0;
   }
 }
 
@@ -866,6 +1069,27 @@ static void clubs(const ArNerText *t, Mark *aMark) {
         (aMark[s + 1].type && aMark[s + 1].match >= 0 && aMark[s + 1].type != AR_ENT_LOCATION))
       continue;
     for (k = 0; k < (int)(sizeof(azByCountry) / sizeof(azByCountry[0])); k++) byCountry |= is_word(t, s, azByCountry[k]);
+    /* النجم الرياضي الساحلي, الترجي الرياضي التونسي: "sporting" between the club and its town */
+    if (s + 2 < t->nTok && (is_word(t, s + 1, "الرياضي") || is_word(t, s + 1, "الرياضيه")) &&
+        t->aTok[s + 2].isWord && t->aTok[s + 2].nAl && !t->aTok[s + 2].nProc && is_nisba(t, s + 2) &&
+        !(t->aTok[s + 2].gaz & (AR_GZ_FUNCTION | AR_GZ_ORGAN)) && !line_break_before(t, s + 2) &&
+        !(aMark[s + 2].type && aMark[s + 2].match >= 0)) {
+      mark_span(t, aMark, s, s + 3, AR_ENT_ORG);
+      s += 2;
+      continue;
+    }
+    /* أولمبيك مدنين, سبورتينغ بن عروس: a club's word, then its town */
+    if (!has_article_now(&t->aTok[s]) && !is_word(t, s, "ملعب") && aMark[s + 1].type == AR_ENT_LOCATION && aMark[s + 1].begin &&
+        !t->aTok[s + 1].nProc && (!aMark[s].type || (aMark[s].type == AR_ENT_ORG && span_end(t, aMark, s) == s + 1))) {
+      int e2 = span_end(t, aMark, s + 1);
+      if (e2 - s <= AR_NAME_MAX_WORDS) {
+        /* نادي حمام الأنف is the club حمام الأنف: after نادي the name is what follows */
+        mark_span(t, aMark, is_word(t, s, "نادي") || is_word(t, s, "ناد") ? s + 1 : s, e2, AR_ENT_ORG);
+        if (is_word(t, s, "نادي") || is_word(t, s, "ناد")) aMark[s].type = 0, aMark[s].match = -1;
+        s = e2 - 1;
+        continue;
+      }
+    }
     if (town_adj(t, s + 1) || (byCountry && masculine_country_adj(t, s + 1) && !aMark[s + 1].type)) {
       if (aMark[s].type == AR_ENT_ORG && span_end(t, aMark, s) > s + 2) continue;
       mark_span(t, aMark, s, s + 2, AR_ENT_ORG);
@@ -1015,11 +1239,18 @@ static int date_skip(const ArNerText *t, int i) {
 static int strip_first(const ArNerText *t, const Mark *aMark, int i, const ArHashMap *words) {
   const ArNerToken *tok = &t->aTok[i];
   const unsigned names = AR_GZ_PERSON | AR_GZ_LOCATION | AR_GZ_ORG;
-  if (tok->nProc == 0) return 0;
   if (aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i)
-    return t->aMatch[aMark[i].match].stripFirst;
+    return t->aMatch[aMark[i].match].stripFirst; /* ببن قردان: one letter the parse leaves */
+  if (tok->nProc == 0) return 0;
   if (aMark[i].type == AR_ENT_DATE) return date_skip(t, i);
   if (tok->gazWhole & (names | AR_GZ_FIRST_NAME)) return 0; /* فدوى is not ف + دوى */
+  /* لجوهرة أف أم: ل or ب before a medium's name ending in أف أم, برس */
+  if (aMark[i].type == AR_ENT_ORG && tok->nProc > tok->nConj && !tok->restoreAl) {
+    int e = span_end(t, aMark, i), c = t->aCp[tok->iCp + tok->nConj];
+    if ((c == 0x0644 || c == 0x0628) && e - i >= 2 &&
+        ((t->aTok[e - 1].gazWhole & AR_GZ_MEDIA_NAME) || pair_listed(t, e - 2, 0, AR_GZ_MEDIA_NAME)))
+      return tok->nProc;
+  }
   if (tok->gazBare & names) return tok->nProc;
   if (tok->nAl || tok->restoreAl) return tok->nProc;
   /* وفهد, بمعهد: the bare word is a given name or a trigger */
@@ -1052,6 +1283,18 @@ static int ends_with(const ArNerText *t, const ArEntity *r, const ArEntity *e) {
     uint64_t ha = key_without(t, a, a == r->iTok ? r->nCanon : 0, 0);
     uint64_t hb = key_without(t, b, b == e->iTok ? e->nCanon : 0, 0);
     if (ha != hb) return 0;
+  }
+  return 1;
+}
+
+/* Does the name r begin with the words of the name e (البنك المركزي, البنك المركزي التونسي)? */
+static int begins_with(const ArNerText *t, const ArEntity *r, const ArEntity *e) {
+  int k;
+  if (e->nTok > r->nTok) return 0;
+  for (k = 0; k < e->nTok; k++) {
+    int a = r->iTok + k, b = e->iTok + k;
+    if (!t->aTok[a].isWord || !t->aTok[b].isWord) return 0;
+    if (key_without(t, a, k == 0 ? r->nCanon : 0, 0) != key_without(t, b, k == 0 ? e->nCanon : 0, 0)) return 0;
   }
   return 1;
 }
@@ -1197,6 +1440,26 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       }
       aRep[i] = rep;
     }
+    /* A body named short in a text that names it in full (البنك المركزي and
+    ** البنك المركزي التونسي, الاتحاد الأفريقي and الاتحاد الأفريقي لكرة القدم
+    ** in one article): the one longer organization that begins with its words,
+    ** when the short name is not the gazetteer's unless the long one is too. */
+    for (i = 0; i < p->n && rc == AR_OK; i++) {
+      ArEntity *e = &p->a[i];
+      int j, found = -1;
+      if (e->type != AR_ENT_ORG || e->nTok < 2 || aRep[i] != i) continue;
+      for (j = 0; j < p->n; j++) {
+        ArEntity *r = &p->a[j];
+        if (r->type != AR_ENT_ORG || r->nTok <= e->nTok || !begins_with(t, r, e)) continue;
+        if (aMark[e->iTok].match >= 0 && aMark[r->iTok].match < 0) continue;
+        if (found >= 0 && aName[found] != aName[j]) {
+          found = -2;
+          break;
+        }
+        found = j;
+      }
+      if (found >= 0) aRep[i] = aRep[found];
+    }
     /* Follow each chain to its end (a first name -> its person -> the
     ** person's longest name). */
     for (i = 0; i < p->n && rc == AR_OK; i++) {
@@ -1209,6 +1472,13 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       ArEntity *e = &p->a[i];
       int m = aMark[e->iTok].match, start = p->nPool;
       if (aRep[i] != i) continue;
+      /* تنظيم داعش, حركة النهضة: a word of the kind, then the gazetteer's name of the same type */
+      if (m < 0 && e->nTok >= 2 && e->type == AR_ENT_ORG && aMark[e->iTok + 1].match >= 0 &&
+          ((t->aTok[e->iTok].gaz & AR_GZ_ORG_TRIGGER) || strcmp(bare_of(t, e->iTok), "تنظيم") == 0)) {
+        const ArNerMatch *m2 = &t->aMatch[aMark[e->iTok + 1].match];
+        if (m2->iTok == e->iTok + 1 && m2->iTok + m2->nTok == e->iTok + e->nTok && m2->type == e->type && m2->zCanon)
+          m = aMark[e->iTok + 1].match;
+      }
       if (m >= 0 && t->aMatch[m].zCanon) {
         rc = pool_add(p, t->aMatch[m].zCanon, t->aMatch[m].nCanon);
       } else {
@@ -1222,6 +1492,30 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       if (aRep[i] == i) continue;
       p->a[i].iCanon = p->a[aRep[i]].iCanon;
       p->a[i].nCanon = p->a[aRep[i]].nCanon;
+    }
+    /* A given name alone that no fuller name of the text completes (محمد,
+    ** جمال; حسن in حسن التصرف "good management", صادق "ratified") names no
+    ** one: it is no entity. */
+    if (rc == AR_OK) {
+      int k = 0;
+      for (i = 0; i < p->n; i++) {
+        const ArEntity *e = &p->a[i];
+        const ArNerToken *tok = &t->aTok[e->iTok];
+        /* عبد الرحمان, عبد الله alone: a given name of two words */
+        int abd = e->nTok == 2 && strcmp(bare_of(t, e->iTok), "عبد") == 0 && t->aTok[e->iTok + 1].nAl &&
+                  p->a[aRep[i]].nTok == 2;
+        /* بن alone (#محمد_بن_سلمان cut by the hashtag), لي of قال لي "told me" */
+        int piece = e->type == AR_ENT_PERSON && e->nTok == 1 && aMark[e->iTok].match < 0 &&
+                    (continues_name(t, e->iTok) ||
+                     (tok->nCp <= 2 && e->iTok > 0 && (t->aTok[e->iTok - 1].gaz & AR_GZ_SPEECH)));
+        int drop = piece || (e->type == AR_ENT_PERSON && (e->nTok == 1 || abd) && aMark[e->iTok].match < 0 &&
+                   ((tok->gaz & AR_GZ_FIRST_NAME) || abd) && (p->a[aRep[i]].nTok == 1 || abd) &&
+                   /* #دونالد_ترامب: the given name of the person the hashtag goes on with */
+                   !(is_mark(t, e->iTok + 1, '_') && e->iTok + 2 < t->nTok && aMark[e->iTok + 2].type == AR_ENT_PERSON &&
+                     !continues_name(t, e->iTok + 2)));
+        if (!drop) p->a[k++] = p->a[i];
+      }
+      p->n = k;
     }
     ar_free(aName);
     ar_free(aRep);
@@ -1259,6 +1553,9 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     media_names(&t, aMark);
     org_guards(model, &t, aMark);
     work_titles(&t, aMark);
+    generic_bodies(&t, aMark);
+    place_heads(&t, aMark);
+    compound_names(&t, aMark);
     mark_dates(&t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);

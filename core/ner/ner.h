@@ -59,6 +59,11 @@
 #define AR_GZ_DATE_RELATIVE 0x1000000 /* الماضي, المقبل */
 #define AR_GZ_YEAR_OPENER 0x2000000 /* في, منذ, مطلع: a year after it is a date */
 #define AR_GZ_NUMBER      0x4000000 /* مليون, ألف: the word after it is a unit */
+#define AR_GZ_PLACE_SPELLED 0x8000000 /* a one-word place as the list spells it (not only its name key) */
+#define AR_GZ_COMMON_PLACE 0x10000000 /* a place that is a common word too (السلط, مشهد) */
+#define AR_GZ_PLACE_HEAD  0x20000000 /* a word that opens a town's name (سيدي, منزل) */
+#define AR_GZ_GENERIC_BODY 0x40000000 /* a body every town has (المحكمة الابتدائية): two words */
+#define AR_GZ_BROADCAST   0x80000000u /* مداخلة, ضيف: a programme's name follows */
 /* Position of the token in a gazetteer name match (features). */
 #define AR_GZ_BEGIN       0x1000
 #define AR_GZ_INSIDE      0x2000
@@ -239,6 +244,7 @@ extern const char ar_gaz_persons[], ar_gaz_locations[], ar_gaz_organizations[], 
     ar_gaz_weekdays[], ar_gaz_first_names[], ar_gaz_country_adjectives[], ar_gaz_function_words[],
     ar_gaz_media_triggers[], ar_gaz_media_names[], ar_gaz_organs[],
     ar_gaz_weak_triggers[], ar_gaz_works[], ar_gaz_clubs[], ar_gaz_sports[], ar_gaz_date_periods[],
-    ar_gaz_date_relatives[], ar_gaz_year_openers[], ar_gaz_numbers[];
+    ar_gaz_date_relatives[], ar_gaz_year_openers[], ar_gaz_numbers[], ar_gaz_common_places[],
+    ar_gaz_place_heads[], ar_gaz_generic_bodies[], ar_gaz_broadcast[], ar_gaz_late_locations[];
 
 #endif

@@ -285,7 +285,7 @@ const char *ar_name_entry_canonical(const ArNameTable *tab, const ArNameEntry *e
 
 /* ---- the built-in tables ---- */
 
-static ArNameTable g_names, g_words;
+static ArNameTable g_names, g_words, g_late;
 static int g_builtin_ready;
 static pthread_mutex_t g_builtin_mutex = PTHREAD_MUTEX_INITIALIZER;
 
@@ -309,6 +309,12 @@ static int add_list(const ArNormalizer *norm, const char *zList, int type, unsig
       if (rc == AR_OK) rc = table_put(&g_names, h, type, nWords, 0, zCanon, -1, nCanon);
       for (w = 0; w < nWords && w < AR_NAME_MAX_WORDS && rc == AR_OK; w++)
         rc = table_put(&g_words, aWord[w], AR_ENT_NONE, 1, bits, 0, -1, 0);
+      /* a one-word place as it is spelled (rules only: مشاهد shares the key of مشهد) */
+      if (rc == AR_OK && type == AR_ENT_LOCATION && nWords == 1) {
+        uint64_t hFold;
+        hash_words(norm, z, nName, 0, &hFold, 0, 0);
+        rc = table_put(&g_words, ar_hash_bytes(hFold, "w", 1), AR_ENT_NONE, 1, AR_GZ_PLACE_SPELLED, 0, -1, 0);
+      }
     } else {
       int nName = zEq ? (int)(zEq - z) : n;
       unsigned b = bits | (zEq && zEnd[-1] == '*' ? AR_GZ_MONTH_AMBIG : 0);
@@ -316,6 +322,37 @@ static int add_list(const ArNormalizer *norm, const char *zList, int type, unsig
       hash_words(norm, z, nName, 0, &h, 0, 0);
       rc = table_put(&g_words, ar_hash_bytes(h, "w", 1), AR_ENT_NONE, 1, b, zEq ? zEq + 1 : 0, -1,
                      zEq ? (int)(zEnd - zEq - 1) : 0);
+    }
+    z = *zEnd ? zEnd + 1 : zEnd;
+  }
+  return rc;
+}
+
+/* Names for the rules only (ar_gaz_late_locations): into g_late, their one-word
+** spellings marked AR_GZ_PLACE_SPELLED; no word bits, so the tagger's
+** features do not see them (it was trained without them). */
+static int add_late(const ArNormalizer *norm, const char *zList, int type) {
+  const char *z = zList;
+  int rc = AR_OK;
+  while (*z && rc == AR_OK) {
+    const char *zEnd = strchr(z, '|'), *zEq;
+    int n, nName, nCanon, nWords, w;
+    const char *zCanon;
+    uint64_t h, aPrefix[AR_NAME_MAX_WORDS];
+    if (!zEnd) zEnd = z + strlen(z);
+    n = (int)(zEnd - z);
+    zEq = memchr(z, '=', (size_t)n);
+    zCanon = zEq ? zEq + 1 : z;
+    nName = zEq ? (int)(zEq - z) : n;
+    nCanon = zEq ? (int)(zEnd - zEq - 1) : n;
+    nWords = hash_words(norm, z, nName, 1, &h, 0, aPrefix);
+    for (w = 0; w + 1 < nWords && w < AR_NAME_MAX_WORDS && rc == AR_OK; w++)
+      rc = table_put(&g_late, aPrefix[w], AR_ENT_NONE, w + 1, 0, 0, -1, 0);
+    if (rc == AR_OK && nWords > 0) rc = table_put(&g_late, h, type, nWords, 0, zCanon, -1, nCanon);
+    if (rc == AR_OK && type == AR_ENT_LOCATION && nWords == 1) {
+      uint64_t hFold;
+      hash_words(norm, z, nName, 0, &hFold, 0, 0);
+      rc = table_put(&g_words, ar_hash_bytes(hFold, "w", 1), AR_ENT_NONE, 1, AR_GZ_PLACE_SPELLED, 0, -1, 0);
     }
     z = *zEnd ? zEnd + 1 : zEnd;
   }
@@ -396,6 +433,9 @@ static int build_builtin(void) {
     rc = ar_name_table_init(&g_names, 1024);
   }
   if (rc == AR_OK) rc = ar_name_table_init(&g_words, 1024);
+  if (rc == AR_OK) rc = ar_name_table_init(&g_late, 256);
+  if (rc == AR_OK) rc = add_late(norm, ar_gaz_late_locations, AR_ENT_LOCATION);
+  if (rc == AR_OK) rc = add_place_nisbas(norm, ar_gaz_late_locations);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_persons, AR_ENT_PERSON, AR_GZ_PERSON);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_locations, AR_ENT_LOCATION, AR_GZ_LOCATION);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_organizations, AR_ENT_ORG, AR_GZ_ORG);
@@ -420,10 +460,15 @@ static int build_builtin(void) {
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_organs, AR_ENT_NONE, AR_GZ_ORGAN);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_weak_triggers, AR_ENT_NONE, AR_GZ_WEAK_TRIGGER);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_works, AR_ENT_NONE, AR_GZ_WORK);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_common_places, AR_ENT_NONE, AR_GZ_COMMON_PLACE);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_place_heads, AR_ENT_NONE, AR_GZ_PLACE_HEAD);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_generic_bodies, AR_ENT_NONE, AR_GZ_GENERIC_BODY);
+  if (rc == AR_OK) rc = add_list(norm, ar_gaz_broadcast, AR_ENT_NONE, AR_GZ_BROADCAST);
   ar_free(norm);
   if (rc != AR_OK) {
     ar_name_table_free(&g_names);
     ar_name_table_free(&g_words);
+    ar_name_table_free(&g_late);
   }
   return rc;
 }
@@ -447,6 +492,7 @@ void ar_ner_builtin_release(void) {
   if (g_builtin_ready) {
     ar_name_table_free(&g_names);
     ar_name_table_free(&g_words);
+    ar_name_table_free(&g_late);
     g_builtin_ready = 0;
   }
   pthread_mutex_unlock(&g_builtin_mutex);
@@ -592,6 +638,75 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
           tabBest = tab;
           stripBest = f == 0 ? 0 : f == 1 ? tok->nProc : tok->nConj;
         }
+      }
+    }
+    /* ببن قردان, لبن عروس: a preposition of one letter before a first word
+    ** too short for the clitic parse. A name of two words or more only; the
+    ** match is for the rules, not the features (the tagger was trained without it). */
+    /* the names for the rules only: whole, without the proclitics, without the conjunction */
+    if (best == 0) {
+      for (f = 0; f < 3; f++) {
+        const ArNameEntry *e = 0;
+        uint64_t h0 = f == 0 ? ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey)
+                    : f == 1 ? (tok->nProc ? aBare[i] : 0)
+                             : conj_only_key(t, tok);
+        int L;
+        if (h0 == 0) continue;
+        L = longest_name(t, &g_late, i, h0, &e);
+        if (L > best) {
+          best = L;
+          eBest = e;
+          tabBest = &g_late;
+          stripBest = f == 0 ? 0 : f == 1 ? tok->nProc : tok->nConj;
+        }
+      }
+      if (best) {
+        ArNerMatch *m;
+        if (ar_grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK) {
+          ar_free(aBare);
+          return AR_NOMEM;
+        }
+        m = &t->aMatch[t->nMatch++];
+        m->iTok = i;
+        m->nTok = best;
+        m->type = eBest->type;
+        m->stripFirst = stripBest;
+        m->zCanon = ar_name_entry_canonical(tabBest, eBest, &m->nCanon);
+        m->fromUser = 0;
+        i += best;
+        continue;
+      }
+    }
+    if (best == 0 && tok->nProc == 0 && tok->shape == AR_SHAPE_ARABIC && tok->nCp >= 3 && tok->nCp <= 4 &&
+        (t->aCp[tok->iCp] == CH_BEH || t->aCp[tok->iCp] == CH_LAM || t->aCp[tok->iCp] == CH_KAF ||
+         t->aCp[tok->iCp] == CH_WAW || t->aCp[tok->iCp] == CH_FEH)) {
+      for (s = 0; s < 3; s++) {
+        const ArNameTable *tab = s == 0 ? user : s == 1 ? names : &g_late;
+        const ArNameEntry *e = 0;
+        int L;
+        if (!tab || !tab->a) continue;
+        L = longest_name(t, tab, i, hash_key(AR_HASH_INIT, t->aCp + tok->iCp + 1, tok->nCp - 1), &e);
+        if (L >= 2 && L > best) {
+          best = L;
+          eBest = e;
+          tabBest = tab;
+        }
+      }
+      if (best) {
+        ArNerMatch *m;
+        if (ar_grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK) {
+          ar_free(aBare);
+          return AR_NOMEM;
+        }
+        m = &t->aMatch[t->nMatch++];
+        m->iTok = i;
+        m->nTok = best;
+        m->type = eBest->type;
+        m->stripFirst = 1;
+        m->zCanon = ar_name_entry_canonical(tabBest, eBest, &m->nCanon);
+        m->fromUser = tabBest == user;
+        i += best;
+        continue;
       }
     }
     if (best == 0) {

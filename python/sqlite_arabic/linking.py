@@ -25,6 +25,18 @@ groups them into entities with generic rules (no rule names a person):
 7. Full person names that differ in one letter of one word join when that
    word is a middle word or has 6 letters or more (كيم جونغ أون, كيم يونغ أون;
    أنغيلا ميركل, أنجيلا ميركل; غوتيريش, غوتيريس), never across different lengths.
+8. Spellings that differ only in their spaces join (بنقردان, بن قردان).
+9. A person's alias that is the last words of the gazetteer's name is its
+   surname (قايد السبسي, بن علي): its first word is no given name for rule 6.
+   A surname of several words still alone, starting with a particle (بن يوسف),
+   joins the one full name it ends, with rule 5's dominance; the father's
+   name after بن (محمد بن سلمان بن عبد العزيز) is no surname.
+10. An organization named short joins the one full name of the corpus that
+   holds its words in order, the others being adjectives with ال or a noun
+   inside (مجلس الشعب: مجلس نواب الشعب; البنك المركزي: البنك المركزي
+   التونسي), never a phrase of ل (الاتحاد الأفريقي is not الاتحاد الأفريقي
+   لكرة القدم), when that full name has at least half its articles and 5
+   times the articles of any other such name.
 
 The canonical is the gazetteer's name when the group has one, else its most
 frequent full form (a spelling of several words), else its most frequent
@@ -33,7 +45,10 @@ aliases hold most of its mentions.
 
 Boilerplate: a sentence (at least 30 characters) that one source repeats in at
 least 20 articles is boilerplate (a footer, an app notice); its mentions are
-entities.boilerplate = 1 and counted nowhere.
+entities.boilerplate = 1 and counted nowhere. So are, in a source's own
+articles, the organizations named as the source is (Jawhara FM: الجوهرة أف أم,
+جوهرة, الجوهرة in its signatures and attributions), compared by the consonants
+of their transliteration (own_names).
 
 Memory: the rules work on groups of mentions (one per type, spelling and
 article canonical), numbered in TEMP tables; everything that grows with the
@@ -49,6 +64,7 @@ import os
 import re
 import sys
 import time
+import unicodedata
 from collections import Counter, defaultdict
 
 if __package__:
@@ -82,6 +98,7 @@ LINK_TABLES = (
     "link_sentences(source TEXT, h INTEGER, article_id INTEGER, PRIMARY KEY(source, h, article_id)) WITHOUT ROWID",
     "link_hot(source TEXT, h INTEGER, n INTEGER, PRIMARY KEY(source, h)) WITHOUT ROWID",
     "link_boilerplate(article_id INTEGER, b INTEGER, e INTEGER)",
+    "link_own(source TEXT, root INTEGER, PRIMARY KEY(source, root)) WITHOUT ROWID",  # a source's own name
 )
 LINK_INDEXES = ("link_strings_s ON link_strings(s)", "link_boilerplate_article ON link_boilerplate(article_id, b)")
 MENTION_GROUPS = (
@@ -199,6 +216,49 @@ def boilerplate(db):
     return repeated
 
 
+MEDIA_WORDS = {"اف", "أف", "إف", "ام", "أم", "إم", "fm", "برس", "نيوز", "تي", "في", "tv", "إذاعة", "اذاعة",
+               "راديو", "قناة", "موقع", "صحيفة", "جريدة", "شبكة", "تلفزيون", "نت"}
+SOURCE_WORDS = {"fm", "am", "tv", "news", "net", "com", "www", "online", "radio", "arabic", "the", "ar", "org"}
+
+
+def consonants(latin):
+    """The consonants of Latin letters, as a skeleton to compare names across scripts
+    (Jawhara and الجوهرة: jhr): vowels and w, y (Arabic writes them or not) left out, c as s (BBC: بي بي سي)."""
+    plain = unicodedata.normalize("NFKD", latin.lower())
+    return re.sub(r"[aeiouwy]", "", re.sub(r"[^a-z]", "", plain)).replace("c", "s")
+
+
+def source_skeleton(source):
+    words = [w for w in re.findall(r"[a-z]+", (source or "").lower()) if w not in SOURCE_WORDS]
+    words = [w[2:] if w.startswith(("al", "el")) and len(w) > 4 else w for w in words]
+    return consonants("".join(words))
+
+
+def own_names(db, org_spellings):
+    """(source, root) of the organizations whose name is the source's own (Jawhara FM: الجوهرة أف أم,
+    جوهرة, الجوهرة): in that source's articles they are its signature and attributions
+    (لـ"الجوهرة أف أم"), not news about it. A name is compared with the source's Latin name
+    by the consonants of its readable transliteration, without its article and the words of
+    media (أف أم, إذاعة); skeletons of 3 consonants or more only (alarabia's rb would
+    take الأوروبي and العروبة too)."""
+    sources = {}
+    for (src,) in db.execute("SELECT DISTINCT source FROM articles"):
+        k = source_skeleton(src)
+        if len(k) >= 3:  # two (alarabia: rb) would take الأوروبي and العروبة too
+            sources.setdefault(k, []).append(src or "")
+    if not sources:
+        return []
+    out = []
+    for r, s in org_spellings:
+        words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in s.split() if w.lower() not in MEDIA_WORDS]
+        if not words:
+            continue
+        latin = db.execute("SELECT arabic_translit(?, 'readable')", (" ".join(words),)).fetchone()[0] or ""
+        for src in sources.get(consonants(latin), ()):
+            out.append((src, r))
+    return sorted(set(out))
+
+
 def link(db, progress=None):
     """Group the mentions of entities into corpus entities; rewrite
     entities.entity_id, entities.canonical and entities.boilerplate; rebuild
@@ -288,11 +348,33 @@ def _link(db, say):
             given[ra] = ga | gb if ga else gb
             del given[rb]
 
-    # rule 2: the gazetteer (checked too: a gazetteer alias of two given names stays apart)
+    def surname(a, b):
+        """Join the group of a, a surname of several words (قايد السبسي, بن علي), to b's: its
+        first word is no given name, so it does not stand for one in rule 6."""
+        ra = find(a)
+        if given.get(ra) == {keys[a].split()[0]}:
+            del given[ra]
+        union(a, b)
+
+    # rule 2: the gazetteer (checked too: a gazetteer alias of two given names stays apart;
+    # an alias that is the last words of the name is its surname: قايد السبسي, بن علي)
     for (typ, s), (g, sk, gk) in gazetteer.items():
         a = node(typ, sk)
         if a:
-            union(a, node(typ, gk))
+            b = node(typ, gk)
+            if typ == "PERSON" and len(sk.split()) > 1 and gk.endswith(" " + sk):
+                surname(a, b)
+            else:
+                union(a, b)
+    # rule 8: spellings that differ only in their spaces (بنقردان, بن قردان; أبوظبي, أبو ظبي)
+    glued = {}
+    for nid in range(1, len(keys)):
+        g = (types[nid], keys[nid].replace(" ", ""))
+        if g in glued:
+            union(glued[g], nid)
+        else:
+            glued[g] = nid
+    del glued
     # rule 3: a spelling the extractor links to one canonical almost always
     db.execute(GROUP_ARTICLES)
     articles = dict(db.execute(NODE_ARTICLES.format("n")).fetchall())
@@ -342,7 +424,58 @@ def _link(db, say):
         cands = sorted(((arts[c], c) for c in by_word.get(k, ()) if c != r), reverse=True)
         if cands and (len(cands) == 1 or cands[0][0] >= DOMINANCE * cands[1][0]):
             union(nid, cands[0][1], check=False)
-    del by_word, arts
+    # rule 9: a surname of several words still alone (بن يوسف) joins the one full name it ends,
+    # as rule 5 does for one word
+    db.executemany("UPDATE link_groups SET root = ? WHERE id = ?",
+                   [(find(n), gid) for gid, n in db.execute("SELECT id, n FROM link_groups")])
+    arts = Counter(dict(db.execute(NODE_ARTICLES.format("root")).fetchall()))
+    # A surname of several words starts with a particle (بن يوسف, أبو زيد); سلمان بن عبد العزيز
+    # is a full name, and the father's name in محمد بن سلمان بن عبد العزيز (after بن) is no surname.
+    particles = {k for (k,) in db.execute(
+        "SELECT arabic_name_key(p) FROM (SELECT 'بن' AS p UNION SELECT 'ابن' UNION SELECT 'أبو' "
+        "UNION SELECT 'آل' UNION SELECT 'ولد' UNION SELECT 'بو' UNION SELECT 'بنت')")}
+    by_suffix = defaultdict(set)
+    for nid in range(1, len(keys)):
+        words = keys[nid].split()
+        if types[nid] == "PERSON" and len(words) > 2:
+            for i in range(1, len(words) - 1):
+                if words[i] in particles and words[i - 1] not in particles:
+                    by_suffix[" ".join(words[i:])].add(find(nid))
+    for nid in range(1, len(keys)):
+        k = keys[nid]
+        if types[nid] != "PERSON" or len(k.split()) < 2 or k.split()[0] not in particles or k not in by_suffix:
+            continue
+        r = find(nid)
+        if given.get(r, set()) - {k.split()[0]}:
+            continue  # the group has a given name of its own
+        cands = sorted(((arts[c], c) for c in by_suffix[k] if c != r), reverse=True)
+        if cands and (len(cands) == 1 or cands[0][0] >= DOMINANCE * cands[1][0]):
+            surname(nid, cands[0][1])
+    # rule 10: an organization named short (مجلس الشعب, البنك المركزي) joins the one full name
+    # of the corpus that holds its words in order, the others being adjectives with ال or a noun
+    # inside (مجلس نواب الشعب, البنك المركزي التونسي; never a phrase of ل: الاتحاد الأفريقي is
+    # not الاتحاد الأفريقي لكرة القدم), when that full name is named in at least half as many
+    # articles and 5 times as many as any other
+    shorter = defaultdict(set)
+    for nid in range(1, len(keys)):
+        words = keys[nid].split()
+        if types[nid] != "ORGANIZATION" or not 3 <= len(words) <= 6:
+            continue
+        optional = [i for i in range(1, len(words))
+                    if words[i].startswith("ال") or (i < len(words) - 1 and not words[i].startswith("ل"))]
+        for mask in range(1, 1 << len(optional)):
+            drop = {optional[j] for j in range(len(optional)) if mask >> j & 1}
+            kept = [w for i, w in enumerate(words) if i not in drop]
+            if len(kept) >= 2:
+                shorter[" ".join(kept)].add(find(nid))
+    for nid in range(1, len(keys)):
+        if types[nid] != "ORGANIZATION" or keys[nid] not in shorter:
+            continue
+        r = find(nid)
+        cands = sorted(((arts[c], c) for c in shorter[keys[nid]] if c != r), reverse=True)
+        if cands and 2 * cands[0][0] >= arts[r] and (len(cands) == 1 or cands[0][0] >= DOMINANCE * cands[1][0]):
+            union(nid, cands[0][1])
+    del by_word, by_suffix, shorter, arts
     say("one-word names joined where unambiguous")
 
     # Each group's entity: rule 4 (a one-word person inside the article's full name), else its spelling's.
@@ -406,6 +539,9 @@ def _link(db, say):
 
     repeated = boilerplate(db)
     say(f"{len(repeated)} boilerplate sentences")
+    own = own_names(db, {(r, s) for (r, s) in spellings if types[r] == "ORGANIZATION"})
+    db.executemany("INSERT OR IGNORE INTO link_own VALUES (?, ?)", own)
+    say(f"{len(own)} names of a source in its own articles")
 
     # Write: the mentions by group, then every count in SQL over them.
     db.executemany("INSERT INTO link_roots VALUES (?, ?, ?)", ((r, ids[r], canonical[r]) for r in mentions))
@@ -421,8 +557,10 @@ def _link(db, say):
     db.execute("UPDATE entities SET entity_id = 0 WHERE entity_id IS NULL")
     db.execute("UPDATE entities SET entity_id = g.entity_id, canonical = g.linked, boilerplate = g.bp "
                "FROM (SELECT e.rowid AS rid, r.entity_id, r.canonical AS linked, "
-               "             EXISTS (SELECT 1 FROM link_boilerplate AS b WHERE b.article_id = e.article_id "
-               "                     AND b.b <= e.start AND e.start < b.e) AS bp "
+               "             (EXISTS (SELECT 1 FROM link_boilerplate AS b WHERE b.article_id = e.article_id "
+               "                      AND b.b <= e.start AND e.start < b.e) "
+               "              OR EXISTS (SELECT 1 FROM link_own AS o, articles AS a WHERE o.root = l.root "
+               "                         AND a.id = e.article_id AND o.source = coalesce(a.source, ''))) AS bp "
                "      FROM entities AS e JOIN link_groups AS l "
                "        ON l.type = e.type AND l.entity = e.entity AND l.canonical = e.canonical "
                "      JOIN link_roots AS r ON r.root = l.root) AS g "
