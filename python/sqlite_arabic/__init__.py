@@ -74,6 +74,26 @@ def sql_path(name):
                            os.path.join(_CHECKOUT, "sql", name)) or os.path.join(_HERE, "sql", name)
 
 
+CORPUS_SCRIPTS = ("schema.sql", "linking.sql", "views.sql")  # what a corpus database is made of, in order
+
+
+def run_scripts(db, names):
+    """Run corpus scripts (schema.sql, linking.sql, views.sql) statement by statement in the
+    open transaction (executescript would COMMIT it, and commit between statements, where
+    a second importer can change the schema under it)."""
+    for name in names:
+        with open(sql_path(name), encoding="utf-8") as f:
+            script = f.read()
+        statement = ""
+        for line in script.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                db.execute(statement)
+                statement = ""
+        if "\n".join(l for l in statement.splitlines() if not l.strip().startswith("--")).strip():
+            raise sqlite3.ProgrammingError(f"{name}: an incomplete statement at its end: {statement[:60]}")
+
+
 def load(conn):
     """Load the extension into a sqlite3 connection."""
     path = loadable_path()

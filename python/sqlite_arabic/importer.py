@@ -49,10 +49,10 @@ import sys
 import time
 
 if __package__:
-    from . import linking, loadable_path, sql_path, workers
+    from . import CORPUS_SCRIPTS, linking, loadable_path, run_scripts, sql_path, workers
 else:  # run as a script: python/sqlite_arabic/importer.py
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from sqlite_arabic import linking, loadable_path, sql_path, workers
+    from sqlite_arabic import CORPUS_SCRIPTS, linking, loadable_path, run_scripts, sql_path, workers
 
 WHITESPACE = " \t\n\v\f\r\ufeff"
 OPENERS = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
@@ -105,27 +105,12 @@ def connect(db_path, extension):
             if have and column not in have:
                 db.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT")
         linking.upgrade_columns(db)
-        for script in ("schema.sql", "linking.sql", "views.sql"):
-            with open(sql_path(script), encoding="utf-8") as f:
-                for statement in split_sql(f.read()):
-                    db.execute(statement)
+        run_scripts(db, CORPUS_SCRIPTS)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
     return db
-
-
-def split_sql(script):
-    """The statements of a script (executescript would COMMIT the open transaction)."""
-    statement = ""
-    for line in script.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            yield statement
-            statement = ""
-    if "\n".join(l for l in statement.splitlines() if not l.strip().startswith("--")).strip():
-        raise sqlite3.ProgrammingError(f"an incomplete statement at the end of a script: {statement[:60]}")
 
 
 # The per-mention triggers of sql/linking.sql wait while this import writes:

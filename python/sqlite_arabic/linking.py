@@ -68,10 +68,10 @@ import unicodedata
 from collections import Counter, defaultdict
 
 if __package__:
-    from . import loadable_path, sql_path, workers
+    from . import CORPUS_SCRIPTS, loadable_path, run_scripts, sql_path, workers
 else:
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from sqlite_arabic import loadable_path, sql_path, workers
+    from sqlite_arabic import CORPUS_SCRIPTS, loadable_path, run_scripts, sql_path, workers
 
 ALIAS_SHARE = 0.8        # rule 3
 DOMINANCE = 5            # rule 5
@@ -144,11 +144,19 @@ def has_column(db, table, column):
 
 def upgrade(db):
     """Give a database made before corpus entities their columns, tables,
-    triggers and views. Returns True when something was changed."""
-    changed = upgrade_columns(db)
-    for script in ("schema.sql", "linking.sql", "views.sql"):
-        with open(sql_path(script), encoding="utf-8") as f:
-            db.executescript(f.read())
+    triggers and views, in one transaction. Returns True when something was changed."""
+    own = not db.in_transaction
+    if own:
+        db.execute("BEGIN IMMEDIATE")
+    try:
+        changed = upgrade_columns(db)
+        run_scripts(db, CORPUS_SCRIPTS)
+    except BaseException:
+        if own:
+            db.execute("ROLLBACK")
+        raise
+    if own:
+        db.execute("COMMIT")
     return changed
 
 
