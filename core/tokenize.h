@@ -44,14 +44,15 @@ void ar_tokenizer_init(ArTokenizer *t, const ArOptions *opts);
 ** token per position of the DOCUMENT stream, with its byte offsets: the
 ** folded word as written, unstemmed, never a COLOCATED token.
 ** Format 1: DOCUMENT gives each word's surface form, then its stemmed
-** readings and (variants 1) their name keys, '~' + key, as COLOCATED tokens. QUERY gives one token per word: the search form, or the
-** folded word as written when it is the last word of a PREFIX query, or,
-** after a '~' and with variants 1, '~' + the name key of its search form
-** (without variants 1 the '~' is ignored).
+** readings and (variants 1) their name keys, '~' + key, as COLOCATED tokens.
+** QUERY gives one token per word: the search form, or the folded word as
+** written when it is the last word of a PREFIX query, or, after a '~' and
+** with variants 1, '~' + the name key of its search form (without variants 1
+** the '~' is ignored).
 ** Format 2: DOCUMENT gives each word's search forms (stem.h), then (variants
 ** 1) the name keys that differ from them, COLOCATED after the first; QUERY
-** the forms a word looks up,
-** COLOCATED (ORed) after the first, or after a '~' with variants 1 the keys. */
+** the forms a word looks up, COLOCATED (ORed) after the first, or after a
+** '~' with variants 1 the keys. */
 int ar_tokenize(const ArTokenizer *t, void *pCtx, int flags, const char *z, int n, ArTokenFn xToken);
 
 #endif
