@@ -178,7 +178,6 @@ int ar_stem_forms(const ArStemWord *s, int side, ArForm *aForm) {
     }
     return k;
   }
-  if (side == AR_STEM_MAIN) return add_reading_forms(s, 0, AR_STEM_DOCUMENT, aForm, 0) ? 1 : 0;
   n = add_reading_forms(s, 0, side, aForm, 0);
   if (side == AR_STEM_QUERY) return n;
   ar_clitics_parse(s->w, s->n, MIN_STEM, AR_CLITIC_FUTURE, &c);

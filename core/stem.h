@@ -68,7 +68,6 @@ typedef struct ArStemWord {
 #define AR_STEM_QUERY    0 /* the forms a query word looks up (ORed) */
 #define AR_STEM_DOCUMENT 1 /* the forms a document word is indexed under */
 #define AR_STEM_PREFIX   2 /* the forms the last word of a prefix query looks up */
-#define AR_STEM_MAIN     3 /* the first DOCUMENT form alone (auxiliary functions) */
 
 /* A word of at most this many letters has no affix to remove: its only form
 ** is itself (version 2). */

@@ -91,8 +91,8 @@ static int emit_word_v1(const ArTokenizer *t, void *pCtx, int flags, int isLast,
     }
   }
 
-  /* DOCUMENT and AUX: the surface, then every other reading, then (variants
-  ** 1) the name key of each reading. */
+  /* DOCUMENT: the surface, then every other reading, then (variants 1) the
+  ** name key of each reading. */
   {
     ArForm aForm[AR_STEM_MAX_FORMS];
     int nForm = 1, i, rc = emit_form(pCtx, xToken, 0, whole, w);
@@ -165,10 +165,7 @@ static int emit_word_v2(const ArTokenizer *t, void *pCtx, int flags, int isLast,
   aForm[0].start = 0;
   aForm[0].len = w->n;
   aForm[0].tail = 0;
-  /* Auxiliary functions (highlight, snippet) read positions and offsets, never
-  ** a colocated token: AUX gives the DOCUMENT stream without them. */
-  if (flags & AR_TOKENIZE_AUX) side = AR_STEM_MAIN;
-  else if (!(flags & AR_TOKENIZE_QUERY)) side = AR_STEM_DOCUMENT;
+  if (!(flags & AR_TOKENIZE_QUERY)) side = AR_STEM_DOCUMENT;
   else if ((flags & AR_TOKENIZE_PREFIX) && isLast) side = AR_STEM_PREFIX;
   else side = AR_STEM_QUERY;
   if (t->opts.stem && arabic && w->n > AR_STEM_MIN_AFFIXED) {
@@ -193,6 +190,17 @@ static int emit_word(const ArTokenizer *t, void *pCtx, int flags, int isLast, co
                      int nText, ArTokenFn xToken) {
   if (w->n == 0) return 0;
   if (t->opts.stopwords && w->group == AR_GROUP_ARABIC && ar_is_stop_word(w->cp, w->n)) return 0;
+  /* Auxiliary functions (highlight, snippet, bm25) read positions and byte
+  ** offsets, never a token's text nor a colocated token: AUX gives one token
+  ** per DOCUMENT position, the folded word as written, without stemming it
+  ** (half the cost of the DOCUMENT stream). */
+  if (flags & AR_TOKENIZE_AUX) {
+    ArForm whole;
+    whole.start = 0;
+    whole.len = w->n;
+    whole.tail = 0;
+    return emit_form(pCtx, xToken, 0, whole, w);
+  }
   if (t->opts.version == 1) return emit_word_v1(t, pCtx, flags, isLast, w, xToken);
   return emit_word_v2(t, pCtx, flags, isLast, w, zText, nText, xToken);
 }

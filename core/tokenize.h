@@ -40,17 +40,19 @@ typedef int (*ArTokenFn)(void *pCtx, int tflags, const char *pToken, int nToken,
 void ar_tokenizer_init(ArTokenizer *t, const ArOptions *opts);
 
 /* Tokenize z[0..n) for flags (AR_TOKENIZE_*). Returns 0 or xToken's code.
-** Format 1: DOCUMENT and AUX give the same stream: each word's surface form,
-** then its stemmed readings and (variants 1) their name keys, '~' + key, as
-** COLOCATED tokens. QUERY gives one token per word: the search form, or the
-** folded word as written when it is the last word of a PREFIX query, or,
-** after a '~' and with variants 1, '~' + the name key of its search form
-** (without variants 1 the '~' is ignored).
+** Both formats: AUX (auxiliary functions: highlight, snippet, bm25) gives one
+** token per position of the DOCUMENT stream, with its byte offsets: the
+** folded word as written, unstemmed, never a COLOCATED token.
+** Format 1: DOCUMENT gives each word's surface form, then its stemmed
+** readings and (variants 1) their name keys, '~' + key, as COLOCATED tokens.
+** QUERY gives one token per word: the search form, or the folded word as
+** written when it is the last word of a PREFIX query, or, after a '~' and
+** with variants 1, '~' + the name key of its search form (without variants 1
+** the '~' is ignored).
 ** Format 2: DOCUMENT gives each word's search forms (stem.h), then (variants
-** 1) the name keys that differ from them, COLOCATED after the first; AUX the
-** same stream without its COLOCATED tokens (the same positions and offsets:
-** all that highlight() and snippet() read); QUERY the forms a word looks up,
-** COLOCATED (ORed) after the first, or after a '~' with variants 1 the keys. */
+** 1) the name keys that differ from them, COLOCATED after the first; QUERY
+** the forms a word looks up, COLOCATED (ORed) after the first, or after a
+** '~' with variants 1 the keys. */
 int ar_tokenize(const ArTokenizer *t, void *pCtx, int flags, const char *z, int n, ArTokenFn xToken);
 
 #endif
