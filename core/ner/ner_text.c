@@ -574,6 +574,45 @@ static void mark_ala(ArNerText *t) {
   }
 }
 
+/* The longest name of tab starting at token i, read from the whole word, the
+** word without its proclitics (bare: the hash of that form, 0 if none) and
+** the word without its conjunction only; kept when longer than *pBest. */
+static void longest_of_forms(const ArNerText *t, const ArNerToken *tok, int i, uint64_t bare,
+                             const ArNameTable *tab, int *pBest, const ArNameEntry **peBest,
+                             const ArNameTable **ptabBest, int *pStrip) {
+  int f;
+  for (f = 0; f < 3; f++) {
+    const ArNameEntry *e = 0;
+    uint64_t h0 = f == 0 ? ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey)
+                : f == 1 ? (tok->nProc ? bare : 0)
+                         : conj_only_key(t, tok);
+    int L;
+    if (h0 == 0) continue;
+    L = longest_name(t, tab, i, h0, &e);
+    if (L > *pBest) {
+      *pBest = L;
+      *peBest = e;
+      *ptabBest = tab;
+      *pStrip = f == 0 ? 0 : f == 1 ? tok->nProc : tok->nConj;
+    }
+  }
+}
+
+/* A gazetteer match of n tokens from token i, its first strip letters not part of the name. */
+static int add_match(ArNerText *t, int i, int n, const ArNameTable *tab, const ArNameEntry *e, int strip,
+                     int fromUser) {
+  ArNerMatch *m;
+  if (ar_grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK) return AR_NOMEM;
+  m = &t->aMatch[t->nMatch++];
+  m->iTok = i;
+  m->nTok = n;
+  m->type = e->type;
+  m->stripFirst = strip;
+  m->zCanon = ar_name_entry_canonical(tab, e, &m->nCanon);
+  m->fromUser = fromUser;
+  return AR_OK;
+}
+
 int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
   const ArNameTable *names = ar_ner_builtin_names(), *words = ar_ner_builtin_words();
   uint32_t buf[AR_MAX_WORD_CHARS + 2];
@@ -615,122 +654,59 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
     ArNerToken *tok = &t->aTok[i];
     const ArNameEntry *eBest = 0;
     const ArNameTable *tabBest = 0;
-    int best = 0, stripBest = 0, f, s;
+    int best = 0, stripBest = 0, s;
     if (!tok->isWord || tok->shape == AR_SHAPE_DIGITS) {
       i++;
       continue;
     }
     for (s = 0; s < 2; s++) {
       const ArNameTable *tab = s == 0 ? user : names;
-      if (!tab || !tab->a) continue;
-      /* the whole word, without all its proclitics, without the conjunction only */
-      for (f = 0; f < 3; f++) {
-        const ArNameEntry *e = 0;
-        uint64_t h0 = f == 0 ? ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey)
-                    : f == 1 ? (tok->nProc ? aBare[i] : 0)
-                             : conj_only_key(t, tok);
-        int L;
-        if (h0 == 0) continue;
-        L = longest_name(t, tab, i, h0, &e);
-        if (L > best) {
-          best = L;
-          eBest = e;
-          tabBest = tab;
-          stripBest = f == 0 ? 0 : f == 1 ? tok->nProc : tok->nConj;
-        }
-      }
-    }
-    /* ببن قردان, لبن عروس: a preposition of one letter before a first word
-    ** too short for the clitic parse. A name of two words or more only; the
-    ** match is for the rules, not the features (the tagger was trained without it). */
-    /* the names for the rules only: whole, without the proclitics, without the conjunction */
-    if (best == 0) {
-      for (f = 0; f < 3; f++) {
-        const ArNameEntry *e = 0;
-        uint64_t h0 = f == 0 ? ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey)
-                    : f == 1 ? (tok->nProc ? aBare[i] : 0)
-                             : conj_only_key(t, tok);
-        int L;
-        if (h0 == 0) continue;
-        L = longest_name(t, &g_late, i, h0, &e);
-        if (L > best) {
-          best = L;
-          eBest = e;
-          tabBest = &g_late;
-          stripBest = f == 0 ? 0 : f == 1 ? tok->nProc : tok->nConj;
-        }
-      }
-      if (best) {
-        ArNerMatch *m;
-        if (ar_grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK) {
-          ar_free(aBare);
-          return AR_NOMEM;
-        }
-        m = &t->aMatch[t->nMatch++];
-        m->iTok = i;
-        m->nTok = best;
-        m->type = eBest->type;
-        m->stripFirst = stripBest;
-        m->zCanon = ar_name_entry_canonical(tabBest, eBest, &m->nCanon);
-        m->fromUser = 0;
-        i += best;
-        continue;
-      }
-    }
-    if (best == 0 && tok->nProc == 0 && tok->shape == AR_SHAPE_ARABIC && tok->nCp >= 3 && tok->nCp <= 4 &&
-        (t->aCp[tok->iCp] == CH_BEH || t->aCp[tok->iCp] == CH_LAM || t->aCp[tok->iCp] == CH_KAF ||
-         t->aCp[tok->iCp] == CH_WAW || t->aCp[tok->iCp] == CH_FEH)) {
-      for (s = 0; s < 3; s++) {
-        const ArNameTable *tab = s == 0 ? user : s == 1 ? names : &g_late;
-        const ArNameEntry *e = 0;
-        int L;
-        if (!tab || !tab->a) continue;
-        L = longest_name(t, tab, i, hash_key(AR_HASH_INIT, t->aCp + tok->iCp + 1, tok->nCp - 1), &e);
-        if (L >= 2 && L > best) {
-          best = L;
-          eBest = e;
-          tabBest = tab;
-        }
-      }
-      if (best) {
-        ArNerMatch *m;
-        if (ar_grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK) {
-          ar_free(aBare);
-          return AR_NOMEM;
-        }
-        m = &t->aMatch[t->nMatch++];
-        m->iTok = i;
-        m->nTok = best;
-        m->type = eBest->type;
-        m->stripFirst = 1;
-        m->zCanon = ar_name_entry_canonical(tabBest, eBest, &m->nCanon);
-        m->fromUser = tabBest == user;
-        i += best;
-        continue;
-      }
+      if (tab && tab->a) longest_of_forms(t, tok, i, aBare[i], tab, &best, &eBest, &tabBest, &stripBest);
     }
     if (best == 0) {
-      i++;
-      continue;
-    }
-    {
-      ArNerMatch *m;
-      int j;
-      if (ar_grow((void **)&t->aMatch, &t->nMatchAlloc, t->nMatch + 1, sizeof(ArNerMatch)) != AR_OK) {
+      /* The names for the rules only, not the features (the tagger was trained
+      ** without them): whole, without the proclitics, without the conjunction. */
+      longest_of_forms(t, tok, i, aBare[i], &g_late, &best, &eBest, &tabBest, &stripBest);
+      /* ببن قردان, لبن عروس: a preposition of one letter before a first word
+      ** too short for the clitic parse; a name of two words or more only. */
+      if (best == 0 && tok->nProc == 0 && tok->shape == AR_SHAPE_ARABIC && tok->nCp >= 3 && tok->nCp <= 4 &&
+          (t->aCp[tok->iCp] == CH_BEH || t->aCp[tok->iCp] == CH_LAM || t->aCp[tok->iCp] == CH_KAF ||
+           t->aCp[tok->iCp] == CH_WAW || t->aCp[tok->iCp] == CH_FEH)) {
+        for (s = 0; s < 3; s++) {
+          const ArNameTable *tab = s == 0 ? user : s == 1 ? names : &g_late;
+          const ArNameEntry *e = 0;
+          int L;
+          if (!tab || !tab->a) continue;
+          L = longest_name(t, tab, i, hash_key(AR_HASH_INIT, t->aCp + tok->iCp + 1, tok->nCp - 1), &e);
+          if (L >= 2 && L > best) {
+            best = L;
+            eBest = e;
+            tabBest = tab;
+            stripBest = 1;
+          }
+        }
+      }
+      if (best == 0) {
+        i++;
+        continue;
+      }
+      if (add_match(t, i, best, tabBest, eBest, stripBest, tabBest == user) != AR_OK) {
         ar_free(aBare);
         return AR_NOMEM;
       }
-      m = &t->aMatch[t->nMatch];
-      m->iTok = i;
-      m->nTok = best;
-      m->type = eBest->type;
-      m->stripFirst = stripBest;
-      m->zCanon = ar_name_entry_canonical(tabBest, eBest, &m->nCanon);
-      m->fromUser = tabBest == user;
-      tok->gazEntry = t->nMatch++;
+      i += best;
+      continue;
+    }
+    {
+      int j;
+      if (add_match(t, i, best, tabBest, eBest, stripBest, tabBest == user) != AR_OK) {
+        ar_free(aBare);
+        return AR_NOMEM;
+      }
+      tok->gazEntry = t->nMatch - 1;
       for (j = 0; j < best; j++) {
         t->aTok[i + j].gaz |= j == 0 ? AR_GZ_BEGIN : AR_GZ_INSIDE;
-        t->aTok[i + j].gazType = m->type;
+        t->aTok[i + j].gazType = eBest->type;
       }
       i += best;
     }
