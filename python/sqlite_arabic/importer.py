@@ -120,6 +120,8 @@ RESUME_LINKING = "DELETE FROM linking_paused"
 # The same for the extraction triggers of sql/schema.sql while worker processes extract (workers.py).
 PAUSE_EXTRACTION = "INSERT INTO entities_paused(writer) VALUES ('import_corpus')"
 RESUME_EXTRACTION = "DELETE FROM entities_paused"
+# The indexes of entities in sql/schema.sql and sql/linking.sql: a first import makes them at its end.
+ENTITY_INDEXES = ("entities_article", "entities_canonical", "entities_entity")
 
 
 class Sql:
@@ -711,6 +713,15 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
     seen = set()
     pending = pending_bytes = 0
     c = progress.counts
+    # The first import into a corpus: the indexes of entities, which every mention would
+    # update, are made once after the linking (sql/schema.sql, sql/linking.sql; an interrupted
+    # import leaves them to the next run, which makes them when it opens the database).
+    first_import = not db.execute("SELECT 1 FROM entities LIMIT 1").fetchone()
+    if first_import:
+        db.execute("BEGIN IMMEDIATE")
+        for index in ENTITY_INDEXES:
+            db.execute(f"DROP INDEX IF EXISTS {index}")
+        db.execute("COMMIT")
 
     def begin():
         db.execute("BEGIN IMMEDIATE")
@@ -720,7 +731,7 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
 
     def commit():
         if extractors:
-            extractors.write(db)
+            extractors.write(db, everything=True)
             db.execute(RESUME_EXTRACTION)
         db.execute(RESUME_LINKING)
         db.execute("COMMIT")
@@ -778,7 +789,7 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
                 continue
             db.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (h, aid))
         if extractors:
-            extractors.submit(aid, text)
+            extractors.submit(db, aid, text)
         pending += 1
         pending_bytes += item.nbytes
         if pending >= batch_articles or pending_bytes >= batch_bytes:
@@ -814,7 +825,9 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
     c["removed"] = len(gone)
     commit()
     start = time.monotonic()
-    linking.link(db, sys.stderr if progress.shown else None)  # corpus entities (sql/linking.sql)
+    linking.link(db, sys.stderr if progress.shown else None, upgraded=True)  # corpus entities (sql/linking.sql)
+    if first_import:
+        linking.upgrade(db)  # the indexes of entities, made once
     progress.link_seconds = time.monotonic() - start
     progress.undated = sum(db.execute("SELECT count(*) FROM articles WHERE substr(path, 1, ?) = ? "
                                       "AND published IS NULL", (len(p), p)).fetchone()[0] for p in prefixes)

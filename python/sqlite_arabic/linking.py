@@ -267,13 +267,15 @@ def own_names(db, org_spellings):
     return sorted(set(out))
 
 
-def link(db, progress=None):
+def link(db, progress=None, upgraded=False):
     """Group the mentions of entities into corpus entities; rewrite
     entities.entity_id, entities.canonical and entities.boilerplate; rebuild
     corpus_entities, entity_aliases and entity_pairs. progress: a file
-    (sys.stderr) for one line per step, or None."""
+    (sys.stderr) for one line per step, or None; upgraded: the caller ran the
+    corpus scripts on db (the importer), which upgrade() would run again."""
     say = Progress(progress)
-    upgrade(db)
+    if not upgraded:
+        upgrade(db)
     in_tx = db.in_transaction
     if not in_tx:
         db.execute("BEGIN")
@@ -623,7 +625,8 @@ def refresh(db, progress=None, extract=True, jobs=1):
         db.execute("SELECT count(*) FROM arabic_entities('سيرغي لافروف')").fetchone()
         db_path = db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
         parallel = jobs > 1 and db_path and workers.stock_view(db, sql_path("schema.sql"))
-        with workers.Extractors(db_path, loadable_path(), jobs) if parallel else contextlib.nullcontext() as pool:
+        with (workers.Extractors(db_path, loadable_path(), jobs, entity_id=0) if parallel
+              else contextlib.nullcontext()) as pool:
             db.execute("BEGIN")
             db.execute("UPDATE entities SET entity_id = 0")  # no per-row unlinking: link() rewrites all
             db.execute("DELETE FROM entities")
@@ -637,8 +640,8 @@ def refresh(db, progress=None, extract=True, jobs=1):
                 if pool:
                     for aid, text in db.execute("SELECT id, text FROM articles WHERE id BETWEEN ? AND ? "
                                                 "ORDER BY id", (first, last)):
-                        pool.submit(aid, text)
-                    pool.write(db, entity_id=0)
+                        pool.submit(db, aid, text)
+                    pool.write(db, everything=True)
                 else:
                     db.execute("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
                                "SELECT article_id, entity, type, start, length, canonical, 0 FROM article_entities "

@@ -15,6 +15,7 @@ The workers are used only while article_entities is the view of
 sql/schema.sql: an edited view (the documented place to change what is
 extracted) is read by the triggers, on one core.
 """
+import collections
 import multiprocessing
 import os
 import signal
@@ -24,6 +25,7 @@ import urllib.parse
 # What the view article_entities reads for one article, in the order the trigger inserts it.
 EXTRACT = "SELECT entity, type, start, length, canonical FROM arabic_entities(?)"
 CHUNK_BYTES = 64 * 1024  # text sent to a worker at a time: enough to pay for the pipe, little to wait for
+BACKLOG = 8               # chunks per worker the writer may be ahead by
 
 _db = None  # the worker's read-only connection
 
@@ -52,32 +54,40 @@ def stock_view(db, schema_path):
 
 class Extractors:
     """A pool of worker processes computing the entities of articles; the
-    writer submits (article id, text) and writes the rows of each batch."""
+    writer submits (article id, text) and writes their rows, in that order,
+    as they come (write) and all of them before it commits (write(db, everything=True))."""
 
-    def __init__(self, db_path, extension, jobs):
+    def __init__(self, db_path, extension, jobs, entity_id=None):
         self.pool = multiprocessing.get_context("spawn").Pool(jobs, _start, (db_path, extension))
+        self.jobs = jobs
+        self.entity_id = entity_id  # of the rows written: NULL, not linked yet
         self.chunk, self.chunk_bytes = [], 0
-        self.waiting = []
+        self.waiting = collections.deque()
 
-    def submit(self, aid, text):
+    def submit(self, db, aid, text):
+        """Send the text to a worker; write the rows that have come (the writer keeps
+        working meanwhile, and at most BACKLOG chunks a worker wait)."""
         self.chunk.append((aid, text))
         self.chunk_bytes += len(text)
         if self.chunk_bytes >= CHUNK_BYTES:
-            self._send()
-
-    def _send(self):
-        if self.chunk:
             self.waiting.append(self.pool.apply_async(_extract, (self.chunk,)))
             self.chunk, self.chunk_bytes = [], 0
+            self.write(db, everything=len(self.waiting) > BACKLOG * self.jobs)
 
-    def write(self, db, entity_id=None):
-        """Insert the rows of every article submitted so far into entities, in the order
-        they were submitted, with this entity_id (NULL: not linked yet)."""
-        self._send()
-        db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       ((aid,) + row + (entity_id,) for w in self.waiting for aid, rows in w.get() for row in rows))
-        self.waiting = []
+    def write(self, db, everything=False):
+        """Insert into entities the rows of the chunks done (everything: of every article
+        submitted, waiting for them), in the order of submission."""
+        if everything and self.chunk:
+            self.waiting.append(self.pool.apply_async(_extract, (self.chunk,)))
+            self.chunk, self.chunk_bytes = [], 0
+        done = []
+        while self.waiting and (everything or self.waiting[0].ready()):
+            done.append(self.waiting.popleft().get())
+        if done:
+            db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           ((aid,) + row + (self.entity_id,) for result in done for aid, rows in result
+                            for row in rows))
 
     def __enter__(self):
         return self
