@@ -299,7 +299,7 @@ eval: loadable dist/holdout/arabic.so
 
 # make eval-seeds: the same held-out and AQMAR dev scores for models trained
 # with each of NER_SEEDS (dist/seeds/hS: five sixths, dist/seeds/fS: all), and
-# their mean; about 5 minutes on 2 cores. Measure a change on the mean.
+# their mean; about 3 minutes on 2 cores. Measure a change on the mean.
 NER_SEEDS ?= 1 11 21 31 41
 .PHONY: eval-seeds
 eval-seeds: loadable build/train_ner
