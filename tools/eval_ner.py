@@ -11,6 +11,11 @@
    the distinct canonicals the extension gives: document-level precision and recall, and whether each
    person listed comes out with exactly one canonical.
 
+With --seeds S1 S2 ... (make eval-seeds): for each training seed S, the held-out score of
+dist/seeds/hS/arabic (trained on the first five sixths) and the AQMAR dev score of dist/seeds/fS/arabic
+(trained on all), then the mean over the seeds: one training moves F1 by about half a point, so a change
+of the model is measured on the mean.
+
 Skips cleanly (exit 0) when ../shared is absent. Usage: /usr/bin/python3 tools/eval_ner.py [--verbose]
 """
 import glob
@@ -96,6 +101,35 @@ def score(db, sents):
             npred[typ] = npred.get(typ, 0) + len(p)
             ngold[typ] = ngold.get(typ, 0) + len(g)
     return {t: (tp[t], npred[t], ngold[t]) for t in tp}
+
+
+def f1_of(counts):
+    """F1 of overall, PERS, LOC, ORG."""
+    out = []
+    for typ in ("overall", "PERS", "LOC", "ORG"):
+        t, p_, g = [sum(c[k] for c in counts.values()) for k in range(3)] if typ == "overall" else counts[typ]
+        prec, rec = (t / p_ if p_ else 0), (t / g if g else 0)
+        out.append(2 * prec * rec / (prec + rec) if prec + rec else 0)
+    return out
+
+
+def seed_means(seeds):
+    """make eval-seeds: held-out and AQMAR dev F1 of the models of each training seed, and their mean."""
+    if not os.path.exists(CONLL) or not os.path.exists(AQMAR):
+        print("skipped the seeds: ../shared/data/ner not found")
+        return
+    sents = read_conll(CONLL)
+    held = sents[len(sents) - len(sents) // 6:]
+    dev = read_conll(AQMAR)
+    rows = []
+    print("seed | held out: overall PERS LOC ORG | AQMAR dev: overall PERS LOC ORG")
+    for s in seeds:
+        row = f1_of(score(connect(os.path.join("seeds", "h" + s, "arabic")), held))
+        row += f1_of(score(connect(os.path.join("seeds", "f" + s, "arabic")), dev))
+        rows.append(row)
+        print(f"{s:>4} | " + " ".join(f"{x:.3f}" for x in row[:4]) + " | " + " ".join(f"{x:.3f}" for x in row[4:]))
+    mean = [sum(r[k] for r in rows) / len(rows) for k in range(8)]
+    print("mean | " + " ".join(f"{x:.3f}" for x in mean[:4]) + " | " + " ".join(f"{x:.3f}" for x in mean[4:]))
 
 
 def report(title, counts):
@@ -196,6 +230,9 @@ def seeds():
 
 
 if __name__ == "__main__":
+    if "--seeds" in sys.argv:
+        seed_means(sys.argv[sys.argv.index("--seeds") + 1:])
+        sys.exit(0)
     anercorp()
     aqmar()
     seeds()
