@@ -484,7 +484,7 @@ class Reader:
         records as docs(), each at most RECORD_LIMIT."""
         charset = self.stream_charset(path)
         n, parts, size, inside = 0, [], 0, False
-        for ln, line in self.decoded_lines(path, charset):
+        for _, line in self.decoded_lines(path, charset):
             rest = line
             while rest:
                 if not inside:

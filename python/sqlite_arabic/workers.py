@@ -66,22 +66,23 @@ class Extractors:
 
     def submit(self, db, aid, text):
         """Send the text to a worker; write the rows that have come (the writer keeps
-        working meanwhile, and at most BACKLOG chunks a worker wait)."""
+        working meanwhile, and waits when BACKLOG chunks a worker are not done)."""
         self.chunk.append((aid, text))
         self.chunk_bytes += len(text)
         if self.chunk_bytes >= CHUNK_BYTES:
             self.waiting.append(self.pool.apply_async(_extract, (self.chunk,)))
             self.chunk, self.chunk_bytes = [], 0
-            self.write(db, everything=len(self.waiting) > BACKLOG * self.jobs)
+            self.write(db)
 
     def write(self, db, everything=False):
-        """Insert into entities the rows of the chunks done (everything: of every article
-        submitted, waiting for them), in the order of submission."""
+        """Insert into entities the rows of the chunks done, and of the oldest ones while
+        too many wait (everything: of every article submitted), in the order of submission."""
         if everything and self.chunk:
             self.waiting.append(self.pool.apply_async(_extract, (self.chunk,)))
             self.chunk, self.chunk_bytes = [], 0
         done = []
-        while self.waiting and (everything or self.waiting[0].ready()):
+        while self.waiting and (everything or self.waiting[0].ready()
+                                or len(self.waiting) > BACKLOG * self.jobs):
             done.append(self.waiting.popleft().get())
         if done:
             db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
