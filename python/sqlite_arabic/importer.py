@@ -825,7 +825,8 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
     c["removed"] = len(gone)
     commit()
     start = time.monotonic()
-    linking.link(db, sys.stderr if progress.shown else None, upgraded=True)  # corpus entities (sql/linking.sql)
+    linking.link(db, sys.stderr if progress.shown else None, upgraded=True,  # corpus entities (sql/linking.sql)
+                 extractors=extractors)
     if first_import:
         linking.upgrade(db)  # the indexes of entities, made once
     progress.link_seconds = time.monotonic() - start

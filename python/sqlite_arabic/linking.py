@@ -267,12 +267,14 @@ def own_names(db, org_spellings):
     return sorted(set(out))
 
 
-def link(db, progress=None, upgraded=False):
+def link(db, progress=None, upgraded=False, extractors=None):
     """Group the mentions of entities into corpus entities; rewrite
     entities.entity_id, entities.canonical and entities.boilerplate; rebuild
     corpus_entities, entity_aliases and entity_pairs. progress: a file
     (sys.stderr) for one line per step, or None; upgraded: the caller ran the
-    corpus scripts on db (the importer), which upgrade() would run again."""
+    corpus scripts on db (the importer), which upgrade() would run again;
+    extractors: the importer's workers, one of which finds the boilerplate
+    of the committed articles meanwhile."""
     say = Progress(progress)
     if not upgraded:
         upgrade(db)
@@ -280,7 +282,7 @@ def link(db, progress=None, upgraded=False):
     if not in_tx:
         db.execute("BEGIN")
     try:
-        _link(db, say)
+        _link(db, say, extractors)
     except BaseException:
         if not in_tx:
             db.execute("ROLLBACK")
@@ -289,12 +291,34 @@ def link(db, progress=None, upgraded=False):
         db.execute("COMMIT")
 
 
-def _link(db, say):
+def link_tables(db, names=None):
+    """The TEMP tables of a link (those named, or all), made empty."""
     for table in LINK_TABLES:
-        db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table}")
-        db.execute(f"DELETE FROM {table.split('(')[0]}")
+        name = table.split("(")[0]
+        if names is None or name in names:
+            db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table}")
+            db.execute(f"DELETE FROM {name}")
     for index in LINK_INDEXES:
-        db.execute(f"CREATE INDEX IF NOT EXISTS temp.{index}")
+        if names is None or index.split(" ON ")[1].split("(")[0] in names:
+            db.execute(f"CREATE INDEX IF NOT EXISTS temp.{index}")
+
+
+BOILERPLATE_TABLES = ("link_sentences", "link_hot", "link_boilerplate")
+
+
+def repeated_sentences(db):
+    """boilerplate() on a connection of its own (a worker's: read-only, but for its TEMP
+    tables): the repeated sentences and their spans [(article_id, b, e)], for the writer."""
+    link_tables(db, BOILERPLATE_TABLES)
+    repeated = boilerplate(db)
+    spans = db.execute("SELECT article_id, b, e FROM link_boilerplate").fetchall()
+    link_tables(db, BOILERPLATE_TABLES)
+    return repeated, spans
+
+
+def _link(db, say, extractors=None):
+    link_tables(db)
+    found = extractors.boilerplate() if extractors else None  # in a worker, while this goes on
     db.executemany("INSERT INTO link_strings(raw, s) VALUES (?, ?)",
                    ((raw, clean(raw)) for (raw,) in db.execute(
                        "SELECT entity FROM entities UNION SELECT canonical FROM entities")))
@@ -547,7 +571,11 @@ def _link(db, say):
             next_id += 1
     say(f"{len(mentions)} entities, {len(taken)} kept their id")
 
-    repeated = boilerplate(db)
+    if found:
+        repeated, spans = found.get()
+        db.executemany("INSERT INTO link_boilerplate VALUES (?, ?, ?)", spans)
+    else:
+        repeated = boilerplate(db)
     say(f"{len(repeated)} boilerplate sentences")
     own = own_names(db, {(r, s) for (r, s) in spellings if types[r] == "ORGANIZATION"})
     db.executemany("INSERT OR IGNORE INTO link_own VALUES (?, ?)", own)

@@ -44,6 +44,11 @@ def _extract(chunk):
     return [(aid, _db.execute(EXTRACT, (text,)).fetchall()) for aid, text in chunk]
 
 
+def _boilerplate():
+    from . import linking  # linking imports this module: at call time
+    return linking.repeated_sentences(_db)
+
+
 def stock_view(db, schema_path):
     """True when the database's article_entities is the view schema.sql makes."""
     row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'article_entities'").fetchone()
@@ -89,6 +94,11 @@ class Extractors:
                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
                            ((aid,) + row + (self.entity_id,) for result in done for aid, rows in result
                             for row in rows))
+
+    def boilerplate(self):
+        """linking.repeated_sentences() of the committed articles, found by a worker: an
+        AsyncResult whose get() is ({(source, sentence): articles}, spans)."""
+        return self.pool.apply_async(_boilerplate)
 
     def __enter__(self):
         return self

@@ -21,6 +21,7 @@ TABLES = {
     "entity_aliases": "SELECT * FROM entity_aliases ORDER BY entity_id, spelling",
     "entity_pairs": "SELECT * FROM entity_pairs ORDER BY a, b",
     "occurrences": "SELECT * FROM occurrences ORDER BY path",
+    "boilerplate_sentences": "SELECT * FROM boilerplate_sentences ORDER BY source, sentence",
     "index": "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'بوتين OR ترامب OR موسكو' ORDER BY rowid",
 }
 
@@ -73,6 +74,27 @@ class Workers(ScratchCorpus):
                                     "WHERE a.path LIKE '%03_putin_kursk.txt' AND e.entity = 'دميتري بيسكوف' "
                                     "AND e.start > length(a.text) - 50").fetchone()[0], 1)
         self.assertEqual(db.execute("SELECT count(*) FROM entities_paused").fetchone()[0], 0)
+        db.close()
+
+    def test_boilerplate_found_by_a_worker_is_the_writers(self):
+        footer = "حمل تطبيق الموقع على هاتفك لتصلك أخبار فلاديمير بوتين ودونالد ترامب أولا بأول."
+        site = os.path.join(self.tmp, "site")
+        os.mkdir(site)
+        for n in range(24):
+            with open(os.path.join(site, f"f{n:02}.txt"), "w", encoding="utf-8") as f:
+                f.write(f"خبر {n}\nالمصدر: موقع\nقال سيرغي لافروف في موسكو إن الجولة {n} انتهت. {footer}\n")
+        one, many = os.path.join(self.tmp, "one.db"), os.path.join(self.tmp, "many.db")
+        import_quietly(site, one, jobs=1)
+        import_quietly(site, many, jobs=2)
+        self.assertEqual(tables(one), tables(many))
+        db = connect(many)
+        self.assertEqual(db.execute("SELECT source, articles FROM boilerplate_sentences").fetchall(), [("موقع", 24)])
+        self.assertEqual(db.execute("SELECT entity, boilerplate, count(*) FROM entities GROUP BY 1, 2 ORDER BY 1")
+                         .fetchall(), [("دونالد ترامب", 1, 24), ("سيرغي لافروف", 0, 24), ("فلاديمير بوتين", 1, 24),
+                                       ("موسكو", 0, 24)])
+        self.assertEqual(db.execute("SELECT canonical, articles FROM corpus_entities WHERE type = 'PERSON' "
+                                    "ORDER BY 1").fetchall(),
+                         [("دونالد ترامب", 0), ("سيرغي لافروف", 24), ("فلاديمير بوتين", 0)])  # the footer counts nowhere
         db.close()
 
     def test_workers_read_the_users_gazetteer(self):
