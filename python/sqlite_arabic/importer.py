@@ -120,8 +120,6 @@ RESUME_LINKING = "DELETE FROM linking_paused"
 # The same for the extraction triggers of sql/schema.sql while worker processes extract (workers.py).
 PAUSE_EXTRACTION = "INSERT INTO entities_paused(writer) VALUES ('import_corpus')"
 RESUME_EXTRACTION = "DELETE FROM entities_paused"
-# The indexes of entities in sql/schema.sql and sql/linking.sql: a first import makes them at its end.
-ENTITY_INDEXES = ("entities_article", "entities_canonical", "entities_entity")
 
 
 class Sql:
@@ -719,7 +717,7 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
     first_import = not db.execute("SELECT 1 FROM entities LIMIT 1").fetchone()
     if first_import:
         db.execute("BEGIN IMMEDIATE")
-        for index in ENTITY_INDEXES:
+        for index in linking.ENTITY_INDEXES:
             db.execute(f"DROP INDEX IF EXISTS {index}")
         db.execute("COMMIT")
 

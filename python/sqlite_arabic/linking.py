@@ -76,6 +76,9 @@ else:
 ALIAS_SHARE = 0.8        # rule 3
 DOMINANCE = 5            # rule 5
 REBUILD_SHARE = 4        # a link that sets more than 1/4 of the mentions for the first time rebuilds their indexes
+# The indexes of entities in sql/schema.sql and sql/linking.sql: a first import and a refresh,
+# which write every mention, make them once at their end.
+ENTITY_INDEXES = ("entities_article", "entities_canonical", "entities_entity")
 BOILERPLATE_ARTICLES = 20
 BOILERPLATE_MIN_CHARS = 30
 SENTENCE = re.compile(r"[^.!?؟*\n]+[.!?؟*]?")
@@ -646,34 +649,38 @@ def refresh(db, progress=None, extract=True, jobs=1):
     the view of schema.sql), then link."""
     say = Progress(progress)
     upgrade(db)
-    if extract:
-        # arabic_entities makes its gazetteer watch (TEMP triggers) on its first read after the
-        # table appears: a read of its own first, so that it is not made inside the INSERT below
-        # (a schema change under a running statement aborts it: "abort due to ROLLBACK").
-        db.execute("SELECT count(*) FROM arabic_entities('سيرغي لافروف')").fetchone()
-        db_path = db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
-        parallel = jobs > 1 and db_path and workers.stock_view(db, sql_path("schema.sql"))
-        with (workers.Extractors(db_path, loadable_path(), jobs, entity_id=0) if parallel
-              else contextlib.nullcontext()) as pool:
-            db.execute("BEGIN")
-            db.execute("UPDATE entities SET entity_id = 0")  # no per-row unlinking: link() rewrites all
-            db.execute("DELETE FROM entities")
-            total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-            ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
-            step = max(1, total // 10)
-            for i in range(0, len(ids), step):
-                first, last = ids[i], ids[min(i + step, len(ids)) - 1]
-                # Inserted with entity_id 0: entities_link would link each row of entity_id NULL;
-                # link() below does it for all at once.
-                if pool:
-                    for aid, text in db.execute("SELECT id, text FROM articles WHERE id BETWEEN ? AND ? "
-                                                "ORDER BY id", (first, last)):
-                        pool.submit(db, aid, text)
-                    pool.write(db, everything=True)
-                else:
-                    db.execute("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
-                               "SELECT article_id, entity, type, start, length, canonical, 0 FROM article_entities "
-                               "WHERE article_id BETWEEN ? AND ?", (first, last))
-                say(f"extracted {min(i + step, len(ids))}/{total} articles")
-            db.execute("COMMIT")
-    link(db, progress)
+    if not extract:
+        link(db, progress, upgraded=True)
+        return
+    # arabic_entities makes its gazetteer watch (TEMP triggers) on its first read after the
+    # table appears: a read of its own first, so that it is not made inside the INSERT below
+    # (a schema change under a running statement aborts it: "abort due to ROLLBACK").
+    db.execute("SELECT count(*) FROM arabic_entities('سيرغي لافروف')").fetchone()
+    db_path = db.execute("SELECT file FROM pragma_database_list WHERE name = 'main'").fetchone()[0]
+    parallel = jobs > 1 and db_path and workers.stock_view(db, sql_path("schema.sql"))
+    with workers.Extractors(db_path, loadable_path(), jobs) if parallel else contextlib.nullcontext() as pool:
+        db.execute("BEGIN")
+        # Every mention is new: no per-row (un)linking, link() below does it for all at once; the
+        # indexes of entities are made again once, after it (as after a first import).
+        db.execute("INSERT INTO linking_paused(writer) VALUES ('refresh')")
+        for index in ENTITY_INDEXES:
+            db.execute(f"DROP INDEX IF EXISTS {index}")
+        db.execute("DELETE FROM entities")
+        total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+        step = max(1, total // 10)
+        for i in range(0, len(ids), step):
+            first, last = ids[i], ids[min(i + step, len(ids)) - 1]
+            if pool:
+                for aid, text in db.execute("SELECT id, text FROM articles WHERE id BETWEEN ? AND ? "
+                                            "ORDER BY id", (first, last)):
+                    pool.submit(db, aid, text)
+                pool.write(db, everything=True)
+            else:
+                db.execute("INSERT INTO entities(article_id, entity, type, start, length, canonical) "
+                           "SELECT * FROM article_entities WHERE article_id BETWEEN ? AND ?", (first, last))
+            say(f"extracted {min(i + step, len(ids))}/{total} articles")
+        db.execute("DELETE FROM linking_paused")
+        db.execute("COMMIT")
+        link(db, progress, upgraded=True, extractors=pool)
+    upgrade(db)  # the indexes of entities
