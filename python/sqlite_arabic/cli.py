@@ -24,7 +24,7 @@ import sqlite3
 import sys
 import unicodedata
 
-from . import LoadError, __version__, check_python, library_path, load, sql_path
+from . import LoadError, __version__, check_python, library_path, load, run_scripts, sql_path
 
 PROG = "sqlite-arabic"
 ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "DATE")
@@ -65,11 +65,10 @@ def open_corpus(path):
         raise UsageError(f"{path} was made before corpus entities (no corpus_entities table or entities.entity_id): "
                          f"upgrade it once with `{PROG} refresh {path} --link-only`")
     if not {"entity_weeks", "source_weeks", "spellings", "entity_spellings"} <= names:
-        with open(sql_path("views.sql"), encoding="utf-8") as f:
-            try:
-                db.executescript(f.read())
-            except sqlite3.OperationalError as e:
-                raise UsageError(f"{path} lacks the views of this version and cannot get them: {e}") from e
+        try:
+            run_scripts(db, ("views.sql",))
+        except sqlite3.OperationalError as e:
+            raise UsageError(f"{path} lacks the views of this version and cannot get them: {e}") from e
     return db
 
 
