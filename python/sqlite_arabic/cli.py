@@ -24,7 +24,7 @@ import sqlite3
 import sys
 import unicodedata
 
-from . import LoadError, __version__, check_python, library_path, load, run_scripts, sql_path
+from . import LoadError, __version__, check_python, library_path, load, run_scripts
 
 PROG = "sqlite-arabic"
 ENTITY_TYPES = ("PERSON", "LOCATION", "ORGANIZATION", "DATE")
