@@ -55,8 +55,14 @@ char *ar_clean_utf8(const unsigned char *z, int n, int *pnOut, int *pNoMem) {
     *pNoMem = 1;
     return 0;
   }
-  i = 0;
-  while (i < n) k += ar_utf8_encode(ar_utf8_decode(z, n, &i), (unsigned char *)zOut + k);
+  if (nOut == (sqlite3_uint64)n) {
+    /* valid UTF-8, the usual case: the text as it is */
+    if (n > 0) memcpy(zOut, z, (size_t)n);
+    k = n;
+  } else {
+    i = 0;
+    while (i < n) k += ar_utf8_encode(ar_utf8_decode(z, n, &i), (unsigned char *)zOut + k);
+  }
   zOut[k] = 0;
   if (pnOut) *pnOut = k;
   return zOut;

@@ -106,15 +106,21 @@ static inline const int16_t *weights_of(const ArNerModel *m, uint32_t key) {
 
 const int16_t *ar_ner_weights(const ArNerModel *m, uint32_t key) { return weights_of(m, key); }
 
+/* emit[l] += w[l] for the 9 labels, written out: the loop the compiler
+** left rolled was most of the tagger's instructions. */
+_Static_assert(NL == 9, "add_weights is written for 9 labels");
+static inline void add_weights(int *emit, const int16_t *w) {
+  emit[0] += w[0], emit[1] += w[1], emit[2] += w[2], emit[3] += w[3], emit[4] += w[4];
+  emit[5] += w[5], emit[6] += w[6], emit[7] += w[7], emit[8] += w[8];
+}
+
 int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit) {
   uint32_t aFeat[AR_NER_MAX_FEATURES];
-  int nFeat = ar_ner_features(t, i, aFeat), f, l;
-  for (l = 0; l < NL; l++) aEmit[l] = 0;
+  int nFeat = ar_ner_features(t, i, aFeat), f;
+  memset(aEmit, 0, NL * sizeof(int));
   for (f = 0; f < nFeat; f++) {
     const int16_t *w = weights_of(m, aFeat[f]);
-    if (w) {
-      for (l = 0; l < NL; l++) aEmit[l] += w[l];
-    }
+    if (w) add_weights(aEmit, w);
   }
   return AR_OK;
 }
@@ -122,26 +128,24 @@ int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit)
 int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel) {
   unsigned char *back;
   int score[NL], next[NL], i, l, p;
-  uint32_t aFeat[AR_NER_MAX_FEATURES];
   if (t->nTok == 0) return AR_OK;
   back = ar_malloc((size_t)t->nTok * NL);
   if (!back) return AR_NOMEM;
   for (i = 0; i < t->nTok; i++) {
-    int emit[NL], nFeat, f;
-    memset(emit, 0, sizeof(emit));
-    nFeat = ar_ner_features(t, i, aFeat);
-    for (f = 0; f < nFeat; f++) {
-      const int16_t *w = weights_of(m, aFeat[f]);
-      if (w) {
-        for (l = 0; l < NL; l++) emit[l] += w[l];
-      }
-    }
+    int emit[NL];
+    ar_ner_emissions(m, t, i, emit);
     for (l = 0; l < NL; l++) {
       int best = NEG_INF, arg = 0;
       if (i == 0) {
         best = m->aAllowed[NL * NL + l];
-      } else {
+      } else if (AR_LABEL_IS_B(l) || l == AR_LABEL_O) {
         for (p = 0; p < NL; p++) {
+          int s = score[p] + m->aAllowed[p * NL + l];
+          if (s > best) best = s, arg = p;
+        }
+      } else {
+        /* I-X follows only B-X (l - 1) or I-X: the other sums are below NEG_INF */
+        for (p = l - 1; p <= l; p++) {
           int s = score[p] + m->aAllowed[p * NL + l];
           if (s > best) best = s, arg = p;
         }

@@ -97,9 +97,18 @@ int ar_ner_hash_tokens(ArNerText *t) {
     zS = stem_of(t, tok, &nS);
     h[H_W] = fnv(FNV32_INIT, zW, tok->nFold);
     h[H_S] = fnv(FNV32_INIT, zS, nS);
-    for (k = 0; k < 4; k++) {
-      h[H_PRE1 + k] = fnv(FNV32_INIT, zS, head_bytes(zS, nS, k + 1));
-      h[H_SUF1 + k] = fnv(FNV32_INIT, zS + nS - tail_bytes(zS, nS, k + 1), tail_bytes(zS, nS, k + 1));
+    {
+      /* FNV runs forward: each prefix's hash goes on from the last one's */
+      uint32_t pre = FNV32_INIT;
+      int nPre = 0, nSuf;
+      for (k = 0; k < 4; k++) {
+        int next = nPre + head_bytes(zS + nPre, nS - nPre, 1);
+        pre = fnv(pre, zS + nPre, next - nPre);
+        nPre = next;
+        h[H_PRE1 + k] = pre;
+        nSuf = tail_bytes(zS, nS, k + 1);
+        h[H_SUF1 + k] = fnv(FNV32_INIT, zS + nS - nSuf, nSuf);
+      }
     }
     h[H_KEY] = fnv(FNV32_INIT, t->zFold + tok->iKey, tok->nKey);
     if (tok->isWord) lexicon_values(t, tok);
