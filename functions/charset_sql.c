@@ -192,6 +192,21 @@ static void detect_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   else if (z) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
 }
 
+/* Valid UTF-8 without a NUL byte (which arabic_decode replaces): the usual
+** text, which decodes to its own bytes. */
+static int plain_utf8(const unsigned char *a, int n) {
+  int i = 0;
+  while (i < n) {
+    int start = i;
+    if (a[i] >= 0x01 && a[i] < 0x80) {
+      i++;
+    } else if (a[i] == 0 || (ar_utf8_decode(a, n, &i) == AR_REPLACEMENT_CHAR && i - start == 1)) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
 static void decode_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const unsigned char *a;
   const char *zCharset = "auto";
@@ -220,6 +235,12 @@ static void decode_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
       sqlite3_result_error(ctx, "arabic_decode: no charset explains these bytes", -1);
       return;
     }
+  }
+  if ((strcasecmp(zCharset, "UTF-8") == 0 || strcasecmp(zCharset, "UTF8") == 0) && plain_utf8(a, n)) {
+    /* what ICU would give, without the round trip through UTF-16 */
+    int bom = n >= 3 && a[0] == 0xEF && a[1] == 0xBB && a[2] == 0xBF ? 3 : 0;
+    sqlite3_result_text64(ctx, (const char *)a + bom, (sqlite3_uint64)(n - bom), SQLITE_TRANSIENT, SQLITE_UTF8);
+    return;
   }
   rc = decode_utf16(zCharset, a, n, &aU, &nU, &iBad);
   if (rc == SQLITE_NOMEM) {

@@ -26,6 +26,10 @@ import urllib.parse
 EXTRACT = "SELECT entity, type, start, length, canonical FROM arabic_entities(?)"
 CHUNK_BYTES = 64 * 1024  # text sent to a worker at a time: enough to pay for the pipe, little to wait for
 BACKLOG = 8               # chunks per worker the writer may be ahead by
+# Rows are written ROWS_PER_INSERT to a statement (700 values: under every SQLite's limit of 999):
+# one statement a row would run the per-row trigger of linking.sql with a new frame for each.
+INSERT_ROWS = "INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) VALUES "
+ROWS_PER_INSERT = 100
 
 _db = None  # the worker's read-only connection
 
@@ -89,11 +93,11 @@ class Extractors:
         while self.waiting and (everything or self.waiting[0].ready()
                                 or len(self.waiting) > BACKLOG * self.jobs):
             done.append(self.waiting.popleft().get())
-        if done:
-            db.executemany("INSERT INTO entities(article_id, entity, type, start, length, canonical, entity_id) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           ((aid,) + row + (self.entity_id,) for result in done for aid, rows in result
-                            for row in rows))
+        rows = [(aid,) + row + (self.entity_id,) for result in done for aid, rows in result for row in rows]
+        for i in range(0, len(rows), ROWS_PER_INSERT):
+            group = rows[i:i + ROWS_PER_INSERT]
+            db.execute(INSERT_ROWS + ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(group)),
+                       [value for row in group for value in row])
 
     def boilerplate(self):
         """linking.repeated_sentences() of the committed articles, found by a worker: an
