@@ -49,10 +49,10 @@ import sys
 import time
 
 if __package__:
-    from . import CORPUS_SCRIPTS, linking, loadable_path, run_scripts, sql_path, workers
+    from . import CORPUS_SCRIPTS, linking, loadable_path, readahead, run_scripts, sql_path, workers
 else:  # run as a script: python/sqlite_arabic/importer.py
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from sqlite_arabic import CORPUS_SCRIPTS, linking, loadable_path, run_scripts, sql_path, workers
+    from sqlite_arabic import CORPUS_SCRIPTS, linking, loadable_path, readahead, run_scripts, sql_path, workers
 
 WHITESPACE = " \t\n\v\f\r\ufeff"
 OPENERS = {".xz": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
@@ -560,7 +560,8 @@ class Reader:
         In UTF-16 a line ends at the code unit of LF, at an even offset."""
         opener = OPENERS.get(os.path.splitext(path)[1].lower())
         wide = (charset or "").upper().replace("-", "") in ("UTF16LE", "UTF16BE", "UTF16")
-        with open(path, "rb") as raw, (opener(raw, "rb") if opener else raw) as f:
+        with open(path, "rb") as raw, (opener(raw, "rb") if opener else raw) as unpacked, \
+                (readahead.read_ahead(unpacked) if opener else contextlib.nullcontext(raw)) as f:
             self.progress.reading = raw.tell
             read = Utf16Lines(f, charset).readline if wide else f.readline
             n = 0

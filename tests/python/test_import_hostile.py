@@ -128,6 +128,25 @@ class Hostile(ScratchCorpus):
         self.assertEqual((counts["removed"], counts["skipped"], counts["unchanged"]), (0, 1, 1))
         self.assertEqual(len(self.paths()), 2)
 
+    def test_damaged_compressed_file_keeps_the_records_before_the_damage(self):
+        import gzip
+        import lzma
+        import random
+        rnd = random.Random(7)
+        words = "زيارة الوزير تونس الحكومة البرلمان الانتخابات الاقتصاد المدينة الرئيس المجلس".split()
+        lines = "".join(json.dumps({"id": n, "text": article(n) + " ".join(rnd.choice(words) for _ in range(60))},
+                                   ensure_ascii=False) + "\n" for n in range(3000)).encode("utf-8")
+        packed = lzma.compress(lines)
+        cut = packed[:len(packed) // 2]
+        whole = lzma.LZMADecompressor().decompress(cut).count(b"\n")  # the complete records it holds
+        self.assertGreater(whole, 100)
+        path = self.write("news.jsonl.xz", cut)
+        self.write("same.jsonl.gz", gzip.compress(lines[:lines.index(b"\n") + 1]))
+        counts, err = run(self.dir, self.db)
+        self.assertIn(f"import_corpus: skipped {path}: cannot read (Compressed file ended before the "
+                      "end-of-stream marker was reached); its articles are kept", err)
+        self.assertEqual((counts["added"], counts["skipped"]), (whole, 1))  # the gzip record is a duplicate
+
     def test_unreadable_folder_deletes_nothing_of_it(self):
         for n in range(20):
             self.write(f"{'ab'[n % 2]}/{n}.txt", article(n))
