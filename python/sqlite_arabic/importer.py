@@ -98,7 +98,6 @@ def connect(db_path, extension):
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
-    db.execute("PRAGMA cache_size = -32768")
     db.execute("BEGIN IMMEDIATE")  # two importers starting together: one makes the schema, the other waits
     try:
         have = [r[1] for r in db.execute("PRAGMA table_info(articles)")]
