@@ -308,6 +308,8 @@ eval: loadable dist/holdout/arabic.so
 # make eval-seeds: the same held-out and AQMAR dev scores for models trained
 # with each of NER_SEEDS (dist/seeds/hS: five sixths, dist/seeds/fS: all), and
 # their mean; about 3 minutes on 2 cores. Measure a change on the mean.
+# NER_CONTEXT=N scores texts of N sentences in a row (a line each), as an
+# article is one text at run time; unset, each sentence is a text of its own.
 NER_SEEDS ?= 1 11 21 31 41
 .PHONY: eval-seeds
 eval-seeds: loadable build/train_ner
@@ -321,4 +323,4 @@ eval-seeds: loadable build/train_ner
 	    $(CFLAGS) -o dist/seeds/$$k$$s/arabic.so $(filter-out build/loadable/core/ner/ner_model.o,$(LOADABLE_OBJS)) \
 	    build/seeds/$$k$$s/ner_model.o $(PKG_LIBS) -lpthread -lm || exit 1; \
 	done; done
-	$(PYTHON) tools/eval_ner.py --seeds $(NER_SEEDS)
+	$(PYTHON) tools/eval_ner.py --seeds $(NER_SEEDS) $(if $(NER_CONTEXT),--context $(NER_CONTEXT))
