@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../alloc.h"
+#include "../hashmap.h"
 #include "../lexicon.h"
 #include "ner.h"
 
@@ -119,55 +120,131 @@ int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit)
   return AR_OK;
 }
 
-int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel) {
-  unsigned char *back;
-  int score[NL], next[NL], i, l, p;
-  uint32_t aFeat[AR_NER_MAX_FEATURES];
-  if (t->nTok == 0) return AR_OK;
-  back = ar_malloc((size_t)t->nTok * NL);
-  if (!back) return AR_NOMEM;
-  for (i = 0; i < t->nTok; i++) {
-    int emit[NL], nFeat, f;
-    memset(emit, 0, sizeof(emit));
-    nFeat = ar_ner_features(t, i, aFeat);
-    for (f = 0; f < nFeat; f++) {
-      const int16_t *w = weights_of(m, aFeat[f]);
-      if (w) {
-        for (l = 0; l < NL; l++) emit[l] += w[l];
-      }
-    }
+/* Viterbi over emissions aEmit (NL per token). I-X comes only after B-X or
+** I-X: its row reads those two. */
+static void viterbi(const ArNerModel *m, const int *aEmit, int nTok, unsigned char *back, unsigned char *aLabel) {
+  int score[NL], next[NL], tr[(NL + 1) * NL], i, l, p;
+  memcpy(tr, m->aAllowed, sizeof(tr));
+  for (l = 0; l < NL; l++) score[l] = tr[NL * NL + l];
+  for (l = 0; l < NL; l++) back[l] = 0;
+  for (i = 0;;) {
+    const int *emit = aEmit + (size_t)i * NL;
+    int top = NEG_INF;
     for (l = 0; l < NL; l++) {
-      int best = NEG_INF, arg = 0;
-      if (i == 0) {
-        best = m->aAllowed[NL * NL + l];
-      } else {
-        for (p = 0; p < NL; p++) {
-          int s = score[p] + m->aAllowed[p * NL + l];
-          if (s > best) best = s, arg = p;
-        }
-      }
-      back[(size_t)i * NL + l] = (unsigned char)arg;
-      next[l] = best <= NEG_INF ? NEG_INF : best + emit[l];
+      next[l] = score[l] <= NEG_INF ? NEG_INF : score[l] + emit[l];
+      if (next[l] > top) top = next[l];
     }
     /* Keep the scores near zero: only their differences matter. */
-    {
-      int top = NEG_INF;
-      for (l = 0; l < NL; l++) {
-        if (next[l] > top) top = next[l];
+    for (l = 0; l < NL; l++) score[l] = next[l] <= NEG_INF ? NEG_INF : next[l] - top;
+    if (++i == nTok) break;
+    for (l = 0; l < NL; l++) {
+      int best, arg;
+      if (l == AR_LABEL_O || AR_LABEL_IS_B(l)) {
+        best = score[0] + tr[l], arg = 0;
+        for (p = 1; p < NL; p++) {
+          int s = score[p] + tr[p * NL + l];
+          if (s > best) best = s, arg = p;
+        }
+      } else {
+        int sb = score[l - 1] + tr[(l - 1) * NL + l], si = score[l] + tr[l * NL + l];
+        best = si > sb ? si : sb, arg = si > sb ? l : l - 1;
       }
-      for (l = 0; l < NL; l++) score[l] = next[l] <= NEG_INF ? NEG_INF : next[l] - top;
+      back[(size_t)i * NL + l] = (unsigned char)arg;
+      next[l] = best;
     }
+    memcpy(score, next, sizeof(score));
   }
   {
     int best = NEG_INF, arg = 0;
     for (l = 0; l < NL; l++) {
       if (score[l] > best) best = score[l], arg = l;
     }
-    for (i = t->nTok - 1; i >= 0; i--) {
+    for (i = nTok - 1; i >= 0; i--) {
       aLabel[i] = (unsigned char)arg;
       arg = back[(size_t)i * NL + arg];
     }
   }
-  ar_free(back);
+}
+
+/* Add the document features of the first labels aLabel to the emissions:
+** only words of which one mention is a name have any. *pnDoc: how many
+** tokens got some. AR_OK or AR_NOMEM. */
+static int add_doc_features(const ArNerModel *m, const ArNerText *t, const unsigned char *aLabel, int *aEmit,
+                            int *pnDoc) {
+  ArHashMap keys;
+  int *aCount, nName = 0, i, l, f, rc;
+  uint32_t aFeat[AR_NER_MAX_DOC_FEATURES];
+  *pnDoc = 0;
+  for (i = 0; i < t->nTok; i++) nName += aLabel[i] != AR_LABEL_O && ar_ner_doc_key(t, i);
+  if (!nName) return AR_OK;
+  rc = ar_hashmap_init(&keys, nName);
+  if (rc != AR_OK) return rc;
+  aCount = ar_malloc(sizeof(int) * AR_NER_DOC_TYPES * (size_t)nName);
+  if (!aCount) {
+    ar_hashmap_free(&keys);
+    return AR_NOMEM;
+  }
+  memset(aCount, 0, sizeof(int) * AR_NER_DOC_TYPES * (size_t)nName);
+  nName = 0;
+  for (i = 0; i < t->nTok; i++) {
+    uint32_t key = ar_ner_doc_key(t, i);
+    int found, *pv;
+    if (aLabel[i] == AR_LABEL_O || !key) continue;
+    pv = ar_hashmap_slot(&keys, key, &found);
+    if (!found) *pv = nName++;
+  }
+  for (i = 0; i < t->nTok; i++) {
+    uint32_t key = ar_ner_doc_key(t, i);
+    const int *pv = key ? ar_hashmap_find(&keys, key) : 0;
+    if (pv) aCount[*pv * AR_NER_DOC_TYPES + AR_LABEL_TYPE(aLabel[i])]++;
+  }
+  for (i = 0; i < t->nTok; i++) {
+    uint32_t key = ar_ner_doc_key(t, i);
+    const int *pv = key ? ar_hashmap_find(&keys, key) : 0;
+    int aOther[AR_NER_DOC_TYPES], nFeat;
+    if (!pv) continue;
+    memcpy(aOther, aCount + *pv * AR_NER_DOC_TYPES, sizeof(aOther));
+    aOther[AR_LABEL_TYPE(aLabel[i])]--;
+    nFeat = ar_ner_doc_features(aOther, aFeat);
+    for (f = 0; f < nFeat; f++) {
+      const int16_t *w = weights_of(m, aFeat[f]);
+      if (w) {
+        for (l = 0; l < NL; l++) aEmit[(size_t)i * NL + l] += w[l];
+      }
+    }
+    *pnDoc += nFeat > 0;
+  }
+  ar_free(aCount);
+  ar_hashmap_free(&keys);
   return AR_OK;
+}
+
+int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel) {
+  unsigned char *back;
+  int *aEmit, i, l, f, nDoc, rc;
+  uint32_t aFeat[AR_NER_MAX_FEATURES];
+  if (t->nTok == 0) return AR_OK;
+  back = ar_malloc((size_t)t->nTok * NL);
+  aEmit = ar_malloc(sizeof(int) * (size_t)t->nTok * NL);
+  if (!back || !aEmit) {
+    ar_free(back);
+    ar_free(aEmit);
+    return AR_NOMEM;
+  }
+  for (i = 0; i < t->nTok; i++) {
+    int *emit = aEmit + (size_t)i * NL, nFeat = ar_ner_features(t, i, aFeat);
+    memset(emit, 0, sizeof(int) * NL);
+    for (f = 0; f < nFeat; f++) {
+      const int16_t *w = weights_of(m, aFeat[f]);
+      if (w) {
+        for (l = 0; l < NL; l++) emit[l] += w[l];
+      }
+    }
+  }
+  viterbi(m, aEmit, t->nTok, back, aLabel);
+  rc = add_doc_features(m, t, aLabel, aEmit, &nDoc);
+  if (rc == AR_OK && nDoc) viterbi(m, aEmit, t->nTok, back, aLabel);
+  ar_free(back);
+  ar_free(aEmit);
+  return rc;
 }
