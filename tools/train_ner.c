@@ -189,20 +189,12 @@ static long g_step = 1;
 ** a sentence's decoding and update with probability P/1000, so that the
 ** words share the work with letters, shapes and gazetteers. */
 static int g_dropPermille, g_useDoc, g_docWindow;
-static int g_docDropPermille, g_docDropNow;
-/* -docdrop P: a sentence's update without its document features with
-** probability P/1000, so that the tagger stays as good on a text of one
-** sentence, and its first pass (no document features) is a good one. */
-static int doc_used(void) {
-  uint32_t h = (uint32_t)g_step * 2654435761u;
-  return g_useDoc && ((h >> 16) % 1000u) >= (uint32_t)g_docDropNow;
-}
 static int dropped(int k) {
   uint32_t h = ((uint32_t)k * 2654435761u) ^ ((uint32_t)g_step * 2246822519u);
   return g_dropPermille && h % 1000u < (uint32_t)g_dropPermille;
 }
 static void viterbi(const Sentence *s, const float *w, const float *tr, int *out) {
-  int i, l, p, useDoc = doc_used(), *back = malloc(sizeof(int) * (size_t)(s->nRun * NL + 1));
+  int i, l, p, *back = malloc(sizeof(int) * (size_t)(s->nRun * NL + 1));
   double score[NL], next[NL];
   for (i = 0; i < s->nRun; i++) {
     double emit[NL] = {0};
@@ -211,7 +203,7 @@ static void viterbi(const Sentence *s, const float *w, const float *tr, int *out
       if (s->aFeat[f] < 0 || dropped(s->aFeat[f])) continue;
       for (l = 0; l < NL; l++) emit[l] += w[(size_t)s->aFeat[f] * NL + l];
     }
-    for (f = 0; f < s->aNDoc[i] * useDoc; f++) {
+    for (f = 0; f < s->aNDoc[i] * g_useDoc; f++) {
       int k = s->aDoc[i * AR_NER_MAX_DOC_FEATURES + f];
       if (dropped(k)) continue;
       for (l = 0; l < NL; l++) emit[l] += w[(size_t)k * NL + l];
@@ -250,7 +242,7 @@ static void viterbi(const Sentence *s, const float *w, const float *tr, int *out
 }
 
 static void update(const Sentence *s, const int *labels, float delta) {
-  int i, f, prev = NL, useDoc = doc_used();
+  int i, f, prev = NL;
   for (i = 0; i < s->nRun; i++) {
     int l = labels[i];
     for (f = s->aFeatOff[i]; f < s->aFeatOff[i + 1]; f++) {
@@ -259,7 +251,7 @@ static void update(const Sentence *s, const int *labels, float delta) {
       W[(size_t)k * NL + l] += delta;
       U[(size_t)k * NL + l] += delta * (float)g_step;
     }
-    for (f = 0; f < s->aNDoc[i] * useDoc; f++) {
+    for (f = 0; f < s->aNDoc[i] * g_useDoc; f++) {
       int k = s->aDoc[i * AR_NER_MAX_DOC_FEATURES + f];
       if (dropped(k)) continue;
       W[(size_t)k * NL + l] += delta;
@@ -340,7 +332,6 @@ static void train(const int *aIdx, int nIdx, int nRuns, int epochs, int seed, in
     memset(TU, 0, sizeof(TU));
     g_step = 1;
     g_dropPermille = dropPermille;
-    g_docDropNow = g_docDropPermille;
     srand((unsigned)(seed + run));
     for (i = 0; i < nIdx; i++) order[i] = aIdx[i];
     for (e = 0; e < epochs; e++) {
@@ -365,7 +356,7 @@ static void train(const int *aIdx, int nIdx, int nRuns, int epochs, int seed, in
       if (g_useDoc || !g_docWindow) fprintf(stderr, "run %d, epoch %d: %d sentences wrong\n", run + 1, e + 1, nErr);
     }
     free(order);
-    g_dropPermille = g_docDropNow = 0;
+    g_dropPermille = 0;
     for (i = 0; i < g_nFeat * NL; i++) avgW[i] += (W[i] - U[i] / (float)g_step) / (float)nRuns;
     for (i = 0; i < (NL + 1) * NL; i++) avgT[i] += (T[i] - TU[i] / (float)g_step) / (float)nRuns;
   }
@@ -443,7 +434,6 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "-groups")) g_groups = 1;
     else if (!strcmp(argv[i], "-doc") && i + 1 < argc) g_docWindow = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-folds") && i + 1 < argc) nFolds = atoi(argv[++i]);
-    else if (!strcmp(argv[i], "-docdrop") && i + 1 < argc) g_docDropPermille = atoi(argv[++i]);
     else {
       g_fileIndex = nFirst >= 0;
       if (g_fileIndex && nMore < 16) azMore[nMore++] = argv[i];
