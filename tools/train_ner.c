@@ -2,7 +2,7 @@
 ** train_ner: trains the entity tagger of arabic_entities() and writes it as
 ** generated C (core/ner/ner_model.c).
 **
-**   train_ner [-e EPOCHS] [-runs N] [-drop P] [-seed S] [-holdout K] [-groups] [-o OUT.c] TRAIN.conll [MORE.conll ...]
+**   train_ner [-e EPOCHS] [-runs N] [-drop P] [-seed S] [-holdout K] [-doc W [-folds F]] [-groups] [-o OUT.c] TRAIN.conll [MORE.conll ...]
 **
 ** Input: CoNLL files, one 'TOKEN TAG' per line (IOB2; PERS/PER, LOC, ORG,
 ** MISC/MIS), sentences separated by blank lines. Each sentence is joined
@@ -19,6 +19,12 @@
 ** fewer than 2 times are pruned, weights are quantized to 16 bits (the
 ** largest becomes 4000) and features whose weights are all below -prune W
 ** (default 1) in size are dropped.
+**
+** With -doc W the tokens also have document features (ner.h): the first
+** labels of the other mentions of the same word in the W sentences either
+** side. A training sentence's first labels come from a model (one run)
+** trained on the other F-ths of the training sentences (-folds, default 5),
+** as a first pass labels text it was not trained on.
 */
 #include <math.h>
 #include <stdio.h>
@@ -442,7 +448,7 @@ int main(int argc, char **argv) {
     }
   }
   if (nFirst <= 0) {
-    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-runs N] [-drop P] [-seed S] [-holdout K] [-min COUNT] [-prune W] [-groups] [-o OUT.c] TRAIN.conll ...\n");
+    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-runs N] [-drop P] [-seed S] [-holdout K] [-min COUNT] [-prune W] [-doc W [-folds F]] [-groups] [-o OUT.c] TRAIN.conll ...\n");
     return 2;
   }
   /* Held-out sentences go to the end, out of training. */
