@@ -230,8 +230,13 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
 uint32_t ar_ner_word_feature(const ArNerText *t, int i) { return mix(T_W, tok_hash(t, i, H_W)); }
 uint32_t ar_ner_class_feature(const ArNerText *t, int i) { return mix(T_CLS, class_of(t, i)); }
 
+/* Words whose reading is the phrase's, not the text's, have no key: a
+** trigger (الاتحاد of الاتحاد الأوروبي is not an organization in في الاتحاد
+** كايا كالاس), a title, a country's adjective, a month. */
 uint32_t ar_ner_doc_key(const ArNerText *t, int i) {
-  return t->aTok[i].isWord ? tok_hash(t, i, H_S) | 1u : 0;
+  const unsigned phrase = AR_GZ_TITLE | AR_GZ_SPEECH | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_MONTH |
+                          AR_GZ_WEEKDAY | AR_GZ_COUNTRY_ADJ;
+  return t->aTok[i].isWord && !(t->aTok[i].gaz & phrase) ? tok_hash(t, i, H_S) | 1u : 0;
 }
 
 int ar_ner_doc_features(const int *aOther, uint32_t *a) {
