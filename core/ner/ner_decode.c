@@ -122,13 +122,13 @@ int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit)
 
 /* Viterbi over emissions aEmit (NL per token). I-X comes only after B-X or
 ** I-X: its row reads those two. */
-static void viterbi(const ArNerModel *m, const int *aEmit, int nTok, unsigned char *back, unsigned char *aLabel) {
+static void viterbi(const ArNerModel *m, const int16_t *aEmit, int nTok, unsigned char *back, unsigned char *aLabel) {
   int score[NL], next[NL], tr[(NL + 1) * NL], i, l, p;
   memcpy(tr, m->aAllowed, sizeof(tr));
   for (l = 0; l < NL; l++) score[l] = tr[NL * NL + l];
   for (l = 0; l < NL; l++) back[l] = 0;
   for (i = 0;;) {
-    const int *emit = aEmit + (size_t)i * NL;
+    const int16_t *emit = aEmit + (size_t)i * NL;
     int top = NEG_INF;
     for (l = 0; l < NL; l++) {
       next[l] = score[l] <= NEG_INF ? NEG_INF : score[l] + emit[l];
@@ -166,10 +166,21 @@ static void viterbi(const ArNerModel *m, const int *aEmit, int nTok, unsigned ch
   }
 }
 
+/* The emissions of a token, less their best (the path only sees their
+** differences), in 16 bits: a label more than 32767 below the best is
+** never on the best path, transitions being at most 4000. */
+static void store_emissions(const int *emit, int16_t *out) {
+  int l, top = emit[0];
+  for (l = 1; l < NL; l++) {
+    if (emit[l] > top) top = emit[l];
+  }
+  for (l = 0; l < NL; l++) out[l] = (int16_t)(emit[l] - top < -32767 ? -32767 : emit[l] - top);
+}
+
 /* Add the document features of the first labels aLabel to the emissions:
 ** only words of which one mention is a name have any. *pnDoc: how many
 ** tokens got some. AR_OK or AR_NOMEM. */
-static int add_doc_features(const ArNerModel *m, const ArNerText *t, const unsigned char *aLabel, int *aEmit,
+static int add_doc_features(const ArNerModel *m, const ArNerText *t, const unsigned char *aLabel, int16_t *aEmit,
                             int *pnDoc) {
   ArHashMap keys;
   int *aCount, nName = 0, i, l, f, rc;
@@ -201,18 +212,21 @@ static int add_doc_features(const ArNerModel *m, const ArNerText *t, const unsig
   for (i = 0; i < t->nTok; i++) {
     uint32_t key = ar_ner_doc_key(t, i);
     const int *pv = key ? ar_hashmap_find(&keys, key) : 0;
-    int aOther[AR_NER_DOC_TYPES], nFeat;
+    int aOther[AR_NER_DOC_TYPES], nFeat, emit[NL];
     if (!pv) continue;
     memcpy(aOther, aCount + *pv * AR_NER_DOC_TYPES, sizeof(aOther));
     aOther[AR_LABEL_TYPE(aLabel[i])]--;
     nFeat = ar_ner_doc_features(aOther, aFeat);
+    if (!nFeat) continue;
+    for (l = 0; l < NL; l++) emit[l] = aEmit[(size_t)i * NL + l];
     for (f = 0; f < nFeat; f++) {
       const int16_t *w = weights_of(m, aFeat[f]);
       if (w) {
-        for (l = 0; l < NL; l++) aEmit[(size_t)i * NL + l] += w[l];
+        for (l = 0; l < NL; l++) emit[l] += w[l];
       }
     }
-    *pnDoc += nFeat > 0;
+    store_emissions(emit, aEmit + (size_t)i * NL);
+    (*pnDoc)++;
   }
   ar_free(aCount);
   ar_hashmap_free(&keys);
@@ -221,25 +235,27 @@ static int add_doc_features(const ArNerModel *m, const ArNerText *t, const unsig
 
 int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel) {
   unsigned char *back;
-  int *aEmit, i, l, f, nDoc, rc;
+  int16_t *aEmit;
+  int i, l, f, nDoc, rc;
   uint32_t aFeat[AR_NER_MAX_FEATURES];
   if (t->nTok == 0) return AR_OK;
   back = ar_malloc((size_t)t->nTok * NL);
-  aEmit = ar_malloc(sizeof(int) * (size_t)t->nTok * NL);
+  aEmit = ar_malloc(sizeof(int16_t) * (size_t)t->nTok * NL);
   if (!back || !aEmit) {
     ar_free(back);
     ar_free(aEmit);
     return AR_NOMEM;
   }
   for (i = 0; i < t->nTok; i++) {
-    int *emit = aEmit + (size_t)i * NL, nFeat = ar_ner_features(t, i, aFeat);
-    memset(emit, 0, sizeof(int) * NL);
+    int emit[NL], nFeat = ar_ner_features(t, i, aFeat);
+    memset(emit, 0, sizeof(emit));
     for (f = 0; f < nFeat; f++) {
       const int16_t *w = weights_of(m, aFeat[f]);
       if (w) {
         for (l = 0; l < NL; l++) emit[l] += w[l];
       }
     }
+    store_emissions(emit, aEmit + (size_t)i * NL);
   }
   viterbi(m, aEmit, t->nTok, back, aLabel);
   rc = add_doc_features(m, t, aLabel, aEmit, &nDoc);
