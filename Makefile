@@ -262,6 +262,9 @@ NER_EPOCHS  ?= 15
 NER_PRUNE   ?= 100
 NER_RUNS    ?= 3
 NER_DROP    ?= 300
+# The document features' window at training: the sentences either side
+# (ANERcorp keeps an article's sentences in order); 0: none.
+NER_DOC     ?= 10
 # More CoNLL files to train on after ANERcorp, and flags for them, e.g.
 # NER_MORE=../shared/data/ner/aqmar-train.conll NER_FLAGS=-groups (AQMAR tags
 # groups of people as PER; -groups reads them as O): see docs/entities.md.
@@ -292,11 +295,11 @@ build/train_ner: tools/train_ner.c $(TRAIN_SRCS) $(HDRS)
 
 train: lexicon
 	$(MAKE) --no-print-directory build/train_ner
-	build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) $(NER_FLAGS) -o core/ner/ner_model.c $(NER_DATA) $(NER_MORE)
+	build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) -doc $(NER_DOC) $(NER_FLAGS) -o core/ner/ner_model.c $(NER_DATA) $(NER_MORE)
 
 dist/holdout/arabic.so: build/train_ner $(LOADABLE_OBJS)
 	@mkdir -p build/holdout dist/holdout
-	build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) $(NER_FLAGS) -holdout 6 -o build/holdout/ner_model.c $(NER_DATA) $(NER_MORE)
+	build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) -doc $(NER_DOC) $(NER_FLAGS) -holdout 6 -o build/holdout/ner_model.c $(NER_DATA) $(NER_MORE)
 	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -Icore/ner -c build/holdout/ner_model.c -o build/holdout/ner_model.o
 	$(CC) -shared -fvisibility=hidden -Wl,--no-undefined -Wl,--unresolved-symbols=ignore-in-object-files \
 	  $(CFLAGS) -o $@ $(filter-out build/loadable/core/ner/ner_model.o,$(LOADABLE_OBJS)) build/holdout/ner_model.o \
@@ -308,17 +311,19 @@ eval: loadable dist/holdout/arabic.so
 # make eval-seeds: the same held-out and AQMAR dev scores for models trained
 # with each of NER_SEEDS (dist/seeds/hS: five sixths, dist/seeds/fS: all), and
 # their mean; about 3 minutes on 2 cores. Measure a change on the mean.
+# NER_CONTEXT=N scores texts of N sentences in a row (a line each), as an
+# article is one text at run time; unset, each sentence is a text of its own.
 NER_SEEDS ?= 1 11 21 31 41
 .PHONY: eval-seeds
 eval-seeds: loadable build/train_ner
 	@for s in $(NER_SEEDS); do for k in h f; do \
 	  mkdir -p build/seeds/$$k$$s dist/seeds/$$k$$s; \
 	  if [ $$k = h ]; then h="-holdout 6"; else h=""; fi; \
-	  build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) $(NER_FLAGS) -seed $$s $$h \
+	  build/train_ner -e $(NER_EPOCHS) -runs $(NER_RUNS) -drop $(NER_DROP) -prune $(NER_PRUNE) -doc $(NER_DOC) $(NER_FLAGS) -seed $$s $$h \
 	    -o build/seeds/$$k$$s/ner_model.c $(NER_DATA) $(NER_MORE) 2>build/seeds/$$k$$s/train.log || exit 1; \
 	  $(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -Icore/ner -c build/seeds/$$k$$s/ner_model.c -o build/seeds/$$k$$s/ner_model.o || exit 1; \
 	  $(CC) -shared -fvisibility=hidden -Wl,--no-undefined -Wl,--unresolved-symbols=ignore-in-object-files \
 	    $(CFLAGS) -o dist/seeds/$$k$$s/arabic.so $(filter-out build/loadable/core/ner/ner_model.o,$(LOADABLE_OBJS)) \
 	    build/seeds/$$k$$s/ner_model.o $(PKG_LIBS) -lpthread -lm || exit 1; \
 	done; done
-	$(PYTHON) tools/eval_ner.py --seeds $(NER_SEEDS)
+	$(PYTHON) tools/eval_ner.py --seeds $(NER_SEEDS) $(if $(NER_CONTEXT),--context $(NER_CONTEXT))

@@ -16,7 +16,10 @@ dist/seeds/hS/arabic (trained on the first five sixths) and the AQMAR dev score 
 (trained on all), then the mean over the seeds: one training moves F1 by about half a point, so a change
 of the model is measured on the mean.
 
-Skips cleanly (exit 0) when ../shared is absent. Usage: /usr/bin/python3 tools/eval_ner.py [--verbose]
+With --context N (make eval-seeds NER_CONTEXT=N) each N sentences in a row are one text, a line each, as
+an article is one text at run time (the document-level rules then see the other mentions of a name).
+
+Skips cleanly (exit 0) when ../shared is absent. Usage: /usr/bin/python3 tools/eval_ner.py [--verbose] [--context N]
 """
 import glob
 import os
@@ -31,6 +34,7 @@ SEEDS = os.path.join(SHARED, "corpus", "seeds")
 HAND = os.path.join(ROOT, "tests", "data", "seed_entities.txt")
 TYPES = {"PERSON": "PERS", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
 VERBOSE = "--verbose" in sys.argv
+CONTEXT = int(sys.argv[sys.argv.index("--context") + 1]) if "--context" in sys.argv else 1
 
 
 def connect(name):
@@ -74,24 +78,40 @@ def spans(tags):
     return out
 
 
-def score(db, sents):
-    """CoNLL entity-level counts of arabic_entities over sentences: {type: (tp, predicted, gold)}."""
-    tp, npred, ngold = {}, {}, {}
+def tag(db, sents):
+    """The labels arabic_entities gives the tokens of sentences given as one text, a line each."""
+    words = [w for sent in sents for w, _ in sent]
+    starts, pos, text = [], 0, []
     for sent in sents:
-        words = [w for w, _ in sent]
-        text = " ".join(words)
-        starts, pos = [], 0
-        for w in words:
+        for w, _ in sent:
             starts.append(pos)
             pos += len(w) + 1
-        pred = ["O"] * len(words)
-        for typ, start, length in db.execute("SELECT type, start, length FROM arabic_entities(?)", (text,)):
-            if typ not in TYPES:
-                continue
-            a, b = start - 1, start - 1 + length
-            covered = [k for k, s in enumerate(starts) if s < b and s + len(words[k]) > a]
-            for n, k in enumerate(covered):
-                pred[k] = ("B-" if n == 0 else "I-") + TYPES[typ]
+        text.append(" ".join(w for w, _ in sent))
+    pred = ["O"] * len(words)
+    for typ, start, length in db.execute("SELECT type, start, length FROM arabic_entities(?)", ("\n".join(text),)):
+        if typ not in TYPES:
+            continue
+        a, b = start - 1, start - 1 + length
+        covered = [k for k, s in enumerate(starts) if s < b and s + len(words[k]) > a]
+        for n, k in enumerate(covered):
+            pred[k] = ("B-" if n == 0 else "I-") + TYPES[typ]
+    out, k = [], 0
+    for sent in sents:
+        out.append(pred[k:k + len(sent)])
+        k += len(sent)
+    return out
+
+
+def score(db, sents):
+    """CoNLL entity-level counts of arabic_entities over sentences: {type: (tp, predicted, gold)}. Each
+    sentence is a text of its own, or with --context N (NER_CONTEXT) each N sentences in a row are one
+    text, a line each: ANERcorp and AQMAR keep the sentences of an article in order, so a text of N
+    sentences is most of an article, as arabic_entities sees it at run time."""
+    tp, npred, ngold = {}, {}, {}
+    preds = []
+    for c in range(0, len(sents), CONTEXT):
+        preds += tag(db, sents[c:c + CONTEXT])
+    for sent, pred in zip(sents, preds):
         gold = spans([t for _, t in sent])
         got = spans(pred)
         for typ in ("PERS", "LOC", "ORG"):
@@ -231,7 +251,8 @@ def seeds():
 
 if __name__ == "__main__":
     if "--seeds" in sys.argv:
-        seed_means(sys.argv[sys.argv.index("--seeds") + 1:])
+        args = sys.argv[sys.argv.index("--seeds") + 1:]
+        seed_means(args[:args.index("--context")] if "--context" in args else args)
         sys.exit(0)
     anercorp()
     aqmar()

@@ -2,7 +2,7 @@
 ** train_ner: trains the entity tagger of arabic_entities() and writes it as
 ** generated C (core/ner/ner_model.c).
 **
-**   train_ner [-e EPOCHS] [-runs N] [-drop P] [-seed S] [-holdout K] [-groups] [-o OUT.c] TRAIN.conll [MORE.conll ...]
+**   train_ner [-e EPOCHS] [-runs N] [-drop P] [-seed S] [-holdout K] [-doc W [-folds F]] [-groups] [-o OUT.c] TRAIN.conll [MORE.conll ...]
 **
 ** Input: CoNLL files, one 'TOKEN TAG' per line (IOB2; PERS/PER, LOC, ORG,
 ** MISC/MIS), sentences separated by blank lines. Each sentence is joined
@@ -19,6 +19,12 @@
 ** fewer than 2 times are pruned, weights are quantized to 16 bits (the
 ** largest becomes 4000) and features whose weights are all below -prune W
 ** (default 1) in size are dropped.
+**
+** With -doc W the tokens also have document features (ner.h): the first
+** labels of the other mentions of the same word in the W sentences either
+** side. A training sentence's first labels come from a model (one run)
+** trained on the other F-ths of the training sentences (-folds, default 5),
+** as a first pass labels text it was not trained on.
 */
 #include <math.h>
 #include <stdio.h>
@@ -40,6 +46,10 @@ typedef struct Sentence {
   int *aFeatOff;     /* nRun + 1 offsets into aFeat */
   int *aFeat;        /* feature indexes (-1: pruned) */
   uint32_t *aHash;   /* feature hashes, before indexing */
+  uint32_t *aDocKey; /* ar_ner_doc_key() of each run-time token */
+  int *aFirst;       /* the first pass's labels (-doc) */
+  int *aDoc;         /* document feature indexes, AR_NER_MAX_DOC_FEATURES per token */
+  int *aNDoc;        /* how many of them */
 } Sentence;
 
 static int label_of(const char *tag) {
@@ -102,6 +112,10 @@ static void add_sentence(char **aWord, int *aLab, int n) {
   s->aRunOf = malloc(sizeof(int) * (size_t)(t.nTok + 1));
   s->aFeatOff = malloc(sizeof(int) * (size_t)(t.nTok + 1));
   s->aHash = malloc(sizeof(uint32_t) * (size_t)(t.nTok * AR_NER_MAX_FEATURES + 1));
+  s->aDocKey = malloc(sizeof(uint32_t) * (size_t)(t.nTok + 1));
+  s->aFirst = calloc((size_t)t.nTok + 1, sizeof(int));
+  s->aDoc = malloc(sizeof(int) * AR_NER_MAX_DOC_FEATURES * (size_t)(t.nTok + 1));
+  s->aNDoc = calloc((size_t)t.nTok + 1, sizeof(int));
   s->aFeatOff[0] = 0;
   for (r = 0, i = 0; r < t.nTok; r++) {
     int lab, nf, f;
@@ -113,6 +127,7 @@ static void add_sentence(char **aWord, int *aLab, int n) {
     s->aRunGold[r] = lab;
     nf = ar_ner_features(&t, r, feats);
     for (f = 0; f < nf; f++) s->aHash[s->aFeatOff[r] + f] = feats[f];
+    s->aDocKey[r] = ar_ner_doc_key(&t, r);
     s->aFeatOff[r + 1] = s->aFeatOff[r] + nf;
   }
   ar_ner_text_free(&t);
@@ -179,7 +194,7 @@ static long g_step = 1;
 /* Feature dropout (-drop P): while training, each feature is left out of
 ** a sentence's decoding and update with probability P/1000, so that the
 ** words share the work with letters, shapes and gazetteers. */
-static int g_dropPermille;
+static int g_dropPermille, g_useDoc, g_docWindow;
 static int dropped(int k) {
   uint32_t h = ((uint32_t)k * 2654435761u) ^ ((uint32_t)g_step * 2246822519u);
   return g_dropPermille && h % 1000u < (uint32_t)g_dropPermille;
@@ -193,6 +208,11 @@ static void viterbi(const Sentence *s, const float *w, const float *tr, int *out
     for (f = s->aFeatOff[i]; f < s->aFeatOff[i + 1]; f++) {
       if (s->aFeat[f] < 0 || dropped(s->aFeat[f])) continue;
       for (l = 0; l < NL; l++) emit[l] += w[(size_t)s->aFeat[f] * NL + l];
+    }
+    for (f = 0; f < s->aNDoc[i] * g_useDoc; f++) {
+      int k = s->aDoc[i * AR_NER_MAX_DOC_FEATURES + f];
+      if (dropped(k)) continue;
+      for (l = 0; l < NL; l++) emit[l] += w[(size_t)k * NL + l];
     }
     for (l = 0; l < NL; l++) {
       double best = -1e30;
@@ -234,6 +254,12 @@ static void update(const Sentence *s, const int *labels, float delta) {
     for (f = s->aFeatOff[i]; f < s->aFeatOff[i + 1]; f++) {
       int k = s->aFeat[f];
       if (k < 0 || dropped(k)) continue;
+      W[(size_t)k * NL + l] += delta;
+      U[(size_t)k * NL + l] += delta * (float)g_step;
+    }
+    for (f = 0; f < s->aNDoc[i] * g_useDoc; f++) {
+      int k = s->aDoc[i * AR_NER_MAX_DOC_FEATURES + f];
+      if (dropped(k)) continue;
       W[(size_t)k * NL + l] += delta;
       U[(size_t)k * NL + l] += delta * (float)g_step;
     }
@@ -295,6 +321,98 @@ static void evaluate(int from, int to, const float *w, const float *tr) {
   }
 }
 
+/* The averaged perceptron over the sentences aIdx[0..nIdx), -runs times,
+** the mean of the runs in avgW, avgT (g_nFeat features). */
+static void train(const int *aIdx, int nIdx, int nRuns, int epochs, int seed, int dropPermille, float *avgW,
+                  float *avgT) {
+  int run, i, e;
+  memset(avgW, 0, sizeof(float) * (size_t)g_nFeat * NL);
+  memset(avgT, 0, sizeof(float) * (NL + 1) * NL);
+  /* Each run shuffles the sentences its own way; the shipped weights are
+  ** the mean of the runs' averaged weights, steadier than any one run's. */
+  for (run = 0; run < nRuns; run++) {
+    int *order = malloc(sizeof(int) * (size_t)(nIdx + 1));
+    memset(W, 0, sizeof(float) * (size_t)g_nFeat * NL);
+    memset(U, 0, sizeof(float) * (size_t)g_nFeat * NL);
+    memset(T, 0, sizeof(T));
+    memset(TU, 0, sizeof(TU));
+    g_step = 1;
+    g_dropPermille = dropPermille;
+    srand((unsigned)(seed + run));
+    for (i = 0; i < nIdx; i++) order[i] = aIdx[i];
+    for (e = 0; e < epochs; e++) {
+      int nErr = 0;
+      for (i = nIdx - 1; i > 0; i--) {
+        int j = rand() % (i + 1), x = order[i];
+        order[i] = order[j], order[j] = x;
+      }
+      for (i = 0; i < nIdx; i++) {
+        Sentence *s = &g_sent[order[i]];
+        int *pred = malloc(sizeof(int) * (size_t)(s->nRun + 1)), r, diff = 0;
+        viterbi(s, W, T, pred);
+        for (r = 0; r < s->nRun; r++) diff |= pred[r] != s->aRunGold[r];
+        if (diff) {
+          update(s, s->aRunGold, 1);
+          update(s, pred, -1);
+          nErr++;
+        }
+        g_step++;
+        free(pred);
+      }
+      if (g_useDoc || !g_docWindow) fprintf(stderr, "run %d, epoch %d: %d sentences wrong\n", run + 1, e + 1, nErr);
+    }
+    free(order);
+    g_dropPermille = 0;
+    for (i = 0; i < g_nFeat * NL; i++) avgW[i] += (W[i] - U[i] / (float)g_step) / (float)nRuns;
+    for (i = 0; i < (NL + 1) * NL; i++) avgT[i] += (T[i] - TU[i] / (float)g_step) / (float)nRuns;
+  }
+}
+
+/* The index of feature key, added (kept whatever its count) if new. */
+static int doc_feature_index(uint32_t key) {
+  int j = feat_slot(key);
+  if (g_hidx[j] < 0) g_hidx[j] = g_nFeat++, g_hkey[j] = key;
+  return g_hidx[j];
+}
+
+/* The document features of the sentences [from, to), from the first labels
+** of the sentences within g_docWindow of each in [lo, hi) (an article, as
+** far as the CoNLL files tell: they keep its sentences in order), as
+** ar_ner_decode() makes them from the first labels of the text. */
+static void doc_features(int from, int to, int lo, int hi) {
+  int s, r, a, q, type;
+  for (s = from; s < to; s++) {
+    Sentence *x = &g_sent[s];
+    int wlo = s - g_docWindow < lo ? lo : s - g_docWindow, whi = s + g_docWindow + 1 > hi ? hi : s + g_docWindow + 1;
+    for (r = 0; r < x->nRun; r++) {
+      int aAll[AR_NER_DOC_TYPES] = {0}, name = 0, nf;
+      uint32_t feats[AR_NER_MAX_DOC_FEATURES];
+      x->aNDoc[r] = 0;
+      if (!x->aDocKey[r]) continue;
+      for (a = wlo; a < whi; a++) {
+        Sentence *y = &g_sent[a];
+        for (q = 0; q < y->nRun; q++) {
+          if (y->aDocKey[q] != x->aDocKey[r]) continue;
+          type = AR_LABEL_TYPE(y->aFirst[q]);
+          aAll[type]++;
+          name |= type != AR_ENT_NONE;
+        }
+      }
+      if (!name) continue;
+      aAll[AR_LABEL_TYPE(x->aFirst[r])]--;
+      nf = ar_ner_doc_features(aAll, feats);
+      for (a = 0; a < nf; a++) x->aDoc[r * AR_NER_MAX_DOC_FEATURES + a] = doc_feature_index(feats[a]);
+      x->aNDoc[r] = nf;
+    }
+  }
+}
+
+/* First labels of the sentences [from, to) under the weights w, tr. */
+static void first_labels(int from, int to, const float *w, const float *tr) {
+  int s;
+  for (s = from; s < to; s++) viterbi(&g_sent[s], w, tr, g_sent[s].aFirst);
+}
+
 static int cmp_key(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
   return x < y ? -1 : x > y;
@@ -304,7 +422,8 @@ int main(int argc, char **argv) {
   const char *zOut = "core/ner/ner_model.c";
   const char *azMore[16];
   int nMore = 0;
-  int epochs = 10, nRuns = 1, dropPermille = 0, seed = 1, run, holdout = 0, i, e, nTrainEnd, nFirst = -1, minCount = 2, minWeight = 1;
+  int epochs = 10, nRuns = 1, dropPermille = 0, seed = 1, holdout = 0, i, nTrainEnd, nFirst = -1, minCount = 2, minWeight = 1;
+  int nFolds = 5, nBase, *aIdx;
   unsigned size = 1 << 22;
   float *avgW, *avgT, scale, maxAbs = 0;
   FILE *out;
@@ -319,6 +438,8 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "-prune") && i + 1 < argc) minWeight = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-o") && i + 1 < argc) zOut = argv[++i];
     else if (!strcmp(argv[i], "-groups")) g_groups = 1;
+    else if (!strcmp(argv[i], "-doc") && i + 1 < argc) g_docWindow = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "-folds") && i + 1 < argc) nFolds = atoi(argv[++i]);
     else {
       g_fileIndex = nFirst >= 0;
       if (g_fileIndex && nMore < 16) azMore[nMore++] = argv[i];
@@ -327,7 +448,7 @@ int main(int argc, char **argv) {
     }
   }
   if (nFirst <= 0) {
-    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-runs N] [-drop P] [-seed S] [-holdout K] [-min COUNT] [-prune W] [-groups] [-o OUT.c] TRAIN.conll ...\n");
+    fprintf(stderr, "usage: train_ner [-e EPOCHS] [-runs N] [-drop P] [-seed S] [-holdout K] [-min COUNT] [-prune W] [-doc W [-folds F]] [-groups] [-o OUT.c] TRAIN.conll ...\n");
     return 2;
   }
   /* Held-out sentences go to the end, out of training. */
@@ -368,51 +489,39 @@ int main(int argc, char **argv) {
       s->aFeat[f] = g_hidx[j] >= 0 ? g_hidx[j] : -1;
     }
   }
+  nBase = g_nFeat;
   fprintf(stderr, "%d sentences (%d for training), %d features", g_nSent, nTrainEnd, g_nFeat);
   if (g_groups) fprintf(stderr, ", %d groups of people read as O", g_nGroups);
   fprintf(stderr, "\n");
-  W = malloc(sizeof(float) * (size_t)g_nFeat * NL);
-  U = malloc(sizeof(float) * (size_t)g_nFeat * NL);
-  avgW = calloc((size_t)g_nFeat * NL, sizeof(float));
+  /* Room for the document features, indexed as they are met. */
+  W = malloc(sizeof(float) * (size_t)(g_nFeat + 64) * NL);
+  U = malloc(sizeof(float) * (size_t)(g_nFeat + 64) * NL);
+  avgW = calloc((size_t)(g_nFeat + 64) * NL, sizeof(float));
   avgT = calloc((NL + 1) * NL, sizeof(float));
-  /* Each run shuffles the sentences its own way; the shipped weights are
-  ** the mean of the runs' averaged weights, steadier than any one run's. */
-  for (run = 0; run < nRuns; run++) {
-    int *order = malloc(sizeof(int) * (size_t)nTrainEnd);
-    memset(W, 0, sizeof(float) * (size_t)g_nFeat * NL);
-    memset(U, 0, sizeof(float) * (size_t)g_nFeat * NL);
-    memset(T, 0, sizeof(T));
-    memset(TU, 0, sizeof(TU));
-    g_step = 1;
-    g_dropPermille = dropPermille;
-    srand((unsigned)(seed + run));
-    for (i = 0; i < nTrainEnd; i++) order[i] = i;
-    for (e = 0; e < epochs; e++) {
-      int nErr = 0;
-      for (i = nTrainEnd - 1; i > 0; i--) {
-        int j = rand() % (i + 1), x = order[i];
-        order[i] = order[j], order[j] = x;
+  aIdx = malloc(sizeof(int) * (size_t)(nTrainEnd + 1));
+  if (g_docWindow > 0) {
+    /* The first labels of each fold of the training sentences come from a
+    ** model trained on the other folds: what a first pass gives on text it
+    ** was not trained on. The held-out sentences get theirs from a model of
+    ** all the training sentences. */
+    int fold, nIdx;
+    for (fold = 0; fold <= nFolds; fold++) {
+      int lo = fold < nFolds ? (int)((long)nTrainEnd * fold / nFolds) : nTrainEnd;
+      int hi = fold < nFolds ? (int)((long)nTrainEnd * (fold + 1) / nFolds) : g_nSent;
+      if (lo == hi) continue;
+      for (nIdx = 0, i = 0; i < nTrainEnd; i++) {
+        if (i < lo || i >= hi) aIdx[nIdx++] = i;
       }
-      for (i = 0; i < nTrainEnd; i++) {
-        Sentence *s = &g_sent[order[i]];
-        int *pred = malloc(sizeof(int) * (size_t)(s->nRun + 1)), r, diff = 0;
-        viterbi(s, W, T, pred);
-        for (r = 0; r < s->nRun; r++) diff |= pred[r] != s->aRunGold[r];
-        if (diff) {
-          update(s, s->aRunGold, 1);
-          update(s, pred, -1);
-          nErr++;
-        }
-        g_step++;
-        free(pred);
-      }
-      fprintf(stderr, "run %d, epoch %d: %d sentences wrong\n", run + 1, e + 1, nErr);
+      train(aIdx, nIdx, 1, epochs, seed + 1000 + fold, dropPermille, avgW, avgT);
+      first_labels(lo, hi, avgW, avgT);
     }
-    free(order);
-    g_dropPermille = 0;
-    for (i = 0; i < g_nFeat * NL; i++) avgW[i] += (W[i] - U[i] / (float)g_step) / (float)nRuns;
-    for (i = 0; i < (NL + 1) * NL; i++) avgT[i] += (T[i] - TU[i] / (float)g_step) / (float)nRuns;
+    doc_features(0, nTrainEnd, 0, nTrainEnd);
+    doc_features(nTrainEnd, g_nSent, nTrainEnd, g_nSent);
+    g_useDoc = 1;
+    fprintf(stderr, "%d document features (window %d sentences, %d folds)\n", g_nFeat - nBase, g_docWindow, nFolds);
   }
+  for (i = 0; i < nTrainEnd; i++) aIdx[i] = i;
+  train(aIdx, nTrainEnd, nRuns, epochs, seed, dropPermille, avgW, avgT);
   /* Quantize: the largest weight becomes 4000, leaving room for sums. */
   for (i = 0; i < g_nFeat * NL; i++) maxAbs = fmaxf(maxAbs, fabsf(avgW[i]));
   for (i = 0; i < (NL + 1) * NL; i++) maxAbs = fmaxf(maxAbs, fabsf(avgT[i]));

@@ -1188,7 +1188,8 @@ static int single_persons(const ArNerModel *model, const ArNerText *t, Mark *aMa
     int emit[AR_NER_NLABELS];
     const unsigned near = AR_GZ_TITLE | AR_GZ_SPEECH;
     if (aMark[i].type != AR_ENT_PERSON || !aMark[i].begin || span_end(t, aMark, i) != i + 1) continue;
-    if (aMark[i].match >= 0 || (tok->gaz & AR_GZ_PERSON)) continue;
+    /* a listed given name is a word of many people's names, no evidence by itself */
+    if (aMark[i].match >= 0 || ((tok->gaz & AR_GZ_PERSON) && !(tok->gaz & AR_GZ_FIRST_NAME))) continue;
     /* a word just before a person's name or a country's adjective is a role (الموفدان ستيف
     ** ويتكوف, الموفدان الأميركيان) */
     if (i + 1 < t->nTok && !(tok->gaz & AR_GZ_FIRST_NAME) &&
@@ -1200,6 +1201,9 @@ static int single_persons(const ArNerModel *model, const ArNerText *t, Mark *aMa
       continue;
     if (i > 1 && (t->aTok[i - 2].gaz & AR_GZ_TITLE) && has_article_now(&t->aTok[i - 1])) continue;
     pv = (int *)ar_hashmap_find(&count, key_without(t, i, tok->nProc, 1));
+    /* a listed given name alone is no second mention of the one person who has it (بلوغ كمال
+    ** الأداء after كمال بن عيسى), as one reading per name does not link it */
+    if (pv && (tok->gaz & AR_GZ_FIRST_NAME)) pv = 0;
     if (pv && *pv >= 3) continue;
     /* a word news uses as a common one (كابوس, سعيد "happy", بدأنا) */
     if (common_word(model, t, i)) {

@@ -183,8 +183,20 @@ int ar_ner_hash_tokens(ArNerText *t);
 
 /* Features of token i: up to AR_NER_MAX_FEATURES 32-bit hashes. */
 #define AR_NER_MAX_FEATURES 96
-#define AR_NER_FEATURES_VERSION 8
+#define AR_NER_FEATURES_VERSION 9
 int ar_ner_features(const ArNerText *t, int i, uint32_t *aFeat);
+
+/* Document features: a second pass of the tagger reads the labels the
+** first pass gave to the other mentions of the same word (its form without
+** proclitics) in the text, when one of them is a name (Krishnan and Manning
+** 2006). ar_ner_doc_key is that word's key (0 for punctuation);
+** ar_ner_doc_features makes the features of aOther, the count of the other
+** mentions of each type (AR_ENT_NONE .. AR_ENT_MISC), into aFeat, and
+** returns how many (none when there is no other mention). */
+#define AR_NER_DOC_TYPES 5
+#define AR_NER_MAX_DOC_FEATURES 5
+uint32_t ar_ner_doc_key(const ArNerText *t, int i);
+int ar_ner_doc_features(const int *aOther, uint32_t *aFeat);
 
 /* The tagging model: weights of (feature, label) and label transitions. */
 typedef struct ArNerModel {
@@ -235,7 +247,8 @@ uint32_t ar_ner_class_feature(const ArNerText *t, int i);
 int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit);
 
 /* Best label sequence of tokens [0, nTok) under the model (Viterbi),
-** I-X only after B-X or I-X. aLabel receives nTok labels. */
+** I-X only after B-X or I-X, then again with the document features of the
+** first sequence. aLabel receives nTok labels. */
 int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel);
 
 /* The lists of ner_gazetteer_data.c. */

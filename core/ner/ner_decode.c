@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../alloc.h"
+#include "../hashmap.h"
 #include "../lexicon.h"
 #include "ner.h"
 
@@ -125,53 +126,138 @@ int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit)
   return AR_OK;
 }
 
-int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel) {
-  unsigned char *back;
-  int score[NL], next[NL], i, l, p;
-  if (t->nTok == 0) return AR_OK;
-  back = ar_malloc((size_t)t->nTok * NL);
-  if (!back) return AR_NOMEM;
-  for (i = 0; i < t->nTok; i++) {
-    int emit[NL];
-    ar_ner_emissions(m, t, i, emit);
+/* Viterbi over emissions aEmit (NL per token). I-X comes only after B-X or
+** I-X: its row reads those two. */
+static void viterbi(const ArNerModel *m, const int16_t *aEmit, int nTok, unsigned char *back, unsigned char *aLabel) {
+  int score[NL], next[NL], tr[(NL + 1) * NL], i, l, p;
+  memcpy(tr, m->aAllowed, sizeof(tr));
+  for (l = 0; l < NL; l++) score[l] = tr[NL * NL + l];
+  for (l = 0; l < NL; l++) back[l] = 0;
+  for (i = 0;;) {
+    const int16_t *emit = aEmit + (size_t)i * NL;
+    int top = NEG_INF;
     for (l = 0; l < NL; l++) {
-      int best = NEG_INF, arg = 0;
-      if (i == 0) {
-        best = m->aAllowed[NL * NL + l];
-      } else if (AR_LABEL_IS_B(l) || l == AR_LABEL_O) {
-        for (p = 0; p < NL; p++) {
-          int s = score[p] + m->aAllowed[p * NL + l];
+      next[l] = score[l] <= NEG_INF ? NEG_INF : score[l] + emit[l];
+      if (next[l] > top) top = next[l];
+    }
+    /* Keep the scores near zero: only their differences matter. */
+    for (l = 0; l < NL; l++) score[l] = next[l] <= NEG_INF ? NEG_INF : next[l] - top;
+    if (++i == nTok) break;
+    for (l = 0; l < NL; l++) {
+      int best, arg;
+      if (l == AR_LABEL_O || AR_LABEL_IS_B(l)) {
+        best = score[0] + tr[l], arg = 0;
+        for (p = 1; p < NL; p++) {
+          int s = score[p] + tr[p * NL + l];
           if (s > best) best = s, arg = p;
         }
       } else {
-        /* I-X follows only B-X (l - 1) or I-X: the other sums are below NEG_INF */
-        for (p = l - 1; p <= l; p++) {
-          int s = score[p] + m->aAllowed[p * NL + l];
-          if (s > best) best = s, arg = p;
-        }
+        int sb = score[l - 1] + tr[(l - 1) * NL + l], si = score[l] + tr[l * NL + l];
+        best = si > sb ? si : sb, arg = si > sb ? l : l - 1;
       }
       back[(size_t)i * NL + l] = (unsigned char)arg;
-      next[l] = best <= NEG_INF ? NEG_INF : best + emit[l];
+      next[l] = best;
     }
-    /* Keep the scores near zero: only their differences matter. */
-    {
-      int top = NEG_INF;
-      for (l = 0; l < NL; l++) {
-        if (next[l] > top) top = next[l];
-      }
-      for (l = 0; l < NL; l++) score[l] = next[l] <= NEG_INF ? NEG_INF : next[l] - top;
-    }
+    memcpy(score, next, sizeof(score));
   }
   {
     int best = NEG_INF, arg = 0;
     for (l = 0; l < NL; l++) {
       if (score[l] > best) best = score[l], arg = l;
     }
-    for (i = t->nTok - 1; i >= 0; i--) {
+    for (i = nTok - 1; i >= 0; i--) {
       aLabel[i] = (unsigned char)arg;
       arg = back[(size_t)i * NL + arg];
     }
   }
-  ar_free(back);
+}
+
+/* The emissions of a token, less their best (the path only sees their
+** differences), in 16 bits: a label more than 32767 below the best is
+** never on the best path, transitions being at most 4000. */
+static void store_emissions(const int *emit, int16_t *out) {
+  int l, top = emit[0];
+  for (l = 1; l < NL; l++) {
+    if (emit[l] > top) top = emit[l];
+  }
+  for (l = 0; l < NL; l++) out[l] = (int16_t)(emit[l] - top < -32767 ? -32767 : emit[l] - top);
+}
+
+/* Add the document features of the first labels aLabel to the emissions:
+** only words of which one mention is a name have any. *pnDoc: how many
+** tokens got some. AR_OK or AR_NOMEM. */
+static int add_doc_features(const ArNerModel *m, const ArNerText *t, const unsigned char *aLabel, int16_t *aEmit,
+                            int *pnDoc) {
+  ArHashMap keys;
+  int *aCount, nName = 0, i, l, f, rc;
+  uint32_t aFeat[AR_NER_MAX_DOC_FEATURES];
+  *pnDoc = 0;
+  for (i = 0; i < t->nTok; i++) nName += aLabel[i] != AR_LABEL_O && ar_ner_doc_key(t, i);
+  if (!nName) return AR_OK;
+  rc = ar_hashmap_init(&keys, nName);
+  if (rc != AR_OK) return rc;
+  aCount = ar_malloc(sizeof(int) * AR_NER_DOC_TYPES * (size_t)nName);
+  if (!aCount) {
+    ar_hashmap_free(&keys);
+    return AR_NOMEM;
+  }
+  memset(aCount, 0, sizeof(int) * AR_NER_DOC_TYPES * (size_t)nName);
+  nName = 0;
+  for (i = 0; i < t->nTok; i++) {
+    uint32_t key = ar_ner_doc_key(t, i);
+    int found, *pv;
+    if (aLabel[i] == AR_LABEL_O || !key) continue;
+    pv = ar_hashmap_slot(&keys, key, &found);
+    if (!found) *pv = nName++;
+  }
+  for (i = 0; i < t->nTok; i++) {
+    uint32_t key = ar_ner_doc_key(t, i);
+    const int *pv = key ? ar_hashmap_find(&keys, key) : 0;
+    if (pv) aCount[*pv * AR_NER_DOC_TYPES + AR_LABEL_TYPE(aLabel[i])]++;
+  }
+  for (i = 0; i < t->nTok; i++) {
+    uint32_t key = ar_ner_doc_key(t, i);
+    const int *pv = key ? ar_hashmap_find(&keys, key) : 0;
+    int aOther[AR_NER_DOC_TYPES], nFeat, emit[NL];
+    if (!pv) continue;
+    memcpy(aOther, aCount + *pv * AR_NER_DOC_TYPES, sizeof(aOther));
+    aOther[AR_LABEL_TYPE(aLabel[i])]--;
+    nFeat = ar_ner_doc_features(aOther, aFeat);
+    if (!nFeat) continue;
+    for (l = 0; l < NL; l++) emit[l] = aEmit[(size_t)i * NL + l];
+    for (f = 0; f < nFeat; f++) {
+      const int16_t *w = weights_of(m, aFeat[f]);
+      if (w) add_weights(emit, w);
+    }
+    store_emissions(emit, aEmit + (size_t)i * NL);
+    (*pnDoc)++;
+  }
+  ar_free(aCount);
+  ar_hashmap_free(&keys);
   return AR_OK;
+}
+
+int ar_ner_decode(const ArNerModel *m, const ArNerText *t, unsigned char *aLabel) {
+  unsigned char *back;
+  int16_t *aEmit;
+  int i, nDoc, rc;
+  if (t->nTok == 0) return AR_OK;
+  back = ar_malloc((size_t)t->nTok * NL);
+  aEmit = ar_malloc(sizeof(int16_t) * (size_t)t->nTok * NL);
+  if (!back || !aEmit) {
+    ar_free(back);
+    ar_free(aEmit);
+    return AR_NOMEM;
+  }
+  for (i = 0; i < t->nTok; i++) {
+    int emit[NL];
+    ar_ner_emissions(m, t, i, emit);
+    store_emissions(emit, aEmit + (size_t)i * NL);
+  }
+  viterbi(m, aEmit, t->nTok, back, aLabel);
+  rc = add_doc_features(m, t, aLabel, aEmit, &nDoc);
+  if (rc == AR_OK && nDoc) viterbi(m, aEmit, t->nTok, back, aLabel);
+  ar_free(back);
+  ar_free(aEmit);
+  return rc;
 }

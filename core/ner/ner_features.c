@@ -22,7 +22,7 @@ enum {
   T_CLITIC, T_SHAPE, T_GAZ, T_GAZM1, T_GAZP1, T_GAZM2, T_GAZP2, T_SPAN, T_SPANM1, T_SPANP1,
   T_BIGRAM_L, T_BIGRAM_R, T_KEY, T_SUF2M1, T_SUF2P1, T_PRE2P1, T_PRE4, T_SUF4, T_WPRE2,
   T_CLS, T_CLSM1, T_CLSP1, T_COARSE, T_COARSEM1, T_COARSEP1, T_CLS_BIGRAM_L, T_CLS_BIGRAM_R,
-  T_COARSEM2, T_COARSEP2, T_FREQ, T_FREQM1, T_FREQP1
+  T_COARSEM2, T_COARSEP2, T_FREQ, T_FREQM1, T_FREQP1, T_DOC_MAJORITY, T_DOC_SEEN
 };
 
 #define FNV32_INIT 2166136261u
@@ -238,3 +238,26 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
 
 uint32_t ar_ner_word_feature(const ArNerText *t, int i) { return mix(T_W, tok_hash(t, i, H_W)); }
 uint32_t ar_ner_class_feature(const ArNerText *t, int i) { return mix(T_CLS, class_of(t, i)); }
+
+/* Words whose reading is the phrase's, not the text's, have no key: a
+** trigger (الاتحاد of الاتحاد الأوروبي is not an organization in في الاتحاد
+** كايا كالاس), a title, a country's adjective, a month. */
+uint32_t ar_ner_doc_key(const ArNerText *t, int i) {
+  const unsigned phrase = AR_GZ_TITLE | AR_GZ_SPEECH | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_MONTH |
+                          AR_GZ_WEEKDAY | AR_GZ_COUNTRY_ADJ;
+  return t->aTok[i].isWord && !(t->aTok[i].gaz & phrase) ? tok_hash(t, i, H_S) | 1u : 0;
+}
+
+int ar_ner_doc_features(const int *aOther, uint32_t *a) {
+  int n = 0, type, major = 0, total = 0;
+  for (type = 0; type < AR_NER_DOC_TYPES; type++) {
+    total += aOther[type];
+    if (aOther[type] > aOther[major]) major = type;
+  }
+  if (!total) return 0;
+  a[n++] = mix(T_DOC_MAJORITY, (unsigned)(major * 2 + (aOther[major] == total)));
+  for (type = 1; type < AR_NER_DOC_TYPES; type++) {
+    if (aOther[type]) a[n++] = mix(T_DOC_SEEN, (unsigned)type);
+  }
+  return n;
+}
