@@ -112,12 +112,16 @@ static int push_key(ArNerText *t, const uint32_t *a, int n, int *piOff, int *pn)
 ** its first character (as SQLite counts them). */
 static int add_token(ArNerText *t, const ArWord *w, int isWord, int iChar) {
   ArNerToken *tok;
-  int rc, k, iCp0 = t->nCp, n = isWord ? w->n : 1;
+  int rc, k, iCp0 = t->nCp, n = isWord ? w->n : 1, at = w->iStart, chars = iChar;
   if (n == 0) return AR_OK;
   rc = ar_grow((void **)&t->aTok, &t->nTokAlloc, t->nTok + 1, sizeof(ArNerToken));
   for (k = 0; k < n && rc == AR_OK; k++) {
     int src = w->src[k];
-    rc = push_cp(t, w->cp[k], iChar + ar_sqlite_chars((const unsigned char *)t->z, w->iStart, src), src);
+    /* characters counted on from the last code point's source (they come in order) */
+    if (src < at) at = w->iStart, chars = iChar;
+    chars += ar_sqlite_chars((const unsigned char *)t->z, at, src);
+    at = src;
+    rc = push_cp(t, w->cp[k], chars, src);
   }
   if (rc != AR_OK) return rc;
   tok = &t->aTok[t->nTok];
