@@ -117,6 +117,12 @@ GROUP_ARTICLES = (
 NODE_ARTICLES = (
     "SELECT g.{0}, count(DISTINCT a.article_id) FROM link_group_articles AS a JOIN link_groups AS g "
     "ON g.id = a.group_id GROUP BY g.{0}")
+# A mention of group l (of entities) is boilerplate: inside a repeated sentence, or a source's own name.
+MENTION_BOILERPLATE = (
+    "(EXISTS (SELECT 1 FROM link_boilerplate AS b WHERE b.article_id = entities.article_id "
+    "         AND b.b <= entities.start AND entities.start < b.e) "
+    " OR EXISTS (SELECT 1 FROM link_own AS o, articles AS a WHERE o.root = l.root "
+    "            AND a.id = entities.article_id AND o.source = coalesce(a.source, '')))")
 # rule 3: per spelling node, its most frequent canonical node, and that canonical's share of its mentions
 RULE_3 = (
     "SELECT n, cn FROM (SELECT n, cn, m, sum(m) OVER (PARTITION BY n) AS total, "
@@ -593,32 +599,29 @@ def _link(db, say, extractors=None):
                          "AND sql IS NOT NULL").fetchall() if fresh * REBUILD_SHARE > total else []
     for name, sql in indexes:
         db.execute(f'DROP INDEX "{name}"')
-    # entities_linked fires only from NULL to an id > 0: the rows are set here (through 0),
-    # the counts are written below.
-    db.execute("UPDATE entities SET entity_id = 0 WHERE entity_id IS NULL")
-    db.execute("UPDATE entities SET entity_id = g.entity_id, canonical = g.linked, boilerplate = g.bp "
-               "FROM (SELECT e.rowid AS rid, r.entity_id, r.canonical AS linked, "
-               "             (EXISTS (SELECT 1 FROM link_boilerplate AS b WHERE b.article_id = e.article_id "
-               "                      AND b.b <= e.start AND e.start < b.e) "
-               "              OR EXISTS (SELECT 1 FROM link_own AS o, articles AS a WHERE o.root = l.root "
-               "                         AND a.id = e.article_id AND o.source = coalesce(a.source, ''))) AS bp "
-               "      FROM entities AS e JOIN link_groups AS l "
-               "        ON l.type = e.type AND l.entity = e.entity AND l.canonical = e.canonical "
-               "      JOIN link_roots AS r ON r.root = l.root) AS g "
-               "WHERE g.rid = entities.rowid "
-               "AND (entities.entity_id IS NOT g.entity_id OR entities.canonical IS NOT g.linked "
-               "OR entities.boilerplate IS NOT g.bp)")
+    # The counts and pairs of the rows set here are written below: entities_linked waits.
+    paused = db.execute("INSERT INTO linking_paused(writer) VALUES ('link')").lastrowid
+    db.execute("UPDATE entities SET entity_id = r.entity_id, canonical = r.canonical, boilerplate = " + MENTION_BOILERPLATE +
+               " FROM link_groups AS l JOIN link_roots AS r ON r.root = l.root "
+               "WHERE l.type = entities.type AND l.entity = entities.entity AND l.canonical = entities.canonical "
+               "AND (entities.entity_id IS NOT r.entity_id OR entities.canonical IS NOT r.canonical "
+               "OR entities.boilerplate IS NOT " + MENTION_BOILERPLATE + ")")
+    db.execute("DELETE FROM linking_paused WHERE rowid = ?", (paused,))
     for name, sql in indexes:
         db.execute(sql)
+    # Every row of the tables below is written again: their indexes are made once, after.
+    rebuilt = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                         "AND tbl_name IN ('corpus_entities', 'entity_aliases', 'entity_pairs')").fetchall()
+    for name, sql in rebuilt:
+        db.execute(f'DROP INDEX "{name}"')
     db.execute("DELETE FROM entity_pairs")
     db.execute("DELETE FROM entity_aliases")
     db.execute("DELETE FROM corpus_entities")
-    db.execute("INSERT INTO corpus_entities(id, type, canonical) "
-               "SELECT r.entity_id, n.type, r.canonical FROM link_roots AS r JOIN link_nodes AS n ON n.id = r.root")
-    db.execute("UPDATE corpus_entities SET articles = c.articles, mentions = c.mentions "
-               "FROM (SELECT entity_id, count(DISTINCT article_id) AS articles, count(*) AS mentions "
-               "      FROM entities WHERE boilerplate = 0 GROUP BY entity_id) AS c "
-               "WHERE c.entity_id = corpus_entities.id")
+    db.execute("INSERT INTO corpus_entities(id, type, canonical, articles, mentions) "
+               "SELECT r.entity_id, n.type, r.canonical, coalesce(c.articles, 0), coalesce(c.mentions, 0) "
+               "FROM link_roots AS r JOIN link_nodes AS n ON n.id = r.root "
+               "LEFT JOIN (SELECT entity_id, count(DISTINCT article_id) AS articles, count(*) AS mentions "
+               "           FROM entities WHERE boilerplate = 0 GROUP BY entity_id) AS c ON c.entity_id = r.entity_id")
     db.executemany("INSERT INTO entity_aliases(entity_id, type, spelling, key) VALUES (?, ?, ?, ?)",
                    ((ids[r], types[r], s, sk) for (r, s), (m, sk) in spellings.items()))
     db.execute("UPDATE entity_aliases SET articles = c.articles, mentions = c.mentions "
@@ -637,6 +640,8 @@ def _link(db, say, extractors=None):
                "  ON y.article_id = x.article_id AND y.entity_id > x.entity_id "
                "GROUP BY x.entity_id, y.entity_id")
     db.execute("DELETE FROM link_article_entities")
+    for name, sql in rebuilt:
+        db.execute(sql)
     db.execute("DELETE FROM boilerplate_sentences")
     db.executemany("INSERT INTO boilerplate_sentences VALUES (?, ?, ?)",
                    ((src, s, n) for (src, s), n in sorted(repeated.items(), key=lambda x: (str(x[0][0]), -x[1]))))
