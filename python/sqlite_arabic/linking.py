@@ -79,6 +79,11 @@ REBUILD_SHARE = 4        # a link that sets more than 1/4 of the mentions for th
 # The indexes of entities in sql/schema.sql and sql/linking.sql: a first import and a refresh,
 # which write every mention, make them once at their end.
 ENTITY_INDEXES = ("entities_article", "entities_canonical", "entities_entity")
+# The TEMP tables' page cache during a link (SQLite's default is 2 MB): the mentions are looked up
+# in their groups at random, which read the temporary file again and again once it is larger
+# (30 MB of news: 22 MB of TEMP tables; 16 MB of cache, CPU 7.6 -> 6.0 s). A bound: memory does
+# not grow with the corpus.
+TEMP_CACHE_KIB = 16000
 BOILERPLATE_ARTICLES = 20
 BOILERPLATE_MIN_CHARS = 30
 SENTENCE = re.compile(r"[^.!?؟*\n]+[.!?؟*]?")
@@ -291,13 +296,25 @@ def link(db, progress=None, upgraded=False, extractors=None):
     if not in_tx:
         db.execute("BEGIN")
     try:
-        _link(db, say, extractors)
+        with temp_cache(db):
+            _link(db, say, extractors)
     except BaseException:
         if not in_tx:
             db.execute("ROLLBACK")
         raise
     if not in_tx:
         db.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def temp_cache(db):
+    """The TEMP tables' page cache at TEMP_CACHE_KIB while they are used, then as it was."""
+    was = db.execute("PRAGMA temp.cache_size").fetchone()[0]
+    db.execute(f"PRAGMA temp.cache_size = {-TEMP_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA temp.cache_size = {was}")
 
 
 def link_tables(db, names=None):
@@ -318,10 +335,11 @@ BOILERPLATE_TABLES = ("link_sentences", "link_hot", "link_boilerplate")
 def repeated_sentences(db):
     """boilerplate() on a connection of its own (a worker's: read-only, but for its TEMP
     tables): the repeated sentences and their spans [(article_id, b, e)], for the writer."""
-    link_tables(db, BOILERPLATE_TABLES)
-    repeated = boilerplate(db)
-    spans = db.execute("SELECT article_id, b, e FROM link_boilerplate").fetchall()
-    link_tables(db, BOILERPLATE_TABLES)
+    with temp_cache(db):
+        link_tables(db, BOILERPLATE_TABLES)
+        repeated = boilerplate(db)
+        spans = db.execute("SELECT article_id, b, e FROM link_boilerplate").fetchall()
+        link_tables(db, BOILERPLATE_TABLES)
     return repeated, spans
 
 
