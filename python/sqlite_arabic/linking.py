@@ -112,9 +112,10 @@ LINK_INDEXES = ("link_strings_s ON link_strings(s)", "link_boilerplate_article O
 MENTION_GROUPS = (
     "INSERT INTO link_groups(type, entity, canonical, s, sk, ck, mentions) "
     "SELECT e.type, e.entity, e.canonical, coalesce(nullif(ls.s, ''), e.entity), ls.key, "
-    "       CASE WHEN lc.s <> '' THEN lc.key ELSE ls.key END, count(*) "
-    "FROM entities AS e JOIN link_strings AS ls ON ls.raw = e.entity "
-    "JOIN link_strings AS lc ON lc.raw = e.canonical GROUP BY e.type, e.entity, e.canonical")
+    "       CASE WHEN lc.s <> '' THEN lc.key ELSE ls.key END, e.m "
+    "FROM (SELECT type, entity, canonical, count(*) AS m FROM entities GROUP BY type, entity, canonical) AS e "
+    "JOIN link_strings AS ls ON ls.raw = e.entity JOIN link_strings AS lc ON lc.raw = e.canonical "
+    "ORDER BY e.type, e.entity, e.canonical")
 # The articles of each group, once; then of each node (rule 3) or group of nodes (rule 5).
 GROUP_ARTICLES = (
     "INSERT INTO link_group_articles SELECT DISTINCT g.id, e.article_id FROM entities AS e JOIN link_groups AS g "
@@ -382,6 +383,8 @@ def _link(db, say, extractors=None):
     def node(typ, k):
         row = db.execute("SELECT id FROM link_nodes WHERE type = ? AND key = ?", (typ, k)).fetchone()
         return row[0] if row else None
+    # the nodes of each gazetteer spelling and of its name
+    gazetteer = {ts: (g, sk, gk, node(ts[0], sk), node(ts[0], gk)) for ts, (g, sk, gk) in gazetteer.items()}
 
     parent = list(range(len(keys)))
     size = [1] * len(keys)
@@ -419,10 +422,8 @@ def _link(db, say, extractors=None):
 
     # rule 2: the gazetteer (checked too: a gazetteer alias of two given names stays apart;
     # an alias that is the last words of the name is its surname: قايد السبسي, بن علي)
-    for (typ, s), (g, sk, gk) in gazetteer.items():
-        a = node(typ, sk)
+    for (typ, s), (g, sk, gk, a, b) in gazetteer.items():
         if a:
-            b = node(typ, gk)
             if typ == "PERSON" and len(sk.split()) > 1 and gk.endswith(" " + sk):
                 surname(a, b)
             else:
@@ -553,7 +554,7 @@ def _link(db, say, extractors=None):
             sp[0] += m
             g = gazetteer.get((typ, s))
             if g:
-                gaz_names[(find(node(typ, g[2])), g[0])] += m
+                gaz_names[(find(g[4]), g[0])] += m
             yield r, gid
     db.executemany("UPDATE link_groups SET root = ? WHERE id = ?", list(assigned()))
 
