@@ -87,7 +87,7 @@ TEMP_CACHE_KIB = 16000
 BOILERPLATE_ARTICLES = 20
 BOILERPLATE_MIN_CHARS = 30
 SENTENCE = re.compile(r"[^.!?؟*\n]+[.!?؟*]?")
-NOT_LETTERS = re.compile(r"[\W_]+")
+WORD = re.compile(r"[^\W_]+")  # letters and digits
 VIEWS_OF_ENTITIES = ("entity_counts", "cooccurrence", "entity_weeks", "entity_spellings", "kwic")
 # TEMP tables of one link: what grows with the corpus stays in SQL, not in Python.
 LINK_TABLES = (
@@ -209,7 +209,9 @@ def boilerplate(db):
 
     def sentences(text):
         for m in SENTENCE.finditer(text or ""):
-            s = " ".join(NOT_LETTERS.sub(" ", m.group()).split())  # '----- يمكنكم' = 'يمكنكم'
+            if m.end() - m.start() < BOILERPLATE_MIN_CHARS:
+                continue  # its words are shorter still
+            s = " ".join(WORD.findall(m.group()))  # '----- يمكنكم' = 'يمكنكم'
             if len(s) >= BOILERPLATE_MIN_CHARS:
                 yield s, m.start() + 1, m.end() + 1
 
