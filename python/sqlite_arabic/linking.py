@@ -59,6 +59,7 @@ news peaks at 88 MB of RSS, a corpus ten times as large (2.4 million mentions)
 at 101 MB.
 """
 import contextlib
+from array import array
 import hashlib
 import os
 import re
@@ -388,6 +389,15 @@ def _link(db, say, extractors=None):
     # the nodes of each gazetteer spelling and of its name
     gazetteer = {ts: (g, sk, gk, node(ts[0], sk), node(ts[0], gk)) for ts, (g, sk, gk) in gazetteer.items()}
 
+    roots = array("q", [0]) * (db.execute("SELECT coalesce(max(id), 0) + 1 FROM link_groups").fetchone()[0])
+
+    def write_roots(rows):
+        """link_groups.root of the groups whose root changed; rows: (root, group id) of every group."""
+        changed = [(r, gid) for r, gid in rows if roots[gid] != r]
+        for r, gid in changed:
+            roots[gid] = r
+        db.executemany("UPDATE link_groups SET root = ? WHERE id = ?", changed)
+
     parent = list(range(len(keys)))
     size = [1] * len(keys)
     # the given names (first words) of the full person names of each group (rule 6)
@@ -469,8 +479,7 @@ def _link(db, say, extractors=None):
     say("spellings joined")
 
     # rule 5: lone one-word persons, by the articles of each group (counted in SQL)
-    db.executemany("UPDATE link_groups SET root = ? WHERE id = ?",
-                   [(find(n), gid) for gid, n in db.execute("SELECT id, n FROM link_groups")])
+    write_roots([(find(n), gid) for gid, n in db.execute("SELECT id, n FROM link_groups")])
     arts = Counter(dict(db.execute(NODE_ARTICLES.format("root")).fetchall()))
     by_word = defaultdict(set)  # first or last word -> groups of full person names
     for nid in range(1, len(keys)):
@@ -490,8 +499,7 @@ def _link(db, say, extractors=None):
             union(nid, cands[0][1], check=False)
     # rule 9: a surname of several words still alone (بن يوسف) joins the one full name it ends,
     # as rule 5 does for one word
-    db.executemany("UPDATE link_groups SET root = ? WHERE id = ?",
-                   [(find(n), gid) for gid, n in db.execute("SELECT id, n FROM link_groups")])
+    write_roots([(find(n), gid) for gid, n in db.execute("SELECT id, n FROM link_groups")])
     arts = Counter(dict(db.execute(NODE_ARTICLES.format("root")).fetchall()))
     # A surname of several words starts with a particle (بن يوسف, أبو زيد); سلمان بن عبد العزيز
     # is a full name, and the father's name in محمد بن سلمان بن عبد العزيز (after بن) is no surname.
@@ -558,7 +566,7 @@ def _link(db, say, extractors=None):
             if g:
                 gaz_names[(find(g[4]), g[0])] += m
             yield r, gid
-    db.executemany("UPDATE link_groups SET root = ? WHERE id = ?", list(assigned()))
+    write_roots(assigned())
 
     # Canonicals: the gazetteer's name, else the most frequent full form, else the most frequent spelling.
     best = {}
