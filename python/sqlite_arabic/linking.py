@@ -55,8 +55,8 @@ article canonical), numbered in TEMP tables; everything that grows with the
 number of mentions or sentences (the groups' articles, the boilerplate
 counts, every count written) is computed in SQL, which spills to a temporary
 file. Python holds a few integers per distinct spelling, and the TEMP tables
-a page cache of 16 MB (TEMP_CACHE_KIB): importing the 30 MB of news peaks at 99
-MB of RSS, a corpus ten times as large (2.4 million mentions) at 120 MB.
+a page cache of 16 MB (TEMP_CACHE_KIB): importing the 30 MB of news peaks at
+about 100 MB of RSS, a corpus ten times as large (2.4 million mentions) at 120 MB.
 """
 import contextlib
 from array import array
