@@ -146,17 +146,10 @@ static int add_token(ArNerText *t, const ArWord *w, int isWord, int iChar) {
 int ar_ner_tokenize(const ArNormalizer *norm, const char *z, int n, ArNerText *t) {
   ArSegmenter seg;
   ArWord w;
-  int kind, rc, iByte = 0, iChar = 0, nCharAlloc = 0, nByteAlloc = 0;
+  int kind, rc = AR_OK, iByte = 0, iChar = 0;
   memset(t, 0, sizeof(*t));
   t->z = z;
   t->n = n;
-  /* Room for a text of Arabic words at once (two bytes a letter, about six
-  ** a word) rather than doubling from 16: the arrays still grow past it. */
-  rc = ar_grow((void **)&t->aCp, &t->nCpAlloc, n / 2 + 16, sizeof(uint32_t));
-  if (rc == AR_OK) rc = ar_grow((void **)&t->aCpChar, &nCharAlloc, t->nCpAlloc, sizeof(int));
-  if (rc == AR_OK) rc = ar_grow((void **)&t->aCpByte, &nByteAlloc, t->nCpAlloc, sizeof(int));
-  if (rc == AR_OK) rc = ar_grow((void **)&t->zFold, &t->nFoldAlloc, n + 16, 1);
-  if (rc == AR_OK) rc = ar_grow((void **)&t->aTok, &t->nTokAlloc, n / 6 + 16, sizeof(ArNerToken));
   ar_segmenter_init(&seg, norm, z, n, AR_SEG_MARKS);
   while (rc == AR_OK && (kind = ar_segment_next(&seg, &w)) != AR_SEG_END) {
     /* Tokens come in text order: count characters incrementally. */
