@@ -93,7 +93,7 @@ class Extractors:
         while self.waiting and (everything or self.waiting[0].ready()
                                 or len(self.waiting) > BACKLOG * self.jobs):
             done.append(self.waiting.popleft().get())
-        rows = [(aid,) + row + (self.entity_id,) for result in done for aid, rows in result for row in rows]
+        rows = [(aid,) + row + (self.entity_id,) for result in done for aid, found in result for row in found]
         for i in range(0, len(rows), ROWS_PER_INSERT):
             group = rows[i:i + ROWS_PER_INSERT]
             db.execute(INSERT_ROWS + ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(group)),
