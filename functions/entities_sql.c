@@ -5,7 +5,8 @@
 **
 ** arabic_entities is an eponymous table-valued function: one row per person,
 ** place, organization or date of text, in text order. start and length are
-** 1-based characters, so substr(text, start, length) = entity. A NULL text
+** 1-based characters, so substr(text, start, length) = entity but for the
+** _ of a hashtag, a space in entity and canonical. A NULL text
 ** gives no row; a text of more than AR_ENTITIES_MAX_TEXT bytes is an error.
 ** value is the ISO form of an absolute DATE ('2025-03-12', '2025-03',
 ** '2007', read by core/date.h as arabic_date reads), NULL for a relative
@@ -202,11 +203,30 @@ static int ent_eof(sqlite3_vtab_cursor *cur) {
   return c->i >= c->list.n;
 }
 
+/* The mention as written, with the underscores of a hashtag as spaces
+** (#الولايات_المتحدة gives الولايات المتحدة at the offsets of its words). */
+static void result_mention(sqlite3_context *ctx, const char *z, int n) {
+  char *zCopy;
+  int i;
+  if (!memchr(z, '_', (size_t)n)) {
+    sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
+    return;
+  }
+  zCopy = sqlite3_malloc64((sqlite3_uint64)n + 1);
+  if (!zCopy) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  for (i = 0; i < n; i++) zCopy[i] = z[i] == '_' ? ' ' : z[i];
+  zCopy[n] = 0;
+  sqlite3_result_text(ctx, zCopy, n, sqlite3_free);
+}
+
 static int ent_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) {
   EntitiesCursor *c = (EntitiesCursor *)cur;
   const ArEntity *e = &c->list.a[c->i];
   switch (iCol) {
-    case COL_ENTITY: sqlite3_result_text(ctx, c->zText + e->iByte, e->nByte, SQLITE_TRANSIENT); break;
+    case COL_ENTITY: result_mention(ctx, c->zText + e->iByte, e->nByte); break;
     case COL_TYPE: sqlite3_result_text(ctx, ar_entity_type_name(e->type), -1, SQLITE_STATIC); break;
     case COL_START: sqlite3_result_int(ctx, e->iChar + 1); break;
     case COL_LENGTH: sqlite3_result_int(ctx, e->nChar); break;

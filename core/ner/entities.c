@@ -233,8 +233,8 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
 /* ---- punctuation inside names ---- */
 
 /* The punctuation a name may hold between two of its words: كيم جونغ-أون,
-** initials (ج. بوش), O'Brien. */
-static int may_join_name(uint32_t c) { return c == '-' || c == '.' || c == '\'' || c == 0x2019; }
+** initials (ج. بوش), O'Brien, the words of a hashtag (#الولايات_المتحدة). */
+static int may_join_name(uint32_t c) { return c == '-' || c == '.' || c == '\'' || c == 0x2019 || c == '_'; }
 
 /* Does the mark at token i join the words around it? A period only after a
 ** word of one or two letters (ج. بوش, أن. بي. سي), not at a sentence's end. */
@@ -248,8 +248,8 @@ static int joins_words(const ArNerText *t, int i) {
   return c != '.' || (i > 0 && t->aTok[i - 1].isWord && t->aTok[i - 1].nCp <= 2);
 }
 
-/* A name never holds # _ @ or any other mark (#دونالد_ترمب is two words
-** of a hashtag, not one name), nor starts or ends with one. Dates keep
+/* A name never holds # @ or any other mark but those of may_join_name,
+** nor starts or ends with one. Dates keep
 ** theirs (8/8/2022). */
 static void split_at_marks(const ArNerText *t, Mark *aMark) {
   int i;
@@ -1321,6 +1321,12 @@ static uint64_t entity_hash(const ArNerText *t, const ArEntity *e, int type, int
   return h;
 }
 
+/* The words of a hashtag (#الولايات_المتحدة) are the name's words. */
+static void spaces_for_underscores(char *z, int n) {
+  char *end = z + n;
+  while ((z = memchr(z, '_', (size_t)(end - z))) != NULL) *z++ = ' ';
+}
+
 static int pool_add(ArEntityList *p, const char *z, int n) {
   int rc = ar_grow((void **)&p->zPool, &p->nPoolAlloc, p->nPool + n + 1, 1);
   if (rc != AR_OK) return rc;
@@ -1489,6 +1495,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
         if (t->aTok[e->iTok].restoreAl && e->nCanon) rc = pool_add(p, "ال", (int)strlen("ال"));
         if (rc == AR_OK) rc = pool_add(p, t->z + e->iByte, e->nByte);
       }
+      if (rc == AR_OK) spaces_for_underscores(p->zPool + start, p->nPool - start);
       e->iCanon = start;
       e->nCanon = p->nPool - start;
     }

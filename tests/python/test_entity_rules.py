@@ -63,6 +63,15 @@ class Extractor(unittest.TestCase):
         self.assertEqual([e for e, t, c in self.ents("التقى الأمير #محمد_بن_سلمان بالرئيس.") if e in ("بن", "محمد")], [])
         self.assertEqual(self.ents("قال لي إن الوقت قد حان."), [])
 
+    def test_hashtag_is_one_name(self):
+        # the words of a hashtag make one entity, its _ written as a space, at the hashtag's offsets
+        text = "وقال مسؤول إن #الولايات_المتحدة بدأت حربا تجارية، وقال #دونالد_ترمب إن #الاتحاد_الأوروبي سيرد."
+        rows = self.db.execute("SELECT entity, type, start, length FROM arabic_entities(?)", (text,)).fetchall()
+        self.assertEqual(rows, [("الولايات المتحدة", "LOCATION", 16, 16), ("دونالد ترمب", "PERSON", 57, 11),
+                                ("الاتحاد الأوروبي", "ORGANIZATION", 73, 16)])
+        self.assertEqual([text[s - 1:s - 1 + n] for e, t, s, n in rows],
+                         ["الولايات_المتحدة", "دونالد_ترمب", "الاتحاد_الأوروبي"])
+
     def test_billah_names(self):
         # منتصر بالله: ب + الله is part of the name, not a preposition before it
         self.assertEqual(self.ents("وقال الناطق الرسمي منتصر بالله الورتاني إن الحملة متواصلة."),
