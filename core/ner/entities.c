@@ -1135,6 +1135,11 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
         if (t->aTok[k].gaz & AR_GZ_COUNTRY_ADJ) a = k + 1;
       }
     }
+    /* a time zone, not a person: بتوقيت غرينتش */
+    if (type == AR_ENT_PERSON && is_word(t, s - 1, "توقيت")) {
+      clear_marks(t, aMark, s, e);
+      continue;
+    }
     /* نيسان the company, where no date is near: شركة نيسان, رينو ونيسان */
     if (type == AR_ENT_ORG && e - s == 1 && (t->aTok[s].gaz & AR_GZ_MONTH) && !month_in_date(t, s)) continue;
     while (a < b && aMark[a].match < 0 &&

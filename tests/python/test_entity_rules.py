@@ -72,6 +72,11 @@ class Extractor(unittest.TestCase):
         self.assertEqual([text[s - 1:s - 1 + n] for e, t, s, n in rows],
                          ["الولايات_المتحدة", "دونالد_ترمب", "الاتحاد_الأوروبي"])
 
+    def test_time_zone_is_no_person(self):
+        self.assertEqual(self.ents("وحوالى الساعة 06:50 بتوقيت غرينتش، انخفض الدولار."), [])
+        self.assertEqual([(e, t) for e, t, c in self.ents("وحوالى الساعة 06:50 بتوقيت غرينتش، قال بيرني ساندرز.")],
+                         [("بيرني ساندرز", "PERSON")])
+
     def test_billah_names(self):
         # منتصر بالله: ب + الله is part of the name, not a preposition before it
         self.assertEqual(self.ents("وقال الناطق الرسمي منتصر بالله الورتاني إن الحملة متواصلة."),
