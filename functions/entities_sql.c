@@ -207,7 +207,6 @@ static int ent_eof(sqlite3_vtab_cursor *cur) {
 ** (#الولايات_المتحدة gives الولايات المتحدة at the offsets of its words). */
 static void result_mention(sqlite3_context *ctx, const char *z, int n) {
   char *zCopy;
-  int i;
   if (!memchr(z, '_', (size_t)n)) {
     sqlite3_result_text(ctx, z, n, SQLITE_TRANSIENT);
     return;
@@ -217,8 +216,9 @@ static void result_mention(sqlite3_context *ctx, const char *z, int n) {
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  for (i = 0; i < n; i++) zCopy[i] = z[i] == '_' ? ' ' : z[i];
+  memcpy(zCopy, z, (size_t)n);
   zCopy[n] = 0;
+  ar_entity_hashtag_spaces(zCopy, n);
   sqlite3_result_text(ctx, zCopy, n, sqlite3_free);
 }
 

@@ -1326,8 +1326,7 @@ static uint64_t entity_hash(const ArNerText *t, const ArEntity *e, int type, int
   return h;
 }
 
-/* The words of a hashtag (#الولايات_المتحدة) are the name's words. */
-static void spaces_for_underscores(char *z, int n) {
+void ar_entity_hashtag_spaces(char *z, int n) {
   char *end = z + n;
   while ((z = memchr(z, '_', (size_t)(end - z))) != NULL) *z++ = ' ';
 }
@@ -1500,7 +1499,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
         if (t->aTok[e->iTok].restoreAl && e->nCanon) rc = pool_add(p, "ال", (int)strlen("ال"));
         if (rc == AR_OK) rc = pool_add(p, t->z + e->iByte, e->nByte);
       }
-      if (rc == AR_OK) spaces_for_underscores(p->zPool + start, p->nPool - start);
+      if (rc == AR_OK) ar_entity_hashtag_spaces(p->zPool + start, p->nPool - start);
       e->iCanon = start;
       e->nCanon = p->nPool - start;
     }

@@ -32,6 +32,9 @@ typedef struct ArEntityList {
 
 /* The name of an entity type ("PERSON" ...), or NULL. */
 const char *ar_entity_type_name(int type);
+/* Writes the _ between the words of a hashtag (#الولايات_المتحدة) as spaces,
+** as the entity and its canonical give them. */
+void ar_entity_hashtag_spaces(char *z, int n);
 /* The type of a name (case-insensitive; PERSON, LOCATION, ORGANIZATION), or 0. */
 int ar_entity_type_of(const char *z, int n);
 
