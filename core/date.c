@@ -135,7 +135,7 @@ static int word_month(const Token *t) {
 static int word_is(const Token *t, const char *zWord) { return t->kind == TOK_WORD && strcmp(t->zWord, zWord) == 0; }
 
 /* The month named at aTok[*pi] (one word; تشرين and كانون take a second),
-** possibly paired with its other name (مارس/آذار, مارس (آذار)); 0 if none.
+** possibly paired with its other name (مارس/آذار, مارس (آذار), أبريل نيسان); 0 if none.
 ** Advances *pi past it. */
 static int read_month(const Token *aTok, int nTok, int *pi) {
   int i = *pi, month = 0;
@@ -153,11 +153,15 @@ static int read_month(const Token *aTok, int nTok, int *pi) {
     if (!month) return 0;
     i++;
   }
-  /* The other name of the same month, after '/' or in parentheses. */
-  if (i + 1 < nTok && aTok[i].kind == TOK_PUNCT && (aTok[i].value == '/' || aTok[i].value == '(')) {
-    int j = i + 1, other = read_month(aTok, nTok, &j);
+  /* The other name of the same month, after '/', in parentheses or right
+  ** after it (أبريل نيسان). */
+  if (i < nTok && (aTok[i].kind == TOK_WORD ||
+                   (i + 1 < nTok && aTok[i].kind == TOK_PUNCT && (aTok[i].value == '/' || aTok[i].value == '(')))) {
+    int j = aTok[i].kind == TOK_WORD ? i : i + 1, other = read_month(aTok, nTok, &j);
     if (other == month) {
-      if (aTok[i].value == '(' && j < nTok && aTok[j].kind == TOK_PUNCT && aTok[j].value == ')') j++;
+      if (aTok[i].kind == TOK_PUNCT && aTok[i].value == '(' && j < nTok && aTok[j].kind == TOK_PUNCT &&
+          aTok[j].value == ')')
+        j++;
       i = j;
     } else if (other) {
       return 0; /* two different months: not one date */

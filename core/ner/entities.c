@@ -369,13 +369,21 @@ static int is_mark(const ArNerText *t, int i, uint32_t c) {
   return i >= 0 && i < t->nTok && !t->aTok[i].isWord && t->aCp[t->aTok[i].iCp] == c;
 }
 
-/* A month at i, and the other series' name after a slash (مارس/آذار,
-** نوفمبر/تشرين الثاني): the length in tokens, 0 when none. */
+/* A month at i, and the other series' name after it: across a slash
+** (مارس/آذار, نوفمبر/تشرين الثاني), in parentheses (أبريل (نيسان)) or
+** right after it (أبريل نيسان): the length in tokens, 0 when none. */
 static int month_pair_at(const ArNerText *t, int i, int *pAmbiguous) {
-  int m = month_at(t, i, pAmbiguous), amb2, m2;
-  if (m > 0 && is_mark(t, i + m, '/') && i + m + 1 < t->nTok && (m2 = month_at(t, i + m + 1, &amb2)) > 0) {
+  int m = month_at(t, i, pAmbiguous), amb2, m2, j;
+  if (m == 0) return 0;
+  j = i + m;
+  if (is_mark(t, j, '/') || is_mark(t, j, '(')) j++;
+  if (j < t->nTok && (m2 = month_at(t, j, &amb2)) > 0) {
+    if (is_mark(t, j - 1, '(')) {
+      if (!is_mark(t, j + m2, ')')) return m;
+      m2++;
+    }
     *pAmbiguous = 0;
-    return m + 1 + m2;
+    return j - i + m2;
   }
   return m;
 }
@@ -412,11 +420,14 @@ static int date_at(const ArNerText *t, int i) {
 }
 
 /* Is the month at i part of a date: a day before it, a year or الماضي
-** after it, another month's name across a slash, or a word that opens a
-** time before it (في, منذ, شهر)? */
+** after it, another month's name next to it (across a slash, in
+** parentheses), or a word that opens a time before it (في, منذ, شهر)? */
 static int month_in_date(const ArNerText *t, int i) {
+  int amb;
   return is_day(t, i - 1) || is_year(t, i + 1) || is_relative(t, i + 1) || is_mark(t, i + 1, '/') ||
-         is_mark(t, i - 1, '/') || year_context(t, i - 1) || is_period(t, i - 1);
+         is_mark(t, i - 1, '/') || year_context(t, i - 1) || is_period(t, i - 1) ||
+         (i > 0 && month_at(t, i - 1, &amb)) || (i > 1 && is_mark(t, i - 1, '(') && month_at(t, i - 2, &amb)) ||
+         (i + 1 < t->nTok && month_at(t, i + 1, &amb));
 }
 
 static void mark_dates(const ArNerText *t, Mark *aMark) {
@@ -798,6 +809,32 @@ static void quoted_names(const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* Is token i a mark with a letter right before and after it, no space
+** between (العربية.نت, جاي-إن)? */
+static int tight_mark(const ArNerText *t, int i, uint32_t c) {
+  return is_mark(t, i, c) && i > 0 && i + 1 < t->nTok && t->aTok[i - 1].isWord && t->aTok[i + 1].isWord &&
+         t->aTok[i - 1].iByte + t->aTok[i - 1].nByte == t->aTok[i].iByte &&
+         t->aTok[i].iByte + t->aTok[i].nByte == t->aTok[i + 1].iByte;
+}
+
+/* A news site named with its domain (العربية.نت, مصراوي.كوم): one
+** organization, the name before the period with it. */
+static void site_names(const ArNerText *t, Mark *aMark) {
+  int i;
+  for (i = 1; i + 1 < t->nTok; i++) {
+    int s = i - 1;
+    if (!tight_mark(t, i, '.') || !(is_fold(t, i + 1, "نت") || is_fold(t, i + 1, "كوم"))) continue;
+    if (t->aTok[s].shape != AR_SHAPE_ARABIC || (t->aTok[s].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_TITLE)))
+      continue;
+    if (aMark[s].type == AR_ENT_ORG || aMark[s].type == AR_ENT_LOCATION) {
+      while (s > 0 && !aMark[s].begin && aMark[s - 1].type == aMark[i - 1].type) s--;
+    }
+    clear_marks(t, aMark, s, i + 2);
+    mark_span(t, aMark, s, i + 2, AR_ENT_ORG);
+    i++;
+  }
+}
+
 /* A medium named with what ends it (الجوهرة أف أم, مأرب برس, سكاي نيوز):
 ** the name is the word before, or the name the gazetteer or the tagger ends there. */
 static void media_names(const ArNerText *t, Mark *aMark) {
@@ -1113,6 +1150,19 @@ static int common_noun(const ArNerText *t, int i) {
   return nBare >= 20 && 2 * nBare >= nWith;
 }
 
+/* Is token i a people or a faith named as a whole (الشيعة, الأكراد, السنة),
+** a community and no organization? Folded spellings. */
+static int is_community(const ArNerText *t, int i) {
+  static const char *const azCommunity[] = {
+      "الشيعه", "السنه", "الاكراد", "الكرد", "الدروز", "العلويين", "العلويون", "المسيحيين", "المسيحيون",
+      "الاقباط", "اليهود", "المسلمين", "المسلمون", "الايزيديين", "الازيديين", "التركمان", "الامازيغ", "البدو"};
+  size_t k;
+  for (k = 0; k < sizeof(azCommunity) / sizeof(azCommunity[0]); k++) {
+    if (is_word(t, i, azCommunity[k])) return 1;
+  }
+  return 0;
+}
+
 /* What no name holds: a line break (a headline and the text after it), a
 ** function word, a title, a verb of speech, a month or a weekday at either
 ** end (أين سعيد is سعيد), or, at the start of a person, an adjective the
@@ -1133,6 +1183,15 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
     if (type == AR_ENT_PERSON) {
       for (k = s; k < e && aMark[k].match < 0 && has_article_now(&t->aTok[k]); k++) {
         if (t->aTok[k].gaz & AR_GZ_COUNTRY_ADJ) a = k + 1;
+      }
+    }
+    /* a community, with its adjectives (الأكراد السوريين), is no organization nor person */
+    if ((type == AR_ENT_ORG || type == AR_ENT_PERSON) && aMark[s].match < 0 && is_community(t, s)) {
+      for (k = s + 1; k < e && (is_nisba(t, k) || (t->aTok[k].gaz & AR_GZ_COUNTRY_ADJ)); k++) {
+      }
+      if (k == e) {
+        clear_marks(t, aMark, s, e);
+        continue;
       }
     }
     /* a time zone, not a person: بتوقيت غرينتش */
@@ -1169,6 +1228,21 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
       e = b + 1;
     }
     if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
+  }
+}
+
+/* A person's name goes on across a dash with no space, into a short word
+** the tagger or the guards left out (مون جاي-إن, كيم جونغ-أون). */
+static void dashed_tails(const ArNerText *t, Mark *aMark) {
+  int e;
+  for (e = 1; e + 1 < t->nTok; e++) {
+    const ArNerToken *tok = &t->aTok[e + 1];
+    if (aMark[e - 1].type != AR_ENT_PERSON || aMark[e].type || aMark[e + 1].type || !tight_mark(t, e, '-')) continue;
+    if (tok->shape != AR_SHAPE_ARABIC || tok->nCp > 3 || tok->nAl || tok->restoreAl) continue;
+    aMark[e].type = aMark[e + 1].type = AR_ENT_PERSON;
+    aMark[e].begin = aMark[e + 1].begin = 0;
+    aMark[e].match = aMark[e + 1].match = -1;
+    if (e + 2 < t->nTok && aMark[e + 2].type) aMark[e + 2].begin = 1;
   }
 }
 
@@ -1242,6 +1316,28 @@ static int date_skip(const ArNerText *t, int i) {
   return t->aTok[i].nProc;
 }
 
+/* Is لل at the start of token i the ل "for" before a name that starts
+** with ل (لليفربول is ل + ليفربول), not ل + ال (لليمن), as the lexicon
+** counts the two readings? */
+static int lam_before_lam(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  char buf[4 * AR_MAX_WORD_CHARS + 8];
+  const char *zRest;
+  size_t n;
+  uint32_t v;
+  long nLam, nAl;
+  if (!tok->restoreAl) return 0;
+  zRest = skip_of(t, i, tok->nProc);
+  n = strlen(zRest);
+  if (n + 5 > sizeof(buf)) return 0;
+  memcpy(buf, "ال", 4);
+  memcpy(buf + 4, zRest, n + 1);
+  v = ar_lexicon_find(&ar_lexicon_data, buf, (int)(n + 4));
+  nAl = v ? AR_LEXICON_COUNT(v) : 0;
+  nLam = lex_count(t, i, tok->nProc - 1);
+  return nLam >= 5 && nLam > 3 * nAl + 2;
+}
+
 /* How many letters of its first token an entity leaves out: the
 ** proclitics, only when the word without them is the known one: بوتين and
 ** ويتكوف are names as they stand, لترامب and وزيلينسكي are not. */
@@ -1252,6 +1348,7 @@ static int strip_first(const ArNerText *t, const Mark *aMark, int i, const ArHas
     return t->aMatch[aMark[i].match].stripFirst; /* ببن قردان: one letter the parse leaves */
   if (tok->nProc == 0) return 0;
   if (aMark[i].type == AR_ENT_DATE) return date_skip(t, i);
+  if (lam_before_lam(t, i)) return tok->nProc - 1;
   if (tok->gazWhole & (names | AR_GZ_FIRST_NAME)) return 0; /* فدوى is not ف + دوى */
   /* لجوهرة أف أم: ل or ب before a medium's name ending in أف أم, برس */
   if (aMark[i].type == AR_ENT_ORG && tok->nProc > tok->nConj && !tok->restoreAl) {
@@ -1306,6 +1403,16 @@ static int begins_with(const ArNerText *t, const ArEntity *r, const ArEntity *e)
     if (key_without(t, a, k == 0 ? r->nCanon : 0, 0) != key_without(t, b, k == 0 ? e->nCanon : 0, 0)) return 0;
   }
   return 1;
+}
+
+/* Is the one-word name e, its article aside, the first or the last word of
+** the name r (الريال, ريال مدريد; يونايتد, مانشستر يونايتد)? */
+static int one_word_of(const ArNerText *t, const ArEntity *r, const ArEntity *e) {
+  int last = r->iTok + r->nTok - 1;
+  uint64_t h;
+  if (!t->aTok[e->iTok].isWord) return 0;
+  h = key_without(t, e->iTok, e->nCanon, 1);
+  return h == key_without(t, r->iTok, r->nCanon, 1) || (t->aTok[last].isWord && h == key_without(t, last, 0, 1));
 }
 
 /* Hash of the name keys of an entity's words; with last, only the last one. */
@@ -1394,7 +1501,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       int skip = e->nCanon, nKey, found, *pv;
       uint32_t form[AR_MAX_WORD_CHARS + 2];
       int nForm = 0, k;
-      if (tok->restoreAl && skip) form[nForm++] = 0x0627, form[nForm++] = 0x0644;
+      if (tok->restoreAl && skip == tok->nProc) form[nForm++] = 0x0627, form[nForm++] = 0x0644;
       for (k = skip; k < tok->nCp && nForm < AR_MAX_WORD_CHARS + 2; k++) form[nForm++] = t->aCp[tok->iCp + k];
       nKey = ar_name_key(form, nForm, key);
       aName[i] = entity_hash(t, e, e->type, 0, key, nKey);
@@ -1457,14 +1564,19 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
     /* A body named short in a text that names it in full (البنك المركزي and
     ** البنك المركزي التونسي, الاتحاد الأفريقي and الاتحاد الأفريقي لكرة القدم
     ** in one article): the one longer organization that begins with its words,
-    ** when the short name is not the gazetteer's unless the long one is too. */
+    ** when the short name is not the gazetteer's unless the long one is too.
+    ** A name of one word may be the last word of the longer one too (يونايتد
+    ** after مانشستر يونايتد, حماس after حركة حماس), with or without its
+    ** article (الريال after ريال مدريد). */
     for (i = 0; i < p->n && rc == AR_OK; i++) {
       ArEntity *e = &p->a[i];
       int j, found = -1;
-      if (e->type != AR_ENT_ORG || e->nTok < 2 || aRep[i] != i) continue;
+      if (e->type != AR_ENT_ORG || aRep[i] != i) continue;
       for (j = 0; j < p->n; j++) {
         ArEntity *r = &p->a[j];
-        if (r->type != AR_ENT_ORG || r->nTok <= e->nTok || !begins_with(t, r, e)) continue;
+        if (r->type != AR_ENT_ORG || r->nTok <= e->nTok ||
+            !(begins_with(t, r, e) || (e->nTok == 1 && one_word_of(t, r, e))))
+          continue;
         if (aMark[e->iTok].match >= 0 && aMark[r->iTok].match < 0) continue;
         if (found >= 0 && aName[found] != aName[j]) {
           found = -2;
@@ -1496,7 +1608,8 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
       if (m >= 0 && t->aMatch[m].zCanon) {
         rc = pool_add(p, t->aMatch[m].zCanon, t->aMatch[m].nCanon);
       } else {
-        if (t->aTok[e->iTok].restoreAl && e->nCanon) rc = pool_add(p, "ال", (int)strlen("ال"));
+        if (t->aTok[e->iTok].restoreAl && e->nCanon == t->aTok[e->iTok].nProc)
+          rc = pool_add(p, "ال", (int)strlen("ال"));
         if (rc == AR_OK) rc = pool_add(p, t->z + e->iByte, e->nByte);
       }
       if (rc == AR_OK) ar_entity_hashtag_spaces(p->zPool + start, p->nPool - start);
@@ -1564,8 +1677,10 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     org_from_triggers(model, &t, aMark);
     clubs(&t, aMark);
     guard_spans(model, &t, aMark);
+    dashed_tails(&t, aMark);
     quoted_names(&t, aMark);
     media_names(&t, aMark);
+    site_names(&t, aMark);
     org_guards(model, &t, aMark);
     work_titles(&t, aMark);
     generic_bodies(&t, aMark);

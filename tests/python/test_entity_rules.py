@@ -77,6 +77,47 @@ class Extractor(unittest.TestCase):
         self.assertEqual([(e, t) for e, t, c in self.ents("وحوالى الساعة 06:50 بتوقيت غرينتش، قال بيرني ساندرز.")],
                          [("بيرني ساندرز", "PERSON")])
 
+    def test_short_name_of_a_club_in_a_text_that_names_it_in_full(self):
+        # a one-word organization that begins or ends the one longer organization of the text
+        self.assertEqual(self.ents("فاز مانشستر يونايتد على ريال مدريد، وقال مدرب يونايتد إن ريال قوي."),
+                         [("مانشستر يونايتد", "ORGANIZATION", "مانشستر يونايتد"),
+                          ("ريال مدريد", "ORGANIZATION", "ريال مدريد"),
+                          ("يونايتد", "ORGANIZATION", "مانشستر يونايتد"),
+                          ("ريال", "ORGANIZATION", "ريال مدريد")])
+        # two longer names begin with it: no one of them is its canonical
+        self.assertEqual([c for e, t, c in self.ents(
+            "فاز ريال مدريد على ريال سوسيداد في الدوري الإسباني، وقال مدرب ريال إن الفوز مستحق.") if e == "ريال"],
+            ["ريال"])
+
+    def test_news_site_with_its_domain(self):
+        self.assertEqual(self.ents('وأجرت "العربية.نت" اتصالا بالطبيب، وقالت نور لـ"العربية.نت" إنها بخير.'),
+                         [("العربية.نت", "ORGANIZATION", "العربية.نت"), ("العربية.نت", "ORGANIZATION", "العربية.نت")])
+        self.assertEqual(self.ents("وذكر موقع مصراوي.كوم أن الطريق مقطوعة."),
+                         [("مصراوي.كوم", "ORGANIZATION", "مصراوي.كوم")])
+
+    def test_name_goes_on_across_a_dash(self):
+        rows = self.ents("والتقى رئيس كوريا الجنوبية مون جاي-إن بالزعيم كيم جونغ-أون.")
+        self.assertEqual([(e, t) for e, t, c in rows if t == "PERSON"], [("مون جاي-إن", "PERSON"), ("كيم جونغ-أون", "PERSON")])
+
+    def test_month_and_its_other_name_are_one_date(self):
+        rows = self.db.execute("SELECT entity, type, value FROM arabic_entities(?)",
+                               ("ارتفعت الأسعار في أبريل نيسان الماضي، ثم في أبريل (نيسان) 2018 و12 مايو أيار 2019.",)).fetchall()
+        self.assertEqual(rows, [("أبريل نيسان الماضي", "DATE", None), ("أبريل (نيسان) 2018", "DATE", "2018-04"),
+                                ("12 مايو أيار 2019", "DATE", "2019-05-12")])
+        # نيسان the company, with no month near it, is not touched
+        self.assertEqual([(e, t) for e, t, c in self.ents("وقالت شركة نيسان إن مبيعاتها ارتفعت.") if t == "DATE"], [])
+
+    def test_community_is_no_organization(self):
+        self.assertEqual(self.ents("وطالب نواب من العرب السنة بالمزيد، وقاتل الأكراد السوريون مع الشيعة ضد داعش."),
+                         [("داعش", "ORGANIZATION", "داعش")])
+
+    def test_lam_before_a_name_that_starts_with_lam(self):
+        # لليفربول is ل + ليفربول; لليمن is ل + اليمن
+        self.assertEqual(self.ents("وتألق معه في الموسم الحالي حيث سجل لليفربول 22 هدفا في الدوري الإنجليزي. "
+                                   "وأشار إلى أن المدير الفني لليفربول يلعب كرة قدم مباشرة."),
+                         [("ليفربول", "ORGANIZATION", "ليفربول"), ("ليفربول", "ORGANIZATION", "ليفربول")])
+        self.assertEqual([c for e, t, c in self.ents("وقدم الدعم لليمن أمس.") if t == "LOCATION"], ["اليمن"])
+
     def test_billah_names(self):
         # منتصر بالله: ب + الله is part of the name, not a preposition before it
         self.assertEqual(self.ents("وقال الناطق الرسمي منتصر بالله الورتاني إن الحملة متواصلة."),
