@@ -1163,6 +1163,23 @@ static int is_community(const ArNerText *t, int i) {
   return 0;
 }
 
+/* Is the organization from token s the riyal, a currency and no club: after
+** an amount (90,000 ريال إيراني, 20 ألف ريال للوثيقة) or a word of value
+** (قيمة الريال), or before a nisba or a phrase of ل (الريال الإيراني)? */
+static int is_currency(const ArNerText *t, int s) {
+  static const char *const azAmount[] = {"الف", "الاف", "مليون", "ملايين", "مليار", "مليارات",
+                                         "قيمه", "سعر", "صرف", "عمله"}; /* folded */
+  size_t k;
+  if (!is_word(t, s, "ريال") && !is_word(t, s, "الريال")) return 0;
+  if (s > 0 && t->aTok[s - 1].shape == AR_SHAPE_DIGITS) return 1;
+  for (k = 0; k < sizeof(azAmount) / sizeof(azAmount[0]); k++) {
+    if (is_word(t, s - 1, azAmount[k])) return 1;
+  }
+  return s + 1 < t->nTok && t->aTok[s + 1].isWord &&
+         (is_nisba(t, s + 1) || (t->aTok[s + 1].gaz & AR_GZ_COUNTRY_ADJ) || t->aTok[s + 1].restoreAl ||
+          (t->aTok[s + 1].nProc && strncmp(fold_of(t, s + 1), "ل", strlen("ل")) == 0));
+}
+
 /* What no name holds: a line break (a headline and the text after it), a
 ** function word, a title, a verb of speech, a month or a weekday at either
 ** end (أين سعيد is سعيد), or, at the start of a person, an adjective the
@@ -1193,6 +1210,11 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
         clear_marks(t, aMark, s, e);
         continue;
       }
+    }
+    /* a currency, not a club: 90,000 ريال إيراني, قيمة الريال */
+    if (type == AR_ENT_ORG && is_currency(t, s)) {
+      clear_marks(t, aMark, s, e);
+      continue;
     }
     /* a time zone, not a person: بتوقيت غرينتش */
     if (type == AR_ENT_PERSON && is_word(t, s - 1, "توقيت")) {

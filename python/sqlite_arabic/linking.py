@@ -15,6 +15,9 @@ groups them into entities with generic rules (no rule names a person):
 4. In an article, a one-word person mention (surname or given name) whose
    article canonical is a full name containing that word belongs to the
    entity of that full name: ترامب in an article about ميلانيا ترامب only.
+   So does a one-word organization whose article canonical starts or ends
+   with it, with or without ال: الريال, يونايتد in an article that names
+   ريال مدريد, مانشستر يونايتد (elsewhere الريال may be the currency).
 5. A one-word person spelling still alone joins the full name whose first or
    last word it is when that name is unambiguous: it has at least 5 times
    the articles of the next full name with that word (كيم, دونالد).
@@ -552,7 +555,8 @@ def _link(db, say, extractors=None):
     del by_word, by_suffix, shorter, arts
     say("one-word names joined where unambiguous")
 
-    # Each group's entity: rule 4 (a one-word person inside the article's full name), else its spelling's.
+    # Each group's entity: rule 4 (a one-word person or organization inside the article's full
+    # name), else its spelling's.
     spellings = {}  # (root, spelling) -> [mentions, key]
     gaz_names = Counter()  # (root, gazetteer name) -> mentions
 
@@ -560,7 +564,10 @@ def _link(db, say, extractors=None):
         for gid, typ, s, sk, m, n, cn in db.execute("SELECT id, type, s, sk, mentions, n, cn FROM link_groups"):
             r = find(n)
             words = keys[cn].split()
-            if typ == "PERSON" and len(keys[n].split()) == 1 and len(words) > 1 and keys[n] in words:
+            k = keys[n]
+            if len(k.split()) == 1 and len(words) > 1 and (
+                    (typ == "PERSON" and k in words) or
+                    (typ == "ORGANIZATION" and {k, k[2:] if k.startswith("ال") else k} & {words[0], words[-1]})):
                 r = find(cn)
             sp = spellings.setdefault((r, s), [0, sk])
             sp[0] += m

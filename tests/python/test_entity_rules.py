@@ -89,6 +89,11 @@ class Extractor(unittest.TestCase):
             "فاز ريال مدريد على ريال سوسيداد في الدوري الإسباني، وقال مدرب ريال إن الفوز مستحق.") if e == "ريال"],
             ["ريال"])
 
+    def test_riyal_the_currency_is_no_club(self):
+        self.assertEqual(self.ents("ارتفع الدولار إلى 90,000 ريال إيراني، وبلغ القسط 20 ألف ريال للوثيقة."), [])
+        self.assertEqual(self.ents("وتراجعت قيمة الريال أمام الدولار، وهبط الريال الإيراني."), [])
+        self.assertEqual(self.ents("تقدم الريال في الدقيقة 20."), [("الريال", "ORGANIZATION", "الريال")])
+
     def test_news_site_with_its_domain(self):
         self.assertEqual(self.ents('وأجرت "العربية.نت" اتصالا بالطبيب، وقالت نور لـ"العربية.نت" إنها بخير.'),
                          [("العربية.نت", "ORGANIZATION", "العربية.نت"), ("العربية.نت", "ORGANIZATION", "العربية.نت")])
@@ -207,6 +212,13 @@ class Linker(unittest.TestCase):
                      "قرر الاتحاد الأفريقي لكرة القدم تأجيل المباراة.", "دعا الاتحاد الأفريقي إلى الحوار."])
         self.assertEqual(self.counts(db, "ORGANIZATION"), [
             ("مجلس نواب الشعب", 3), ("الاتحاد الأفريقي", 1), ("الاتحاد الأفريقي لكرة القدم", 1)])
+
+    def test_short_club_name_follows_its_article(self):
+        # rule 4 for organizations: الريال goes with ريال مدريد where the article names it,
+        # and stays itself where it does not
+        db = linked(["فاز ريال مدريد على إشبيلية، وقال مدرب الريال إن الفوز مستحق.",
+                     "فاز ريال مدريد على فالنسيا.", "تقدم الريال في الدقيقة 20."])
+        self.assertEqual(self.counts(db, "ORGANIZATION"), [("ريال مدريد", 2), ("الريال", 1)])
 
     def test_own_name_of_the_source(self):
         # the radio's name in its own articles is its signature, not news about it; in
