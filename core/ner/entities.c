@@ -456,6 +456,20 @@ static long lex_count(const ArNerText *t, int i, int k) {
   return v ? AR_LEXICON_COUNT(v) : 0;
 }
 
+/* How often does the lexicon hold the bare word i with the article (حظر:
+** الحظر)? A common noun is often definite, a name seldom (رويترز). */
+static long definite_count(const ArNerText *t, int i) {
+  char zBuf[128];
+  const char *z = bare_of(t, i);
+  size_t n = strlen(z);
+  uint32_t v;
+  if (n + 5 > sizeof(zBuf)) return 0;
+  memcpy(zBuf, "\xd8\xa7\xd9\x84", 4); /* ال */
+  memcpy(zBuf + 4, z, n);
+  v = ar_lexicon_find(&ar_lexicon_data, zBuf, (int)(n + 4));
+  return v ? AR_LEXICON_COUNT(v) : 0;
+}
+
 /* ---- one reading per name in a text ---- */
 
 /* Has the tagger learned this word as a common word rather than a name
@@ -665,6 +679,27 @@ static int lam_phrase(const ArNerText *t, int i) {
   if (tok->restoreAl) return 1;
   return tok->nProc > tok->nConj && t->aCp[tok->iCp + tok->nConj] == 0x0644 && i + 1 < t->nTok &&
          t->aTok[i + 1].isWord && has_article_now(&t->aTok[i + 1]);
+}
+
+/* An organization the tagger cut after a noun that waits for its
+** complement: a trigger and a common noun without its article go on
+** with the definite noun and its adjectives (منظمة حظر الأسلحة الكيمياوية);
+** a name after the trigger (وكالة رويترز) is whole. */
+static void org_complements(const ArNerText *t, Mark *aMark) {
+  int s, e;
+  for (s = 0; s < t->nTok; s = e) {
+    const ArNerToken *last;
+    e = s + 1;
+    if (aMark[s].type != AR_ENT_ORG || !aMark[s].begin) continue;
+    e = span_end(t, aMark, s);
+    last = &t->aTok[e - 1];
+    if (aMark[s].match >= 0 || e - s != 2 || !(t->aTok[s].gaz & AR_GZ_ORG_TRIGGER) || last->nAl || last->nProc ||
+        last->shape != AR_SHAPE_ARABIC || definite_count(t, e - 1) < 20 || !org_word(t, aMark, e) ||
+        t->aTok[e].nProc || (t->aTok[e].gaz & (AR_GZ_DATE_PERIOD | AR_GZ_DATE_RELATIVE)))
+      continue;
+    e = org_extend(t, aMark, s, e + 1);
+    mark_span(t, aMark, s, e, AR_ENT_ORG);
+  }
 }
 
 /* Organizations the tagger missed, opened by a trigger word: وزارة العدل
@@ -1167,17 +1202,28 @@ static int is_community(const ArNerText *t, int i) {
 ** an amount (90,000 ريال إيراني, 20 ألف ريال للوثيقة) or a word of value
 ** (قيمة الريال), or before a nisba or a phrase of ل (الريال الإيراني)? */
 static int is_currency(const ArNerText *t, int s) {
-  static const char *const azAmount[] = {"الف", "الاف", "مليون", "ملايين", "مليار", "مليارات",
-                                         "قيمه", "سعر", "صرف", "عمله"}; /* folded */
+  static const char *const azValue[] = {"قيمه", "سعر", "صرف", "عمله"}; /* folded */
   size_t k;
   if (!is_word(t, s, "ريال") && !is_word(t, s, "الريال")) return 0;
-  if (s > 0 && t->aTok[s - 1].shape == AR_SHAPE_DIGITS) return 1;
-  for (k = 0; k < sizeof(azAmount) / sizeof(azAmount[0]); k++) {
-    if (is_word(t, s - 1, azAmount[k])) return 1;
+  if (s > 0 && (t->aTok[s - 1].shape == AR_SHAPE_DIGITS || (t->aTok[s - 1].gaz & AR_GZ_NUMBER))) return 1;
+  for (k = 0; k < sizeof(azValue) / sizeof(azValue[0]); k++) {
+    if (is_word(t, s - 1, azValue[k])) return 1;
   }
   return s + 1 < t->nTok && t->aTok[s + 1].isWord &&
          (is_nisba(t, s + 1) || (t->aTok[s + 1].gaz & AR_GZ_COUNTRY_ADJ) || t->aTok[s + 1].restoreAl ||
           (t->aTok[s + 1].nProc && strncmp(fold_of(t, s + 1), "ل", strlen("ل")) == 0));
+}
+
+/* Is token i a word for a device or its software (هاتف, أجهزة, نظام التشغيل),
+** after which a lone unknown word is a product and no person (هواتف أندرويد)? */
+static int is_device(const ArNerText *t, int i) {
+  static const char *const azDevice[] = {"هاتف", "هواتف", "جهاز", "اجهزه", "تطبيق", "تطبيقات", "نظام",
+                                         "تشغيل", "التشغيل", "مستخدمي", "منصه"}; /* folded */
+  size_t k;
+  for (k = 0; k < sizeof(azDevice) / sizeof(azDevice[0]); k++) {
+    if (is_word(t, i, azDevice[k])) return 1;
+  }
+  return 0;
 }
 
 /* What no name holds: a line break (a headline and the text after it), a
@@ -1213,6 +1259,12 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
     }
     /* a currency, not a club: 90,000 ريال إيراني, قيمة الريال */
     if (type == AR_ENT_ORG && is_currency(t, s)) {
+      clear_marks(t, aMark, s, e);
+      continue;
+    }
+    /* a product, not a person: هواتف أندرويد, نظام التشغيل ويندوز (a known name stays: نظام مبارك) */
+    if (type == AR_ENT_PERSON && e - s == 1 && aMark[s].match < 0 && is_device(t, s - 1) &&
+        !(t->aTok[s].gaz & (AR_GZ_PERSON | AR_GZ_FIRST_NAME))) {
       clear_marks(t, aMark, s, e);
       continue;
     }
@@ -1697,6 +1749,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     merge_matches(&t, aMark);
     split_at_marks(&t, aMark);
     org_from_triggers(model, &t, aMark);
+    org_complements(&t, aMark);
     clubs(&t, aMark);
     guard_spans(model, &t, aMark);
     dashed_tails(&t, aMark);

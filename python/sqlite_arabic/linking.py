@@ -446,13 +446,16 @@ def _link(db, say, extractors=None):
             else:
                 union(a, b)
     # rule 8: spellings that differ only in their spaces (بنقردان, بن قردان; أبوظبي, أبو ظبي)
+    # (the key of the spelling written without its spaces: a key drops the long vowels of a
+    # long word only, شي جين بينغ and شي جينبينغ)
     glued = {}
-    for nid in range(1, len(keys)):
-        g = (types[nid], keys[nid].replace(" ", ""))
-        if g in glued:
-            union(glued[g], nid)
+    for nid, typ, g in db.execute(
+            "SELECT n, type, arabic_name_key(replace(s, ' ', '')) FROM link_groups WHERE instr(s, ' ') "
+            "UNION SELECT id, type, replace(key, ' ', '') FROM link_nodes ORDER BY 1"):
+        if (typ, g) in glued:
+            union(glued[(typ, g)], nid)
         else:
-            glued[g] = nid
+            glued[(typ, g)] = nid
     del glued
     # rule 3: a spelling the extractor links to one canonical almost always
     db.execute(GROUP_ARTICLES)
