@@ -1520,6 +1520,120 @@ static int pool_add(ArEntityList *p, const char *z, int n) {
   return AR_OK;
 }
 
+/* The name key of an entity's first word as the entity writes it (without
+** the proclitics it leaves out, with the ال of لل restored). */
+static int first_key(const ArNerText *t, const ArEntity *e, uint32_t *key) {
+  const ArNerToken *tok = &t->aTok[e->iTok];
+  uint32_t form[AR_MAX_WORD_CHARS + 2];
+  int nForm = 0, k, skip = e->nCanon;
+  if (tok->restoreAl && skip == tok->nProc) form[nForm++] = 0x0627, form[nForm++] = 0x0644;
+  for (k = skip; k < tok->nCp && nForm < AR_MAX_WORD_CHARS + 2; k++) form[nForm++] = t->aCp[tok->iCp + k];
+  return ar_name_key(form, nForm, key);
+}
+
+/* Between a person and an organization of one text that share a word:
+** an organization the tagger read whose last word the text names alone as a
+** person twice as often as it names the organization, opened by a given
+** name or by a word the text never names alone, is that person (رحيم
+** ستيرلينغ ... ستيرلينغ ... ستيرلينغ); a one-word person that begins or ends an organization of the
+** text (ليستر, ليستر سيتي), and no person of it, is that organization. One
+** named after a person by a word of its kind (حركة غولن) leaves him a person. */
+static int person_or_organization(const ArNerText *t, const Mark *aMark, ArEntityList *p) {
+  ArHashMap loners, names, persons, orgs; /* one-word persons and names of organizations: their mentions */
+  uint32_t key[AR_MAX_WORD_CHARS + 2];
+  int i, found, rc = AR_OK, *pv;
+  memset(&names, 0, sizeof(names));
+  memset(&persons, 0, sizeof(persons));
+  memset(&orgs, 0, sizeof(orgs));
+  if (ar_hashmap_init(&loners, p->n) != AR_OK || ar_hashmap_init(&names, p->n) != AR_OK ||
+      ar_hashmap_init(&persons, p->n) != AR_OK || ar_hashmap_init(&orgs, p->n) != AR_OK) {
+    rc = AR_NOMEM;
+    goto done;
+  }
+  for (i = 0; i < p->n; i++) {
+    const ArEntity *e = &p->a[i];
+    if (e->type == AR_ENT_PERSON && e->nTok == 1) {
+      pv = ar_hashmap_slot(&loners, key_without(t, e->iTok, e->nCanon, 1), &found);
+    } else if (e->type == AR_ENT_ORG && e->nTok >= 2) {
+      pv = ar_hashmap_slot(&names, entity_hash(t, e, 0, 0, key, first_key(t, e, key)), &found);
+    } else {
+      continue;
+    }
+    *pv = found ? *pv + 1 : 1;
+  }
+  for (i = 0; i < p->n; i++) {
+    ArEntity *e = &p->a[i];
+    int last = e->iTok + e->nTok - 1;
+    unsigned gazFirst = t->aTok[e->iTok].gaz;
+    const int *pAlone;
+    if (e->nTok < 2 || !t->aTok[last].isWord) continue;
+    pAlone = ar_hashmap_find(&loners, key_without(t, last, 0, 1));
+    if (e->type == AR_ENT_ORG && aMark[e->iTok].match < 0 && pAlone &&
+        *pAlone >= 2 * *ar_hashmap_find(&names, entity_hash(t, e, 0, 0, key, first_key(t, e, key))) &&
+        ((gazFirst & AR_GZ_FIRST_NAME) ||
+         (!(gazFirst & (AR_GZ_ORG | AR_GZ_ORG_TRIGGER | AR_GZ_CLUB)) &&
+          !ar_hashmap_find(&loners, key_without(t, e->iTok, e->nCanon, 1)))))
+      e->type = AR_ENT_PERSON;
+    if (e->type == AR_ENT_PERSON || (e->type == AR_ENT_ORG && !(gazFirst & (AR_GZ_ORG_TRIGGER | AR_GZ_FIRST_NAME)))) {
+      ArHashMap *m = e->type == AR_ENT_PERSON ? &persons : &orgs;
+      ar_hashmap_slot(m, key_without(t, e->iTok, e->nCanon, 1), &found);
+      ar_hashmap_slot(m, key_without(t, last, 0, 1), &found);
+    }
+  }
+  for (i = 0; i < p->n; i++) {
+    ArEntity *e = &p->a[i];
+    uint64_t h;
+    if (e->type != AR_ENT_PERSON || e->nTok != 1 || aMark[e->iTok].match >= 0) continue;
+    h = key_without(t, e->iTok, e->nCanon, 1);
+    if (ar_hashmap_find(&orgs, h) && !ar_hashmap_find(&persons, h)) e->type = AR_ENT_ORG;
+  }
+done:
+  ar_hashmap_free(&loners);
+  ar_hashmap_free(&names);
+  ar_hashmap_free(&persons);
+  ar_hashmap_free(&orgs);
+  return rc;
+}
+
+/* One type per name in a text: where the tagger reads القنطار or ليستر
+** سيتي as a person here and an organization there, the mentions vote (a
+** gazetteer's mention weighs 4) and the others follow the winner; a word
+** of the gazetteer alone is left as read (برشلونة the city, the club). A tie
+** between a person and an organization of several words goes to the person
+** when the name opens with a given name (روي كين), else to the
+** organization, whose foreign names read like persons'. Mentions of the
+** gazetteer keep their type. */
+static int one_type_per_name(const ArNerText *t, const Mark *aMark, ArEntityList *p) {
+  ArHashMap votes;
+  uint32_t key[AR_MAX_WORD_CHARS + 2];
+  int i, pass;
+  if (ar_hashmap_init(&votes, p->n) != AR_OK) return AR_NOMEM;
+  for (pass = 0; pass < 2; pass++) {
+    for (i = 0; i < p->n; i++) {
+      ArEntity *e = &p->a[i];
+      int found, *pv, c[AR_ENT_ORG + 1], best, ty;
+      if (e->type < AR_ENT_PERSON || e->type > AR_ENT_ORG) continue;
+      pv = ar_hashmap_slot(&votes, entity_hash(t, e, 0, 0, key, first_key(t, e, key)), &found);
+      if (!found) *pv = 0;
+      if (pass == 0) { /* 10 bits a type, then one for a gazetteer's mention */
+        int shift = 10 * (e->type - AR_ENT_PERSON), n = ((*pv >> shift) & 1023) + (aMark[e->iTok].match >= 0 ? 4 : 1);
+        *pv = (*pv & ~(1023 << shift)) | ((n > 1023 ? 1023 : n) << shift) | (aMark[e->iTok].match >= 0) << 30;
+        continue;
+      }
+      if (aMark[e->iTok].match >= 0 || (e->nTok == 1 && (*pv >> 30))) continue;
+      for (ty = AR_ENT_PERSON; ty <= AR_ENT_ORG; ty++) c[ty] = (*pv >> (10 * (ty - AR_ENT_PERSON))) & 1023;
+      for (best = e->type, ty = AR_ENT_PERSON; ty <= AR_ENT_ORG; ty++) {
+        if (c[ty] > c[best]) best = ty;
+      }
+      if (e->nTok >= 2 && (best == AR_ENT_PERSON || best == AR_ENT_ORG) && c[AR_ENT_ORG] == c[AR_ENT_PERSON])
+        best = t->aTok[e->iTok].gaz & AR_GZ_FIRST_NAME ? AR_ENT_PERSON : AR_ENT_ORG;
+      e->type = best;
+    }
+  }
+  ar_hashmap_free(&votes);
+  return person_or_organization(t, aMark, p);
+}
+
 static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p) {
   ArHashMap words;                     /* the folded words of the text */
   ArHashMap byName = {0}, byLast = {0}, byFirst = {0}; /* (type, name keys) -> entity; all freed if any init fails */
@@ -1552,6 +1666,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
     e->nCanon = skip; /* kept here until the canonical is known */
   }
   ar_hashmap_free(&words);
+  if (rc == AR_OK) rc = one_type_per_name(t, aMark, p);
   if (rc != AR_OK) return rc;
 
   /* Canonical names. */
@@ -1571,13 +1686,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
     for (i = 0; i < p->n && rc == AR_OK; i++) aRep[i] = -1;
     for (i = 0; i < p->n && rc == AR_OK; i++) {
       ArEntity *e = &p->a[i];
-      const ArNerToken *tok = &t->aTok[e->iTok];
-      int skip = e->nCanon, nKey, found, *pv;
-      uint32_t form[AR_MAX_WORD_CHARS + 2];
-      int nForm = 0, k;
-      if (tok->restoreAl && skip == tok->nProc) form[nForm++] = 0x0627, form[nForm++] = 0x0644;
-      for (k = skip; k < tok->nCp && nForm < AR_MAX_WORD_CHARS + 2; k++) form[nForm++] = t->aCp[tok->iCp + k];
-      nKey = ar_name_key(form, nForm, key);
+      int nKey = first_key(t, e, key), found, *pv;
       aName[i] = entity_hash(t, e, e->type, 0, key, nKey);
       aLast[i] = entity_hash(t, e, e->type, 1, key, nKey);
       aAsPerson[i] = entity_hash(t, e, AR_ENT_PERSON, 1, key, nKey);

@@ -20,14 +20,19 @@ groups them into entities with generic rules (no rule names a person):
    ريال مدريد, مانشستر يونايتد (elsewhere الريال may be the currency).
 5. A one-word person spelling still alone joins the full name whose first or
    last word it is when that name is unambiguous: it has at least 5 times
-   the articles of the next full name with that word (كيم, دونالد).
+   the articles of the next full name with that word (كيم, دونالد). So do
+   two given names without the family name (رجب طيب, كيم جونغ) with the
+   full name they begin, unless they are one given name (عبد الله) or hold
+   a particle (بن سلمان).
 6. Two groups of persons with full names are never joined when no given
    name (first word) of one is a given name of the other: Melania Trump and
    Donald Trump, Bill and Hillary Clinton stay apart; X and جنوب X differ in
    their words, so never share a key.
 7. Full person names that differ in one letter of one word join when that
    word is a middle word or has 6 letters or more (كيم جونغ أون, كيم يونغ أون;
-   أنغيلا ميركل, أنجيلا ميركل; غوتيريش, غوتيريس), never across different lengths.
+   أنغيلا ميركل, أنجيلا ميركل; غوتيريش, غوتيريس), never across different
+   lengths; or in a long vowel of one word of 4 consonants or more
+   (مارك زوكربيرغ, مارك زوكربرغ; إرنستو, إرنيستو فالفيردي).
 8. Spellings that differ only in their spaces join (بنقردان, بن قردان).
 9. A person's alias that is the last words of the gazetteer's name is its
    surname (قايد السبسي, بن علي): its first word is no given name for rule 6.
@@ -82,6 +87,9 @@ DOMINANCE = 5            # rule 5
 REBUILD_SHARE = 4        # a link that sets more than 1/4 of the mentions for the first time rebuilds their indexes
 # The indexes of entities in sql/schema.sql and sql/linking.sql: a first import and a refresh,
 # which write every mention, make them once at their end.
+# the marks a name key leaves for the long vowels (ي, و) it drops inside a word (core/namekey.h)
+VOWEL_MARKS = "\u0649\u0624"
+PARTICLES = ("بن", "ابن", "أبو", "آل", "ولد", "بو", "بنت")  # of a family name (rules 5 and 9)
 ENTITY_INDEXES = ("entities_article", "entities_canonical", "entities_entity")
 # The TEMP tables' page cache during a link (SQLite's default is 2 MB): the mentions are looked up
 # in their groups at random, which read the temporary file again and again once it is larger
@@ -453,7 +461,7 @@ def _link(db, say, extractors=None):
             "SELECT n, type, arabic_name_key(replace(s, ' ', '')) FROM link_groups WHERE instr(s, ' ') "
             "UNION SELECT id, type, replace(key, ' ', '') FROM link_nodes ORDER BY 1"):
         if (typ, g) in glued:
-            union(glued[(typ, g)], nid)
+            union(glued[(typ, g)], nid, check=False)  # عبدالله, عبد الله: one given name
         else:
             glued[(typ, g)] = nid
     del glued
@@ -476,6 +484,11 @@ def _link(db, say, extractors=None):
                         for j in range(len(w[i])):
                             hole = f"\x1f{len(w[i])}\x1f{w[i][:j]}\x1f{w[i][j + 1:]}"
                             yield " ".join(w[:i] + [hole] + w[i + 1:]), nid
+                    # a word with a long vowel more or less: its key without the marks of
+                    # the vowels it dropped (زوكربيرغ, زوكربرغ)
+                    bare = w[i].rstrip(VOWEL_MARKS)
+                    if len(bare) >= 4:
+                        yield " ".join(w[:i] + ["\x1e" + bare] + w[i + 1:]), nid
     db.executemany("INSERT INTO link_frames VALUES (?, ?)", frames())
     first = (None, None)
     for frame, nid in db.execute("SELECT frame, node FROM link_frames ORDER BY frame, rowid").fetchall():
@@ -505,15 +518,36 @@ def _link(db, say, extractors=None):
         cands = sorted(((arts[c], c) for c in by_word.get(k, ()) if c != r), reverse=True)
         if cands and (len(cands) == 1 or cands[0][0] >= DOMINANCE * cands[1][0]):
             union(nid, cands[0][1], check=False)
+    # ... and two given names still without the family name (رجب طيب, كيم جونغ) join the one
+    # full name they begin; a name of two words that is one given name (عبد الله) or holds a
+    # particle (بن سلمان) stays
+    def name_keys(words):
+        return {db.execute("SELECT arabic_name_key(?)", (w,)).fetchone()[0] for w in words}
+    particles = name_keys(PARTICLES)
+    not_given = particles | name_keys(["عبد"])
+    by_start, longer = defaultdict(set), set()
+    for nid in range(1, len(keys)):
+        words = keys[nid].split()
+        if types[nid] == "PERSON" and len(words) > 2:
+            by_start[" ".join(words[:2])].add(find(nid))
+            longer.add(find(nid))
+    for nid in range(1, len(keys)):
+        words = keys[nid].split()
+        if types[nid] != "PERSON" or len(words) != 2 or not_given & set(words) or keys[nid] not in by_start:
+            continue
+        r = find(nid)
+        if r in longer:
+            continue
+        cands = sorted(((arts[c], c) for c in by_start[keys[nid]] if c != r), reverse=True)
+        if cands and (len(cands) == 1 or cands[0][0] >= DOMINANCE * cands[1][0]):
+            union(nid, cands[0][1])
+    del by_start, longer, not_given
     # rule 9: a surname of several words still alone (بن يوسف) joins the one full name it ends,
     # as rule 5 does for one word
     write_roots([(find(n), gid) for gid, n in db.execute("SELECT id, n FROM link_groups")])
     arts = Counter(dict(db.execute(NODE_ARTICLES.format("root")).fetchall()))
     # A surname of several words starts with a particle (بن يوسف, أبو زيد); سلمان بن عبد العزيز
     # is a full name, and the father's name in محمد بن سلمان بن عبد العزيز (after بن) is no surname.
-    particles = {k for (k,) in db.execute(
-        "SELECT arabic_name_key(p) FROM (SELECT 'بن' AS p UNION SELECT 'ابن' UNION SELECT 'أبو' "
-        "UNION SELECT 'آل' UNION SELECT 'ولد' UNION SELECT 'بو' UNION SELECT 'بنت')")}
     by_suffix = defaultdict(set)
     for nid in range(1, len(keys)):
         words = keys[nid].split()
