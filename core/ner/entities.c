@@ -1214,6 +1214,20 @@ static int is_currency(const ArNerText *t, int s) {
           (t->aTok[s + 1].nProc && strncmp(fold_of(t, s + 1), "ل", strlen("ل")) == 0));
 }
 
+/* Does token i end (يونايتد, سيتي, روفرز) or open (أتلتيكو, سبورتنغ) the
+** name of a foreign club, a person's name never? Folded spellings. */
+static int club_word(const ArNerText *t, int i, int last) {
+  static const char *const azTail[] = {"يونايتد", "سيتي", "روفرز", "هوتسبير", "البيون", "واندررز", "ويدنزداي"};
+  static const char *const azHead[] = {"اتلتيكو", "اتليتيكو", "اتلتيك", "اتليتيك", "سبورتنغ", "بوروسيا",
+                                       "اولمبيك", "ديبورتيفو"};
+  const char *const *az = last ? azTail : azHead;
+  size_t k, n = last ? sizeof(azTail) / sizeof(azTail[0]) : sizeof(azHead) / sizeof(azHead[0]);
+  for (k = 0; k < n; k++) {
+    if (is_word(t, i, az[k])) return 1;
+  }
+  return 0;
+}
+
 /* Is token i a word for a device or its software (هاتف, أجهزة, نظام التشغيل),
 ** after which a lone unknown word is a product and no person (هواتف أندرويد)? */
 static int is_device(const ArNerText *t, int i) {
@@ -1267,6 +1281,15 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
         !(t->aTok[s].gaz & (AR_GZ_PERSON | AR_GZ_FIRST_NAME))) {
       clear_marks(t, aMark, s, e);
       continue;
+    }
+    /* a club, not a person: ليستر سيتي (the tagger may leave سيتي out), سبورتنغ لشبونة */
+    if (type == AR_ENT_PERSON && aMark[s].match < 0) {
+      if (e < t->nTok && !aMark[e].type && e - s < AR_NAME_MAX_WORDS && club_word(t, e, 1)) e++;
+      if (club_word(t, e - 1, 1) || club_word(t, s, 0)) {
+        mark_span(t, aMark, s, e, AR_ENT_ORG);
+        continue;
+      }
+      e = span_end(t, aMark, s);
     }
     /* a time zone, not a person: بتوقيت غرينتش */
     if (type == AR_ENT_PERSON && is_word(t, s - 1, "توقيت")) {

@@ -101,6 +101,14 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("بعد سقوط نظام مبارك عاد إلى القاهرة."),
                          [("مبارك", "PERSON", "مبارك"), ("القاهرة", "LOCATION", "القاهرة")])
 
+    def test_a_club_word_makes_a_club(self):
+        # سيتي ends a club, أتلتيكو opens one; a city with سيتي stays no person
+        self.assertEqual(self.ents("خسر ليستر سيتي أمام تشيلسي بهدفين."),
+                         [("ليستر سيتي", "ORGANIZATION", "ليستر سيتي"), ("تشيلسي", "ORGANIZATION", "تشيلسي")])
+        self.assertEqual(self.ents("وفاز أتلتيكو مدريد على الفريق."),
+                         [("أتلتيكو مدريد", "ORGANIZATION", "أتلتيكو مدريد")])
+        self.assertEqual(self.ents("ولد في كنساس سيتي عام 1950."), [("عام 1950", "DATE", "عام 1950")])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
