@@ -1255,6 +1255,17 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
     e = s + 1;
     if (!type || type == AR_ENT_DATE) continue;
     e = span_end(t, aMark, s);
+    /* a function word inside a person's name ends it (بريكست فإن هانت): the rest is read as a span of its own */
+    if (type == AR_ENT_PERSON && aMark[s].match < 0) {
+      for (k = s + 1; k + 1 < e; k++) {
+        if ((t->aTok[k].gaz & AR_GZ_FUNCTION) && !continues_name(t, k)) {
+          aMark[k].type = 0, aMark[k].match = -1;
+          aMark[k + 1].begin = 1;
+          e = k;
+          break;
+        }
+      }
+    }
     a = s, b = e;
     /* a role and its country's adjective before a person (الموفدان الأميركيان ستيف ويتكوف) */
     if (type == AR_ENT_PERSON) {

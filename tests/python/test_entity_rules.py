@@ -109,6 +109,13 @@ class Extractor(unittest.TestCase):
                          [("أتلتيكو مدريد", "ORGANIZATION", "أتلتيكو مدريد")])
         self.assertEqual(self.ents("ولد في كنساس سيتي عام 1950."), [("عام 1950", "DATE", "عام 1950")])
 
+    def test_a_function_word_ends_a_name(self):
+        # فإن opens the clause after a name: the tagger's one span is two names, or one
+        self.assertEqual(self.ents("وبحسب الصحفي بيرغمان فإن طهراني قتل في الانفجار."),
+                         [("بيرغمان", "PERSON", "بيرغمان"), ("طهراني", "PERSON", "طهراني")])
+        self.assertEqual(self.ents("وإذا كان الجمهور يحب نجوم بوليوود فإن سلمان خان أشهرهم."),
+                         [("سلمان خان", "PERSON", "سلمان خان")])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
