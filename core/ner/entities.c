@@ -1446,14 +1446,47 @@ static int lam_before_lam(const ArNerText *t, int i) {
   return nLam >= 5 && nLam > 3 * nAl + 2;
 }
 
+/* Is token i, as it stands, of a class of names in the lexicon, and the word
+** without its proclitics of a class of common words: كيلي, بيلي, ويلي are
+** names, not ك, ب, و before يلي "follows" (a class of the lexicon the
+** model keeps no weights for is one of common words)? */
+static int name_over_word(const ArNerModel *model, const ArNerText *t, int i) {
+  const int16_t *wWhole, *wBare;
+  const char *z = bare_of(t, i);
+  if (!t->aTok[i].lexWhole) return 0;
+  wWhole = ar_ner_weights(model, ar_ner_lexicon_class_feature(t->aTok[i].lexWhole));
+  wBare = ar_ner_weights(model, ar_ner_lexicon_class_feature(ar_lexicon_find(&ar_lexicon_data, z, (int)strlen(z))));
+  return wWhole && wWhole[AR_LABEL_B(AR_ENT_PERSON)] > wWhole[AR_LABEL_O] &&
+         (!wBare || wBare[AR_LABEL_O] > wBare[AR_LABEL_B(AR_ENT_PERSON)]);
+}
+
+/* Is z (n bytes) one of the words of the match's canonical (ويتكوف of ستيف ويتكوف)? */
+static int canonical_has_word(const ArNerMatch *m, const char *z, int n) {
+  int k;
+  for (k = 0; m->zCanon && k + n <= m->nCanon; k++) {
+    if ((k == 0 || m->zCanon[k - 1] == ' ') && (k + n == m->nCanon || m->zCanon[k + n] == ' ') &&
+        memcmp(m->zCanon + k, z, (size_t)n) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 /* How many letters of its first token an entity leaves out: the
 ** proclitics, only when the word without them is the known one: بوتين and
 ** ويتكوف are names as they stand, لترامب and وزيلينسكي are not. */
-static int strip_first(const ArNerText *t, const Mark *aMark, int i, const ArHashMap *words) {
+static int strip_first(const ArNerModel *model, const ArNerText *t, const Mark *aMark, int i, const ArHashMap *words) {
   const ArNerToken *tok = &t->aTok[i];
   const unsigned names = AR_GZ_PERSON | AR_GZ_LOCATION | AR_GZ_ORG;
-  if (aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i)
+  if (aMark[i].match >= 0 && t->aMatch[aMark[i].match].iTok == i) {
+    /* وويتكوف: a name key drops و, so the whole word matched; the text, news or the
+    ** gazetteer's name writes ويتكوف */
+    if (t->aMatch[aMark[i].match].stripFirst == 0 && tok->nConj == 1 && t->aCp[tok->iCp] == 0x0648 &&
+        t->aCp[tok->iCp + 1] == 0x0648 &&
+        (ar_hashmap_find(words, hash_str(bare_of(t, i))) || lex_count(t, i, 1) > 3 * lex_count(t, i, 0) + 2 ||
+         canonical_has_word(&t->aMatch[aMark[i].match], t->z + tok->iByte + 2, tok->nByte - 2)))
+      return 1;
     return t->aMatch[aMark[i].match].stripFirst; /* ببن قردان: one letter the parse leaves */
+  }
   if (tok->nProc == 0) return 0;
   if (aMark[i].type == AR_ENT_DATE) return date_skip(t, i);
   if (lam_before_lam(t, i)) return tok->nProc - 1;
@@ -1478,11 +1511,11 @@ static int strip_first(const ArNerText *t, const Mark *aMark, int i, const ArHas
   {
     long nWhole = lex_count(t, i, 0), nConj = tok->nConj ? lex_count(t, i, tok->nConj) : 0;
     long nBare = lex_count(t, i, tok->nProc);
-    if (nBare > 3 * nWhole + 2 && nBare >= nConj) return tok->nProc;
+    if (nBare > 3 * nWhole + 2 && nBare >= nConj && !name_over_word(model, t, i)) return tok->nProc;
     if (aMark[i].type == AR_ENT_LOCATION && tok->nProc > tok->nConj && t->aCp[tok->iCp + tok->nConj] == 0x0628 &&
         tok->nCp - tok->nProc >= 4 && nBare >= nWhole)
       return tok->nProc;
-    if (nConj > 3 * nWhole + 2) return tok->nConj;
+    if (nConj > 3 * nWhole + 2 && !name_over_word(model, t, i)) return tok->nConj;
     return 0;
   }
 }
@@ -1668,7 +1701,7 @@ static int one_type_per_name(const ArNerText *t, const Mark *aMark, ArEntityList
   return person_or_organization(t, aMark, p);
 }
 
-static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p) {
+static int build_entities(const ArNerModel *model, const ArNerText *t, const Mark *aMark, ArEntityList *p) {
   ArHashMap words;                     /* the folded words of the text */
   ArHashMap byName = {0}, byLast = {0}, byFirst = {0}; /* (type, name keys) -> entity; all freed if any init fails */
   int i, rc = AR_OK, known;
@@ -1686,7 +1719,7 @@ static int build_entities(const ArNerText *t, const Mark *aMark, ArEntityList *p
     if (rc != AR_OK) break;
     e = &p->a[p->n++];
     tok = &t->aTok[i];
-    skip = strip_first(t, aMark, i, &words);
+    skip = strip_first(model, t, aMark, i, &words);
     if (skip >= tok->nCp) skip = 0;
     iCp = tok->iCp + skip;
     e->type = aMark[i].type;
@@ -1907,7 +1940,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     mark_dates(&t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);
-    if (rc == AR_OK) rc = build_entities(&t, aMark, pOut);
+    if (rc == AR_OK) rc = build_entities(model, &t, aMark, pOut);
   }
   ar_free(aLabel);
   ar_free(aMark);

@@ -243,6 +243,8 @@ const int16_t *ar_ner_weights(const ArNerModel *m, uint32_t key);
 ** and "this word's class" (the lexicon's). */
 uint32_t ar_ner_word_feature(const ArNerText *t, int i);
 uint32_t ar_ner_class_feature(const ArNerText *t, int i);
+/* The feature "this word's class" of a word the lexicon holds as lex (0: not held). */
+uint32_t ar_ner_lexicon_class_feature(uint32_t lex);
 /* The model's score of each label for token i alone (no transitions). AR_OK. */
 int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit);
 

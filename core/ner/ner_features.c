@@ -238,6 +238,7 @@ int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
 
 uint32_t ar_ner_word_feature(const ArNerText *t, int i) { return mix(T_W, tok_hash(t, i, H_W)); }
 uint32_t ar_ner_class_feature(const ArNerText *t, int i) { return mix(T_CLS, class_of(t, i)); }
+uint32_t ar_ner_lexicon_class_feature(uint32_t lex) { return mix(T_CLS, lex ? (unsigned)AR_LEXICON_CLASS(lex) : 1999u); }
 
 /* Words whose reading is the phrase's, not the text's, have no key: a
 ** trigger (الاتحاد of الاتحاد الأوروبي is not an organization in في الاتحاد

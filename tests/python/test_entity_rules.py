@@ -116,6 +116,16 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وإذا كان الجمهور يحب نجوم بوليوود فإن سلمان خان أشهرهم."),
                          [("سلمان خان", "PERSON", "سلمان خان")])
 
+    def test_a_name_that_begins_like_a_proclitic_keeps_it(self):
+        # كيلي, بيلي, ويلي are names, not ك, ب, و before يلي "follows"
+        self.assertEqual(self.ents("وقالت كيلي إن الرسالة وصلت، وغنى بيلي جويل في الحفل."),
+                         [("كيلي", "PERSON", "كيلي"), ("بيلي جويل", "PERSON", "بيلي جويل")])
+        self.assertEqual(self.ents("ودافع ويلي كاباييرو عن المرمى."),
+                         [("ويلي كاباييرو", "PERSON", "ويلي كاباييرو")])
+        # ... and و before ويتكوف is a conjunction, though a name key drops و
+        self.assertEqual(self.ents("وقال ترامب وويتكوف إن المحادثات انتهت."),
+                         [("ترامب", "PERSON", "دونالد ترامب"), ("ويتكوف", "PERSON", "ستيف ويتكوف")])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
