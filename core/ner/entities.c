@@ -1132,7 +1132,8 @@ static void clubs(const ArNerText *t, Mark *aMark) {
       mark_span(t, aMark, s, e, AR_ENT_ORG);
     } else if (s > 0 && e - s == 1 && (t->aTok[s - 1].gaz & AR_GZ_SPORT) &&
                (aMark[s].match >= 0 ? !t->aMatch[aMark[s].match].stripFirst : !t->aTok[s].nProc)) {
-      mark_span(t, aMark, s, e, AR_ENT_ORG);
+      /* منتخب مصر is the team's name, مصر alone the country's */
+      mark_span(t, aMark, is_word(t, s - 1, "منتخب") && !aMark[s - 1].type ? s - 1 : s, e, AR_ENT_ORG);
     }
   }
   for (s = 0; s + 1 < t->nTok; s++) {

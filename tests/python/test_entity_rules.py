@@ -126,6 +126,12 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وقال ترامب وويتكوف إن المحادثات انتهت."),
                          [("ترامب", "PERSON", "دونالد ترامب"), ("ويتكوف", "PERSON", "ستيف ويتكوف")])
 
+    def test_a_national_team_is_named_with_its_word(self):
+        # منتخب مصر is the team, مصر alone the country; after نادي the club's name is the town's
+        self.assertEqual(self.ents("ويشارك لاعبو منتخب مصر في التدريب قبل مواجهة أوروغواي."),
+                         [("منتخب مصر", "ORGANIZATION", "منتخب مصر"), ("أوروغواي", "LOCATION", "أوروغواي")])
+        self.assertEqual(self.ents("لعب نادي الرياض مباراته."), [("الرياض", "ORGANIZATION", "الرياض")])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
