@@ -104,7 +104,18 @@ static int continues_name(const ArNerText *t, int i) {
   unsigned k;
   if (i >= t->nTok) return 0;
   for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
-    if (strcmp(t->zFold + t->aTok[i].iFold, az[k]) == 0) return 1;
+    if (t->aTok[i].nByte == (int)strlen(az[k]) && memcmp(t->z + t->aTok[i].iByte, az[k], strlen(az[k])) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Is token i a particle of a foreign name that Arabic reads as a function
+** word too (فان of بيرت فان مارفيك, not فإن; دي, دا, لا)? As written. */
+static int name_particle(const ArNerText *t, int i) {
+  static const char *const az[] = {"فان", "فون", "دي", "دا", "دو", "دى", "ديل", "لا", "لو", "لي", "ذا"};
+  unsigned k;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (t->aTok[i].nByte == (int)strlen(az[k]) && memcmp(t->z + t->aTok[i].iByte, az[k], strlen(az[k])) == 0) return 1;
   }
   return 0;
 }
@@ -1259,7 +1270,7 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
     /* a function word inside a person's name ends it (بريكست فإن هانت): the rest is read as a span of its own */
     if (type == AR_ENT_PERSON && aMark[s].match < 0) {
       for (k = s + 1; k + 1 < e; k++) {
-        if ((t->aTok[k].gaz & AR_GZ_FUNCTION) && !continues_name(t, k)) {
+        if ((t->aTok[k].gaz & AR_GZ_FUNCTION) && !continues_name(t, k) && !name_particle(t, k)) {
           aMark[k].type = 0, aMark[k].match = -1;
           aMark[k + 1].begin = 1;
           e = k;

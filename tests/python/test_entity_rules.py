@@ -115,6 +115,9 @@ class Extractor(unittest.TestCase):
                          [("بيرغمان", "PERSON", "بيرغمان"), ("طهراني", "PERSON", "طهراني")])
         self.assertEqual(self.ents("وإذا كان الجمهور يحب نجوم بوليوود فإن سلمان خان أشهرهم."),
                          [("سلمان خان", "PERSON", "سلمان خان")])
+        # فان without its hamza is a particle of the name
+        self.assertEqual(self.ents("وقال المدرب بيرت فان مارفيك إن الفريق جاهز."),
+                         [("بيرت فان مارفيك", "PERSON", "بيرت فان مارفيك")])
 
     def test_a_name_that_begins_like_a_proclitic_keeps_it(self):
         # كيلي, بيلي, ويلي are names, not ك, ب, و before يلي "follows"
