@@ -104,7 +104,7 @@ static int continues_name(const ArNerText *t, int i) {
   unsigned k;
   if (i >= t->nTok) return 0;
   for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
-    if (t->aTok[i].nByte == (int)strlen(az[k]) && memcmp(t->z + t->aTok[i].iByte, az[k], strlen(az[k])) == 0) return 1;
+    if (strcmp(t->zFold + t->aTok[i].iFold, az[k]) == 0) return 1;
   }
   return 0;
 }
@@ -133,6 +133,7 @@ static int place_context(const ArNerText *t, int i, int nStrip) {
 }
 
 static int word_listed(const ArNerText *t, int i, int k, unsigned bits);
+static long lex_count(const ArNerText *t, int i, int k);
 
 /* Tokens [s, e) are no entity. */
 static void clear_marks(const ArNerText *t, Mark *aMark, int s, int e) {
@@ -190,6 +191,13 @@ static void merge_matches(const ArNerText *t, Mark *aMark) {
     int s = m->iTok, e = m->iTok + m->nTok, conflict = m->fromUser, begin;
     for (i = s; i < e; i++) {
       if (aMark[i].type && aMark[i].type != m->type) conflict = 1;
+    }
+    /* A word news writes more often as it stands than without its
+    ** conjunction is that word, no name (وجوبا "necessarily", not و + جوبا). */
+    if (!m->fromUser && m->nTok == 1 && m->stripFirst > 0 && m->stripFirst == t->aTok[s].nConj &&
+        lex_count(t, s, 0) > lex_count(t, s, m->stripFirst)) {
+      if (aMark[s].type == m->type && same_span(t, aMark, s, e)) clear_marks(t, aMark, s, e);
+      continue;
     }
     /* A place that is a common word too (السلط "the authorities"), or that
     ** the text spells otherwise than the list and only the name key joins
@@ -1252,6 +1260,23 @@ static int is_device(const ArNerText *t, int i) {
   return 0;
 }
 
+/* Is token i و (or ف) and a given name (وفوزي, وليلى), not a name as it
+** stands (وليد)? */
+static int given_after_conj(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  return tok->nConj && !(tok->gazWhole & (AR_GZ_PERSON | AR_GZ_FIRST_NAME)) &&
+         (((tok->nProc == tok->nConj) && (tok->gazBare & AR_GZ_FIRST_NAME)) ||
+          word_listed(t, i, tok->nConj, AR_GZ_FIRST_NAME));
+}
+
+/* Can token f, after a given name, be its family name: a word the tagger
+** reads as a person's by itself, or a listed name's word it left out? */
+static int family_name_after(const ArNerText *t, const Mark *aMark, int f) {
+  return f < t->nTok && !t->aTok[f].nProc && !line_break_before(t, f) && !never_name(t, f) &&
+         ((aMark[f].type == AR_ENT_PERSON && aMark[f].match < 0 && aMark[f].begin) ||
+          (!aMark[f].type && (t->aTok[f].gaz & (AR_GZ_PERSON | AR_GZ_FIRST_NAME))));
+}
+
 /* What no name holds: a line break (a headline and the text after it), a
 ** function word, a title, a verb of speech, a month or a weekday at either
 ** end (أين سعيد is سعيد), or, at the start of a person, an adjective the
@@ -1267,15 +1292,34 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
     e = s + 1;
     if (!type || type == AR_ENT_DATE) continue;
     e = span_end(t, aMark, s);
-    /* a function word inside a person's name ends it (بريكست فإن هانت): the rest is read as a span of its own */
+    /* a function word inside a person's name ends it (بريكست فإن هانت), and و before a given name
+    ** starts the next person of a list (عبد العزيز القطي وفوزي معاوية): the rest is a span of its own */
     if (type == AR_ENT_PERSON && aMark[s].match < 0) {
-      for (k = s + 1; k + 1 < e; k++) {
-        if ((t->aTok[k].gaz & AR_GZ_FUNCTION) && !continues_name(t, k) && !name_particle(t, k)) {
+      for (k = s + 1; k < e; k++) {
+        if (k + 1 < e && (t->aTok[k].gaz & AR_GZ_FUNCTION) && !continues_name(t, k) && !name_particle(t, k)) {
           aMark[k].type = 0, aMark[k].match = -1;
           aMark[k + 1].begin = 1;
           e = k;
           break;
         }
+        if (given_after_conj(t, k)) {
+          int f = span_end(t, aMark, s);
+          aMark[k].begin = 1;
+          /* ... with its family name, which the tagger may have left out (وفوزي معاوية) */
+          if (f == k + 1 && family_name_after(t, aMark, f)) {
+            aMark[f].type = AR_ENT_PERSON;
+            aMark[f].begin = 0;
+            aMark[f].match = -1;
+          }
+          e = k;
+          break;
+        }
+      }
+      /* a given name alone, and the tagger's next span of one word: one person (فوزي | معاوية) */
+      if (e - s == 1 && (t->aTok[s].gaz & AR_GZ_FIRST_NAME) && family_name_after(t, aMark, e) &&
+          aMark[e].type == AR_ENT_PERSON && span_end(t, aMark, e) == e + 1) {
+        aMark[e].begin = 0;
+        e++;
       }
     }
     a = s, b = e;
@@ -1502,7 +1546,11 @@ static int strip_first(const ArNerModel *model, const ArNerText *t, const Mark *
   if (tok->nProc == 0) return 0;
   if (aMark[i].type == AR_ENT_DATE) return date_skip(t, i);
   if (lam_before_lam(t, i)) return tok->nProc - 1;
-  if (tok->gazWhole & (names | AR_GZ_FIRST_NAME)) return 0; /* فدوى is not ف + دوى */
+  /* فدوى is not ف + دوى; but a person's وليلى is و + ليلى, though وليلي is a place */
+  if ((tok->gazWhole & (names | AR_GZ_FIRST_NAME)) &&
+      !(aMark[i].type == AR_ENT_PERSON && !(tok->gazWhole & (AR_GZ_PERSON | AR_GZ_FIRST_NAME)) &&
+        (tok->gazBare & (AR_GZ_PERSON | AR_GZ_FIRST_NAME))))
+    return 0;
   /* لجوهرة أف أم: ل or ب before a medium's name ending in أف أم, برس */
   if (aMark[i].type == AR_ENT_ORG && tok->nProc > tok->nConj && !tok->restoreAl) {
     int e = span_end(t, aMark, i), c = t->aCp[tok->iCp + tok->nConj];
@@ -1515,6 +1563,11 @@ static int strip_first(const ArNerModel *model, const ArNerText *t, const Mark *
   /* وفهد, بمعهد: the bare word is a given name or a trigger */
   if ((tok->gazBare & ~tok->gazWhole) & (AR_GZ_FIRST_NAME | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_TITLE))
     return tok->nProc;
+  /* وليلى: و + ليلى, not و + ل + يلى; ومحرزية العبيدي: a name news never writes with و */
+  if (aMark[i].type == AR_ENT_PERSON && given_after_conj(t, i)) return tok->nConj;
+  if (aMark[i].type == AR_ENT_PERSON && tok->nConj && span_end(t, aMark, i) - i >= 2 && lex_count(t, i, 0) == 0 &&
+      !(tok->gazWhole & (AR_GZ_PERSON | AR_GZ_FIRST_NAME)) && tok->nCp - tok->nConj >= 3)
+    return tok->nConj;
   /* بترامب when ترامب is written alone elsewhere in the text */
   if (ar_hashmap_find(words, hash_str(bare_of(t, i)))) return tok->nProc;
   /* The reading news writes most often: ويتكوف as it stands, وبيلوسي

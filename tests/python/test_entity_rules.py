@@ -135,6 +135,24 @@ class Extractor(unittest.TestCase):
                          [("منتخب مصر", "ORGANIZATION", "منتخب مصر"), ("أوروغواي", "LOCATION", "أوروغواي")])
         self.assertEqual(self.ents("لعب نادي الرياض مباراته."), [("الرياض", "ORGANIZATION", "الرياض")])
 
+    def test_persons_of_a_list_after_wa(self):
+        # و before a given name starts the next person, who keeps the family name the tagger left out
+        self.assertEqual(self.ents("واستقال نواب من الكتلة (سمير بالطيب وعادل الحامدي وعبد العزيز القطي وفوزي معاوية "
+                                   "وفوزي اللومي) أمس."),
+                         [("سمير بالطيب", "PERSON", "سمير بالطيب"), ("عادل الحامدي", "PERSON", "عادل الحامدي"),
+                          ("عبد العزيز القطي", "PERSON", "عبد العزيز القطي"), ("فوزي معاوية", "PERSON", "فوزي معاوية"),
+                          ("فوزي اللومي", "PERSON", "فوزي اللومي"), ("أمس", "DATE", "أمس")])
+        # وليلى is و + ليلى (not the place وليلي), ومحرزية a name news never writes with و
+        self.assertEqual(self.ents("ومن بين الحاضرين كمال الجندوبي وليلى الزغلامي ومحرزية العبيدي."),
+                         [("كمال الجندوبي", "PERSON", "كمال الجندوبي"), ("ليلى الزغلامي", "PERSON", "ليلى الزغلامي"),
+                          ("محرزية العبيدي", "PERSON", "محرزية العبيدي")])
+
+    def test_a_word_with_wa_is_no_place(self):
+        # وجوبا "necessarily", which news writes more than جوبا: no و + Juba
+        self.assertEqual(self.ents("ان الاطار المعني مطالب وجوبا بالتخلي عن الامتياز."), [])
+        self.assertEqual(self.ents("وزار الوفد جوبا وبغداد."),
+                         [("جوبا", "LOCATION", "جوبا"), ("بغداد", "LOCATION", "بغداد")])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
