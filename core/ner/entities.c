@@ -134,6 +134,7 @@ static int place_context(const ArNerText *t, int i, int nStrip) {
 
 static int word_listed(const ArNerText *t, int i, int k, unsigned bits);
 static long lex_count(const ArNerText *t, int i, int k);
+static int class_reads_common(const ArNerModel *model, const ArNerText *t, int i, int type);
 
 /* Tokens [s, e) are no entity. */
 static void clear_marks(const ArNerText *t, Mark *aMark, int s, int e) {
@@ -184,13 +185,20 @@ static int person_words_before(const ArNerText *t, int a, int s) {
 ** new entity, and a person's name is not continued by the tagger (دونالد
 ** ترامب سيزور is a name and a verb) unless بن, آل ... come next (تميم بن
 ** حمد آل ثاني is one person). */
-static void merge_matches(const ArNerText *t, Mark *aMark) {
+static void merge_matches(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int k, i;
   for (k = 0; k < t->nMatch; k++) {
     const ArNerMatch *m = &t->aMatch[k];
     int s = m->iTok, e = m->iTok + m->nTok, conflict = m->fromUser, begin;
     for (i = s; i < e; i++) {
       if (aMark[i].type && aMark[i].type != m->type) conflict = 1;
+    }
+    /* الفيسبوك is فيسبوك with ال, الحماس "the zeal" no حماس: a match read
+    ** without an article its list does not write is a common word when the
+    ** tagger reads the word's class as one. */
+    if (m->addedAl && class_reads_common(model, t, s, AR_ENT_ORG)) {
+      if (aMark[s].type == m->type && same_span(t, aMark, s, e)) clear_marks(t, aMark, s, e);
+      continue;
     }
     /* A word news writes more often as it stands than without its
     ** conjunction is that word, no name (وجوبا "necessarily", not و + جوبا). */
@@ -531,6 +539,15 @@ static int common_word(const ArNerModel *model, const ArNerText *t, int i) {
   if (known_common_word(model, t, i)) return 1;
   return tok->lex && AR_LEXICON_COUNT(tok->lex) >= 50 && w && w[AR_LABEL_O] > w[AR_LABEL_B(AR_ENT_PERSON)] &&
          w[AR_LABEL_O] > w[AR_LABEL_I(AR_ENT_PERSON)];
+}
+
+/* Do the tagger's weights for the lexicon class of token i without its
+** proclitics read a common word rather than a name of the type? */
+static int class_reads_common(const ArNerModel *model, const ArNerText *t, int i, int type) {
+  const char *z = bare_of(t, i);
+  const int16_t *w =
+      ar_ner_weights(model, ar_ner_lexicon_class_feature(ar_lexicon_find(&ar_lexicon_data, z, (int)strlen(z))));
+  return w && w[AR_LABEL_O] > w[AR_LABEL_B(type)];
 }
 
 /* Is token i a common word rather than a name of the type, as the tagger's
@@ -1395,6 +1412,24 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
   }
 }
 
+/* A government named for its head is that person (حكومة الصيد, حكومة
+** الشاهد): a listed surname after حكومة, though a common word too ("the
+** fishing", "the witness"), is the person's; the government itself is
+** no organization of its own. */
+static void governments_of_persons(const ArNerText *t, Mark *aMark) {
+  int i, j;
+  for (i = 0; i + 1 < t->nTok; i++) {
+    j = i + 1;
+    if (!is_word(t, i, "حكومه") || t->aTok[j].nProc || line_break_before(t, j) ||
+        !(t->aTok[j].gaz & AR_GZ_PERSON) || (t->aTok[j].gaz & AR_GZ_FIRST_NAME) ||
+        (aMark[j].type == AR_ENT_PERSON && aMark[j].begin))
+      continue;
+    if (aMark[j].type && span_end(t, aMark, aMark[j].begin ? j : i) > j + 1) continue;
+    if (aMark[i].type) clear_span(t, aMark, i, span_end(t, aMark, i));
+    mark_span(t, aMark, j, j + 1, AR_ENT_PERSON);
+  }
+}
+
 /* A person's name goes on across a dash with no space, into a short word
 ** the tagger or the guards left out (مون جاي-إن, كيم جونغ-أون). */
 static void dashed_tails(const ArNerText *t, Mark *aMark) {
@@ -1987,7 +2022,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
   if (rc == AR_OK) rc = ar_ner_decode(model, &t, aLabel);
   if (rc == AR_OK) {
     marks_from_labels(aMark, aLabel, t.nTok);
-    merge_matches(&t, aMark);
+    merge_matches(model, &t, aMark);
     split_at_marks(&t, aMark);
     org_from_triggers(model, &t, aMark);
     org_complements(&t, aMark);
@@ -2003,6 +2038,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     place_heads(&t, aMark);
     compound_names(&t, aMark);
     mark_dates(&t, aMark);
+    governments_of_persons(&t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);
     if (rc == AR_OK) rc = build_entities(model, &t, aMark, pOut);

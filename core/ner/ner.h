@@ -105,6 +105,7 @@ typedef struct ArNerMatch {
   int iTok, nTok;         /* tokens covered */
   int type;               /* AR_ENT_* */
   int stripFirst;         /* code points of the first token's proclitics left out of the name */
+  int addedAl;            /* the list writes the name without the article the text gives it (الفيسبوك) */
   const char *zCanon;     /* canonical (not NUL-terminated), or NULL */
   int nCanon;
   int fromUser;           /* 1 for the user's table arabic_gazetteer */

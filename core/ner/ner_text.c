@@ -612,6 +612,7 @@ static int add_match(ArNerText *t, int i, int n, const ArNameTable *tab, const A
   m->nTok = n;
   m->type = e->type;
   m->stripFirst = strip;
+  m->addedAl = 0;
   m->zCanon = ar_name_entry_canonical(tab, e, &m->nCanon);
   m->fromUser = fromUser;
   return AR_OK;
@@ -658,7 +659,7 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
     ArNerToken *tok = &t->aTok[i];
     const ArNameEntry *eBest = 0;
     const ArNameTable *tabBest = 0;
-    int best = 0, stripBest = 0, s;
+    int best = 0, stripBest = 0, s, addedAl = 0;
     if (!tok->isWord || tok->shape == AR_SHAPE_DIGITS) {
       i++;
       continue;
@@ -690,6 +691,24 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
           }
         }
       }
+      /* الفيسبوك, بالفايسبوك: a one-word organization the list writes without ال */
+      if (best == 0 && tok->nAl && !tok->restoreAl && tok->nCp - tok->nProc - tok->nAl >= 4) {
+        for (s = 0; s < 2; s++) {
+          const ArNameTable *tab = s == 0 ? user : names;
+          const ArNameEntry *e = 0;
+          if (tab && tab->a &&
+              longest_name(t, tab, i, hash_key(AR_HASH_INIT, t->aCp + tok->iCp + tok->nProc + tok->nAl,
+                                               tok->nCp - tok->nProc - tok->nAl), &e) == 1 &&
+              e->type == AR_ENT_ORG) {
+            best = 1;
+            eBest = e;
+            tabBest = tab;
+            stripBest = tok->nProc;
+            addedAl = 1;
+            break;
+          }
+        }
+      }
       if (best == 0) {
         i++;
         continue;
@@ -698,6 +717,7 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
         ar_free(aBare);
         return AR_NOMEM;
       }
+      t->aMatch[t->nMatch - 1].addedAl = addedAl;
       i += best;
       continue;
     }

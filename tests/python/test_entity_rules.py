@@ -153,6 +153,17 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وزار الوفد جوبا وبغداد."),
                          [("جوبا", "LOCATION", "جوبا"), ("بغداد", "LOCATION", "بغداد")])
 
+    def test_a_government_named_for_its_head(self):
+        # حكومة الشاهد: the listed surname is the person's, though الشاهد is "the witness" too
+        self.assertEqual(self.ents("وقال إن حكومة الشاهد فشلت."), [("الشاهد", "PERSON", "الشاهد")])
+        self.assertEqual(self.ents("وقال إن الشاهد لم يحضر الجلسة."), [])
+
+    def test_a_brand_with_the_article(self):
+        # الفيسبوك, بالفايسبوك: فيسبوك with ال; الحماس "the zeal" is no حماس
+        self.assertEqual(self.ents("ونشر تدوينة على صفحته بالفايسبوك."),
+                         [("الفايسبوك", "ORGANIZATION", "فيسبوك")])
+        self.assertEqual(self.ents("وأبدى اللاعبون الحماس الكبير."), [])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
