@@ -880,6 +880,30 @@ static void quoted_names(const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* Latin words that gloss an Arabic term are no name: a span of Latin
+** words starting in lower case (hard disks), or all the words in
+** parentheses after an Arabic word that is no name nor a trigger
+** (وحدة المعالجة المركزية (CPU)), or after بالإنجليزية: (the name is the
+** Arabic before it). A name's own gloss stays (منظمة الصحة العالمية (WHO)). */
+static void latin_glosses(const ArNerText *t, Mark *aMark) {
+  int s, e, k;
+  for (s = 0; s < t->nTok; s = e) {
+    int latin = 1;
+    e = s + 1;
+    if (!aMark[s].type || !aMark[s].begin || aMark[s].type == AR_ENT_DATE) continue;
+    e = span_end(t, aMark, s);
+    for (k = s; k < e && latin; k++) latin = !t->aTok[k].isWord || t->aTok[k].shape == AR_SHAPE_LATIN;
+    if (!latin || aMark[s].match >= 0) continue;
+    if ((t->aCp[t->aTok[s].iCp] >= 'a' && t->aCp[t->aTok[s].iCp] <= 'z') ||
+        (is_mark(t, s - 1, '(') && is_mark(t, e, ')') && s >= 2 && t->aTok[s - 2].isWord &&
+         t->aTok[s - 2].shape == AR_SHAPE_ARABIC && !aMark[s - 2].type &&
+         !(t->aTok[s - 2].gaz & (AR_GZ_ORG_TRIGGER | AR_GZ_MEDIA | AR_GZ_LOC_TRIGGER | AR_GZ_TITLE))) ||
+        (is_mark(t, s - 1, ':') && s >= 2 &&
+         (is_word(t, s - 2, "بالانجليزيه") || is_word(t, s - 2, "بالانكليزيه") || is_word(t, s - 2, "بالفرنسيه"))))
+      clear_span(t, aMark, s, e);
+  }
+}
+
 /* Is token i a mark with a letter right before and after it, no space
 ** between (العربية.نت, جاي-إن)? */
 static int tight_mark(const ArNerText *t, int i, uint32_t c) {
@@ -2032,6 +2056,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     quoted_names(&t, aMark);
     media_names(&t, aMark);
     site_names(&t, aMark);
+    latin_glosses(&t, aMark);
     org_guards(model, &t, aMark);
     work_titles(&t, aMark);
     generic_bodies(&t, aMark);

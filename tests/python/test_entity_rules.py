@@ -164,6 +164,12 @@ class Extractor(unittest.TestCase):
                          [("الفايسبوك", "ORGANIZATION", "فيسبوك")])
         self.assertEqual(self.ents("وأبدى اللاعبون الحماس الكبير."), [])
 
+    def test_a_latin_gloss_is_no_name(self):
+        # the English of an Arabic term, in parentheses or in lower case, is no organization
+        self.assertEqual(self.ents("وتسمى وحدة المعالجة المركزية ( CPU ) قلب الحاسوب."), [])
+        self.assertEqual(self.ents("وتحفظ البيانات في الأقراص الصلبة ( hard disks ) عادة."), [])
+        self.assertEqual(self.ents("ونقلت شبكة CNN عن مسؤول أمريكي."), [("CNN", "ORGANIZATION", "سي إن إن")])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
