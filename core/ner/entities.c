@@ -1333,8 +1333,8 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
     e = s + 1;
     if (!type || type == AR_ENT_DATE) continue;
     e = span_end(t, aMark, s);
-    /* a function word inside a person's name ends it (بريكست فإن هانت), and و before a given name
-    ** starts the next person of a list (عبد العزيز القطي وفوزي معاوية): the rest is a span of its own */
+    /* a function word inside a person's name ends it (بريكست فإن هانت), and و starts the next
+    ** person of a list (عبد العزيز القطي وفوزي معاوية): the rest is a span of its own */
     if (type == AR_ENT_PERSON && aMark[s].match < 0) {
       for (k = s + 1; k < e; k++) {
         if (k + 1 < e && (t->aTok[k].gaz & AR_GZ_FUNCTION) && !continues_name(t, k) && !name_particle(t, k)) {
@@ -1352,6 +1352,13 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
             aMark[f].begin = 0;
             aMark[f].match = -1;
           }
+          e = k;
+          break;
+        }
+        /* ... and so does و before any other word (ستولمان ورفاقه): the next span is judged alone */
+        if (t->aTok[k].nConj && t->aCp[t->aTok[k].iCp] == 0x0648 &&
+            !(t->aTok[k].gazWhole & (AR_GZ_PERSON | AR_GZ_FIRST_NAME))) {
+          aMark[k].begin = 1;
           e = k;
           break;
         }
