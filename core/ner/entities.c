@@ -1443,6 +1443,48 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
   }
 }
 
+/* Is token i a verb of saying (قال, وأضاف, يقول), which a person does, not a
+** team (وصل, تابع)? Folded spellings. */
+static int saying_verb(const ArNerText *t, int i) {
+  static const char *const az[] = {"قال", "قالت", "يقول", "تقول", "اضاف", "اضافت", "اكد", "اكدت", "اوضح",
+                                   "اوضحت", "صرح", "صرحت", "اشار", "اشارت", "ذكر", "ذكرت", "يضيف"};
+  unsigned k;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (is_word(t, i, az[k])) return 1;
+  }
+  return 0;
+}
+
+/* The subject of a verb of speech that is a family name by its form: a
+** nisba with the article (يقول الرازي, وأضاف الطرابلسي), not a country's or
+** a town's adjective, not a word news uses as a common one (قال الاقتصادي)
+** or writes without ال too (قيادي), not a role before a name or an adjective
+** (قال الإعلامي سمير الوافي, قال المدعي العام). */
+static void speakers(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
+  /* roles of that form the lists of titles leave out (the tagger learned with those lists) */
+  static const char *const azRole[] = {"المدعي", "المجني", "القيادي", "الاكاديمي", "المغني"};
+  int i, j;
+  for (i = 0; i + 1 < t->nTok; i++) {
+    const ArNerToken *tok;
+    unsigned k;
+    j = i + 1;
+    tok = &t->aTok[j];
+    for (k = 0; k < sizeof(azRole) / sizeof(azRole[0]) && !is_word(t, j, azRole[k]); k++) {
+    }
+    if (k < sizeof(azRole) / sizeof(azRole[0])) continue;
+    if (!saying_verb(t, i) || aMark[j].type || tok->shape != AR_SHAPE_ARABIC || !tok->nAl ||
+        tok->nProc || tok->nCp < 6 || memcmp(t->z + tok->iByte + tok->nByte - 2, "\xd9\x8a", 2) != 0 ||
+        never_name(t, j) || (tok->gaz & (AR_GZ_PLACE_NISBA | AR_GZ_COUNTRY_ADJ | AR_GZ_ORG | AR_GZ_LOCATION)) ||
+        line_break_before(t, j) ||
+        common_word(model, t, j) || lex_count(t, j, tok->nAl) >= 20)
+      continue;
+    if (j + 1 < t->nTok && (aMark[j + 1].type == AR_ENT_PERSON || (t->aTok[j + 1].gaz & AR_GZ_FIRST_NAME) ||
+                            (!aMark[j + 1].type && t->aTok[j + 1].nAl)))
+      continue;
+    mark_span(t, aMark, j, j + 1, AR_ENT_PERSON);
+  }
+}
+
 /* A government named for its head is that person (حكومة الصيد, حكومة
 ** الشاهد): a listed surname after حكومة, though a common word too ("the
 ** fishing", "the witness"), is the person's; the government itself is
@@ -2071,6 +2113,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     compound_names(&t, aMark);
     mark_dates(&t, aMark);
     governments_of_persons(&t, aMark);
+    speakers(model, &t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);
     if (rc == AR_OK) rc = build_entities(model, &t, aMark, pOut);

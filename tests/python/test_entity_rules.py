@@ -173,6 +173,13 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وتحفظ البيانات في الأقراص الصلبة ( hard disks ) عادة."), [])
         self.assertEqual(self.ents("ونقلت شبكة CNN عن مسؤول أمريكي."), [("CNN", "ORGANIZATION", "سي إن إن")])
 
+    def test_the_speaker_of_a_saying_verb(self):
+        # a nisba with ال after قال, يقول is a family name; a role or an adjective is not
+        self.assertEqual(self.ents("ويقول الرازي في هذا الكتاب إن الحمى تبدأ بنافض."),
+                         [("الرازي", "PERSON", "الرازي")])
+        self.assertEqual(self.ents("وقال المدعي العام إن الأدلة كافية."), [])
+        self.assertEqual(self.ents("وقال الاقتصادي إن الأسعار سترتفع."), [])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
