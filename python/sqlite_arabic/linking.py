@@ -45,6 +45,12 @@ groups them into entities with generic rules (no rule names a person):
    التونسي), never a phrase of ل (الاتحاد الأفريقي is not الاتحاد الأفريقي
    لكرة القدم), when that full name has at least half its articles and 5
    times the articles of any other such name.
+11. A one-word organization with and without ال is one (الفيفا, فيفا).
+12. A name the corpus reads as an organization in at least 3 articles and
+   twice as many as it reads it as a person's is an organization in every
+   article (entities.type is rewritten): كامبريدج أناليتيكا, فيفا, a club
+   the tagger read as a person once. Never the other way: a person's name
+   is often a company's or a foundation's too.
 
 The canonical is the gazetteer's name when the group has one, else its most
 frequent full form (a spelling of several words), else its most frequent
@@ -128,6 +134,19 @@ MENTION_GROUPS = (
     "FROM (SELECT type, entity, canonical, count(*) AS m FROM entities GROUP BY type, entity, canonical) AS e "
     "JOIN link_strings AS ls ON ls.raw = e.entity JOIN link_strings AS lc ON lc.raw = e.canonical "
     "ORDER BY e.type, e.entity, e.canonical")
+# rule 12: a name (the key of the article canonical, without the ال of one word) the corpus reads as
+# an organization in at least 3 articles and twice as many as it reads it as a person's is an
+# organization in every article (كامبريدج أناليتيكا, فيفا)
+RULE_12 = (
+    "WITH k AS (SELECT raw, CASE WHEN key LIKE 'ال%' AND instr(key, ' ') = 0 AND length(key) >= 5 "
+    "                       THEN substr(key, 3) ELSE key END AS k FROM link_strings) "
+    "UPDATE entities SET type = 'ORGANIZATION' WHERE type = 'PERSON' AND canonical IN ("
+    "  SELECT raw FROM k WHERE k IN (SELECT k.k FROM entities AS e JOIN k ON k.raw = e.canonical "
+    "    WHERE e.type IN ('PERSON', 'ORGANIZATION') GROUP BY k.k "
+    "    HAVING count(DISTINCT CASE WHEN e.type = 'ORGANIZATION' THEN e.article_id END) >= 3 "
+    "       AND count(DISTINCT CASE WHEN e.type = 'ORGANIZATION' THEN e.article_id END) >= "
+    "           2 * count(DISTINCT CASE WHEN e.type = 'PERSON' THEN e.article_id END) "
+    "       AND count(CASE WHEN e.type = 'PERSON' THEN 1 END) > 0))")
 # The articles of each group, once; then of each node (rule 3) or group of nodes (rule 5).
 GROUP_ARTICLES = (
     "INSERT INTO link_group_articles SELECT DISTINCT g.id, e.article_id FROM entities AS e JOIN link_groups AS g "
@@ -367,6 +386,7 @@ def _link(db, say, extractors=None):
                    ((raw, clean(raw)) for (raw,) in db.execute(
                        "SELECT entity FROM entities UNION SELECT canonical FROM entities")))
     db.execute("UPDATE link_strings SET key = coalesce(nullif(arabic_name_key(s), ''), nullif(s, ''), raw)")
+    db.execute(RULE_12)
     gazetteer = {}  # (type, spelling) -> the gazetteer's name of the spelling read alone
     for s, typ, canon in db.execute(
             "SELECT s.s, e.type, e.canonical FROM (SELECT DISTINCT s FROM link_strings WHERE s <> '') AS s, "
@@ -465,6 +485,12 @@ def _link(db, say, extractors=None):
         else:
             glued[(typ, g)] = nid
     del glued
+    # rule 11: a one-word organization with and without ال (الفيفا, فيفا)
+    org_words = {keys[n]: n for n in range(1, len(keys)) if types[n] == "ORGANIZATION" and " " not in keys[n]}
+    for k, n in org_words.items():
+        if k.startswith("ال") and len(k) >= 5 and k[2:] in org_words:
+            union(n, org_words[k[2:]], check=False)
+    del org_words
     # rule 3: a spelling the extractor links to one canonical almost always
     db.execute(GROUP_ARTICLES)
     articles = dict(db.execute(NODE_ARTICLES.format("n")).fetchall())

@@ -332,6 +332,16 @@ class Linker(unittest.TestCase):
         db = linked(["استقبل الملك عبدالله الثاني الوفد.", "وقال الملك عبد الله الثاني إن الأردن يدعم الحوار."])
         self.assertEqual(self.counts(db, "PERSON"), [("عبد الله الثاني", 2)])
 
+    def test_the_corpus_types_an_organization_read_as_a_person(self):
+        # rule 12: فيفا alone reads as a person in one article; the corpus reads it as an
+        # organization in three: it is one, and rule 11 joins فيفا and الفيفا
+        db = linked(["وقال فيفا إن البطولة ستقام في موعدها.", "وأعلن الاتحاد الدولي لكرة القدم فيفا أن القرعة غدا.",
+                     "وفرض الفيفا غرامة على الاتحاد المحلي.", "وأكد الفيفا أن الملعب جاهز."])
+        self.assertEqual(self.counts(db, "ORGANIZATION"), [("الفيفا", 4)])
+        self.assertEqual(self.counts(db, "PERSON"), [])
+        self.assertEqual(db.execute("SELECT DISTINCT type FROM entities WHERE article_id = 1").fetchall(),
+                         [("ORGANIZATION",)])
+
     def test_short_organization_joins_the_one_full_name(self):
         # rule 10: مجلس الشعب holds the words of مجلس نواب الشعب (a noun inside); the African
         # Union is not its football confederation (a phrase of ل)
