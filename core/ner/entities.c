@@ -1293,8 +1293,10 @@ static int club_word(const ArNerText *t, int i, int last) {
 ** after which a lone unknown word is a product and no person (هواتف أندرويد)? */
 static int is_device(const ArNerText *t, int i) {
   static const char *const azDevice[] = {"هاتف", "هواتف", "جهاز", "اجهزه", "تطبيق", "تطبيقات", "نظام",
-                                         "تشغيل", "التشغيل", "مستخدمي", "منصه"}; /* folded */
+                                         "نظامي", "تشغيل", "التشغيل", "مستخدمي", "منصه"}; /* folded */
   size_t k;
+  /* نظام #أندرويد, بنظام تشغيل "أندرويد": across a hash or a quote */
+  if (i >= 1 && (is_mark(t, i, '#') || is_quote(t, i))) i--;
   for (k = 0; k < sizeof(azDevice) / sizeof(azDevice[0]); k++) {
     if (is_word(t, i, azDevice[k])) return 1;
   }
@@ -1405,6 +1407,11 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
         continue;
       }
       e = span_end(t, aMark, s);
+    }
+    /* an idiom, not a person: لحسن الحظ "fortunately" */
+    if (type == AR_ENT_PERSON && e - s == 2 && is_word(t, s, "حسن") && is_word(t, s + 1, "الحظ")) {
+      clear_marks(t, aMark, s, e);
+      continue;
     }
     /* a time zone, not a person: بتوقيت غرينتش */
     if (type == AR_ENT_PERSON && is_word(t, s - 1, "توقيت")) {

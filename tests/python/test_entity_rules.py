@@ -97,6 +97,9 @@ class Extractor(unittest.TestCase):
     def test_product_after_a_device_is_no_person(self):
         self.assertEqual(self.ents("ويرجع الخطأ إلى نظام أندرويد الذي تستخدمه هواتف كثيرة."), [])
         self.assertEqual(self.ents("وقال إن مستخدمي ويندوز سيتلقون التحديث."), [])
+        # across a hash or a quote, and after the dual نظامي
+        self.assertEqual(self.ents("ويرجع الانهيار إلى خطأ في نظام #أندرويد، وفي هواتف تعمل بنظام تشغيل \"أندرويد\"."), [])
+        self.assertEqual(self.ents("وتصل الميزة إلى نظامي أندرويد وآي أو إس."), [])
         # a known name after نظام is the regime's man
         self.assertEqual(self.ents("بعد سقوط نظام مبارك عاد إلى القاهرة."),
                          [("مبارك", "PERSON", "مبارك"), ("القاهرة", "LOCATION", "القاهرة")])
@@ -179,6 +182,10 @@ class Extractor(unittest.TestCase):
                          [("الرازي", "PERSON", "الرازي")])
         self.assertEqual(self.ents("وقال المدعي العام إن الأدلة كافية."), [])
         self.assertEqual(self.ents("وقال الاقتصادي إن الأسعار سترتفع."), [])
+
+    def test_an_idiom_is_no_person(self):
+        # لحسن الحظ "fortunately": حسن is a given name, the phrase no person
+        self.assertEqual(self.ents("ولكنه لحسن الحظ لم يفعل ذلك."), [])
 
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
