@@ -1674,6 +1674,10 @@ static int strip_first(const ArNerModel *model, const ArNerText *t, const Mark *
       return tok->nProc;
   }
   if (tok->gazBare & names) return tok->nProc;
+  /* والاس (Wallace), which news writes far more than الاس: a person's name as it stands */
+  if (aMark[i].type == AR_ENT_PERSON && tok->nAl && !tok->restoreAl && tok->nProc == tok->nConj &&
+      lex_count(t, i, 0) > 3 * lex_count(t, i, tok->nProc) + 2)
+    return 0;
   if (tok->nAl || tok->restoreAl) return tok->nProc;
   /* وفهد, بمعهد: the bare word is a given name or a trigger */
   if ((tok->gazBare & ~tok->gazWhole) & (AR_GZ_FIRST_NAME | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_TITLE))

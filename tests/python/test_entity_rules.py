@@ -128,6 +128,8 @@ class Extractor(unittest.TestCase):
                          [("كيلي", "PERSON", "كيلي"), ("بيلي جويل", "PERSON", "بيلي جويل")])
         self.assertEqual(self.ents("ودافع ويلي كاباييرو عن المرمى."),
                          [("ويلي كاباييرو", "PERSON", "ويلي كاباييرو")])
+        # فالفيردي, والتر: a name news writes far more than what is left without ف, و and ال
+        self.assertEqual(self.ents("وتعاقد النادي مع والتر ساباتيني."), [("والتر ساباتيني", "PERSON", "والتر ساباتيني")])
         # ... and و before ويتكوف is a conjunction, though a name key drops و
         self.assertEqual(self.ents("وقال ترامب وويتكوف إن المحادثات انتهت."),
                          [("ترامب", "PERSON", "دونالد ترامب"), ("ويتكوف", "PERSON", "ستيف ويتكوف")])
