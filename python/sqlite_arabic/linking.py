@@ -23,7 +23,9 @@ groups them into entities with generic rules (no rule names a person):
    the articles of the next full name with that word (كيم, دونالد). So do
    two given names without the family name (رجب طيب, كيم جونغ) with the
    full name they begin, unless they are one given name (عبد الله) or hold
-   a particle (بن سلمان).
+   a particle (بن سلمان); and, before them, a given name and a family name
+   (خوان بيتزي) with the one fuller name that begins and ends with them
+   (خوان أنطونيو بيتزي) and is named in 2 articles or more.
 6. Two groups of persons with full names are never joined when no given
    name (first word) of one is a given name of the other: Melania Trump and
    Donald Trump, Bill and Hillary Clinton stay apart; X and جنوب X differ in
@@ -528,6 +530,28 @@ def _link(db, say, extractors=None):
     # rule 5: lone one-word persons, by the articles of each group (counted in SQL)
     write_roots([(find(n), gid) for gid, n in db.execute("SELECT id, n FROM link_groups")])
     arts = Counter(dict(db.execute(NODE_ARTICLES.format("root")).fetchall()))
+    # ... first: a given name and a family name (خوان بيتزي) join the one fuller name that begins and
+    # ends with them (خوان أنطونيو بيتزي), in 2 articles or more, with rule 5's dominance; then the
+    # family name alone has one full name to join
+    def name_keys(words):
+        return {db.execute("SELECT arabic_name_key(?)", (w,)).fetchone()[0] for w in words}
+    particles = name_keys(PARTICLES)
+    not_given = particles | name_keys(["عبد"])
+    by_ends = defaultdict(set)
+    for nid in range(1, len(keys)):
+        words = keys[nid].split()
+        if types[nid] == "PERSON" and len(words) > 2 and not not_given & set(words):
+            by_ends[(words[0], words[-1])].add(find(nid))
+    for nid in range(1, len(keys)):
+        words = keys[nid].split()
+        if types[nid] != "PERSON" or len(words) != 2 or not_given & set(words) or tuple(words) not in by_ends:
+            continue
+        r = find(nid)
+        cands = sorted(((arts[c], c) for c in by_ends[tuple(words)] if c != r and arts[c] >= 2), reverse=True)
+        if cands and (len(cands) == 1 or cands[0][0] >= DOMINANCE * cands[1][0]):
+            union(nid, cands[0][1])
+            arts[find(nid)] = arts[cands[0][1]] + arts[r]
+    del by_ends
     by_word = defaultdict(set)  # first or last word -> groups of full person names
     for nid in range(1, len(keys)):
         words = keys[nid].split()
@@ -547,10 +571,6 @@ def _link(db, say, extractors=None):
     # ... and two given names still without the family name (رجب طيب, كيم جونغ) join the one
     # full name they begin; a name of two words that is one given name (عبد الله) or holds a
     # particle (بن سلمان) stays
-    def name_keys(words):
-        return {db.execute("SELECT arabic_name_key(?)", (w,)).fetchone()[0] for w in words}
-    particles = name_keys(PARTICLES)
-    not_given = particles | name_keys(["عبد"])
     by_start, longer = defaultdict(set), set()
     for nid in range(1, len(keys)):
         words = keys[nid].split()

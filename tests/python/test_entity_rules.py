@@ -324,6 +324,12 @@ class Linker(unittest.TestCase):
                      "وقال رجب طيب إن الاتفاق قريب."])
         self.assertEqual(self.counts(db, "PERSON"), [("رجب طيب أردوغان", 3)])
 
+    def test_given_and_family_name_join_the_fuller_name(self):
+        # rule 5: خوان بيتزي is the one fuller name that begins and ends with those words
+        db = linked(["قاد المدرب خوان أنطونيو بيتزي المنتخب.", "وقال المدرب خوان أنطونيو بيتزي إن الفريق جاهز.",
+                     "وأشرك خوان بيتزي الحارس الأساسي."])
+        self.assertEqual(self.counts(db, "PERSON"), [("خوان أنطونيو بيتزي", 3)])
+
     def test_a_long_vowel_more_or_less(self):
         # rule 7: زوكربيرغ and زوكربرغ differ in a long vowel the key drops
         db = linked(["قال مارك زوكربيرغ إن فيسبوك آمن.", "واعتذر مارك زوكربرغ أمام الكونغرس."])
