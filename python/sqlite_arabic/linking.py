@@ -34,7 +34,8 @@ groups them into entities with generic rules (no rule names a person):
    word is a middle word or has 6 letters or more (كيم جونغ أون, كيم يونغ أون;
    أنغيلا ميركل, أنجيلا ميركل; غوتيريش, غوتيريس), never across different
    lengths; or in a long vowel of one word of 4 consonants or more
-   (مارك زوكربيرغ, مارك زوكربرغ; إرنستو, إرنيستو فالفيردي).
+   (مارك زوكربيرغ, مارك زوكربرغ; إرنستو, إرنيستو فالفيردي), or in the ج or
+   غ that writes the g of a foreign name (سيرجي, سيرغي سكريبال).
 8. Spellings that differ only in their spaces join (بنقردان, بن قردان).
 9. A person's alias that is the last words of the gazetteer's name is its
    surname (قايد السبسي, بن علي): its first word is no given name for rule 6.
@@ -97,6 +98,7 @@ REBUILD_SHARE = 4        # a link that sets more than 1/4 of the mentions for th
 # which write every mention, make them once at their end.
 # the marks a name key leaves for the long vowels (ي, و) it drops inside a word (core/namekey.h)
 VOWEL_MARKS = "\u0649\u0624"
+G_LETTERS = "\u062c\u063a"  # ج غ: the g of a foreign name (rule 7)
 PARTICLES = ("بن", "ابن", "أبو", "آل", "ولد", "بو", "بنت")  # of a family name (rules 5 and 9)
 ENTITY_INDEXES = ("entities_article", "entities_canonical", "entities_entity")
 # The TEMP tables' page cache during a link (SQLite's default is 2 MB): the mentions are looked up
@@ -517,6 +519,9 @@ def _link(db, say, extractors=None):
                     bare = w[i].rstrip(VOWEL_MARKS)
                     if len(bare) >= 4:
                         yield " ".join(w[:i] + ["\x1e" + bare] + w[i + 1:]), nid
+                    # the g of a foreign name written ج or غ (سيرجي, سيرغي سكريبال; غاريث, جاريث بيل)
+                    if G_LETTERS[0] in w[i] or G_LETTERS[1] in w[i]:
+                        yield " ".join(w[:i] + ["\x1d" + w[i].replace(G_LETTERS[1], G_LETTERS[0])] + w[i + 1:]), nid
     db.executemany("INSERT INTO link_frames VALUES (?, ?)", frames())
     first = (None, None)
     for frame, nid in db.execute("SELECT frame, node FROM link_frames ORDER BY frame, rowid").fetchall():

@@ -334,6 +334,9 @@ class Linker(unittest.TestCase):
         # rule 7: زوكربيرغ and زوكربرغ differ in a long vowel the key drops
         db = linked(["قال مارك زوكربيرغ إن فيسبوك آمن.", "واعتذر مارك زوكربرغ أمام الكونغرس."])
         self.assertEqual(self.counts(db, "PERSON"), [("مارك زوكربرغ", 2)])
+        # ... or in the ج or غ that writes the g of a foreign name
+        db = linked(["تسمم العميل السابق سيرغي سكريبال في سالزبري.", "ونقل سيرجي سكريبال إلى المستشفى."])
+        self.assertEqual(self.counts(db, "PERSON"), [("سيرجي سكريبال", 2)])
 
     def test_spaces(self):
         # rule 8: بنقردان and بن قردان
