@@ -967,6 +967,17 @@ static void media_names(const ArNerText *t, Mark *aMark) {
 /* What the tagger or the rules read as an organization or a place and is
 ** not one: a trigger alone (حزب, قصر), an organ of a body (المكتب السياسي,
 ** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
+/* Is token i, as written, the name of a Latin letter (بي, سي, إن, دي)? */
+static int letter_name(const ArNerText *t, int i) {
+  static const char *const az[] = {"بي", "سي", "دي", "إف", "اف", "جي", "آي", "اي", "كي", "إل", "إم", "ام",
+                                   "إن", "ان", "أو", "كيو", "آر", "إس", "تي", "يو", "في", "إكس", "واي", "زد"};
+  unsigned k;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (t->aTok[i].nByte == (int)strlen(az[k]) && memcmp(t->z + t->aTok[i].iByte, az[k], strlen(az[k])) == 0) return 1;
+  }
+  return 0;
+}
+
 static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int s, e;
   /* a name of the gazetteers and the phrase of ل + ال the tagger reads after it are one
@@ -999,6 +1010,8 @@ static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark)
       drop = 1;
     if (type == AR_ENT_ORG && tok->restoreAl && !(tok->gaz & AR_GZ_ORG_TRIGGER) && s > 0 && aMark[s - 1].type)
       drop = 1;
+    /* the name of a letter alone (بي "me", بي of إن بي إي or بي,بي,سي cut apart) */
+    if (type == AR_ENT_ORG && e - s == 1 && letter_name(t, s)) drop = 1;
     /* a trigger alone (حزب, قصر) */
     if (e - s == 1 && (tok->gaz & (type == AR_ENT_ORG ? AR_GZ_ORG_TRIGGER : type == AR_ENT_LOCATION ? AR_GZ_LOC_TRIGGER : 0)))
       drop = 1;

@@ -189,6 +189,11 @@ class Extractor(unittest.TestCase):
         # لحسن الحظ "fortunately": حسن is a given name, the phrase no person
         self.assertEqual(self.ents("ولكنه لحسن الحظ لم يفعل ذلك."), [])
 
+    def test_a_letter_alone_is_no_organization(self):
+        # بي "me" after a verb, بي of an acronym the text cuts apart
+        self.assertEqual(self.ents("وقال إنهم التقوا بي أول الأمر في الربيع."), [])
+        self.assertEqual(self.ents("ونقلت بي بي سي عن مصدر مطلع."), [("بي بي سي", "ORGANIZATION", "بي بي سي")])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
