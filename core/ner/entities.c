@@ -991,6 +991,20 @@ static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark)
       if (e - a <= AR_NAME_MAX_WORDS && (t->aTok[a].gaz & AR_GZ_ORG_TRIGGER)) mark_span(t, aMark, a, e, AR_ENT_ORG);
     }
   }
+  /* نادي كرة القدم بالمتلوي: after نادي a sport is no name; the club is named with it and its town,
+  ** and without a town it is none */
+  for (s = 1; s + 1 < t->nTok; s++) {
+    if (!is_word(t, s - 1, "نادي") || !is_word(t, s, "كره") || !is_word(t, s + 1, "القدم")) continue;
+    e = s + 2;
+    if (e < t->nTok && aMark[e].type == AR_ENT_LOCATION && aMark[e].begin && t->aTok[e].nProc &&
+        t->aCp[t->aTok[e].iCp + t->aTok[e].nConj] == 0x0628)
+      e = span_end(t, aMark, e);
+    if (e > s + 2) {
+      mark_span(t, aMark, s - 1, e, AR_ENT_ORG);
+    } else {
+      clear_span(t, aMark, s - 1, e);
+    }
+  }
   for (s = 0; s < t->nTok; s = e) {
     const ArNerToken *tok = &t->aTok[s];
     int type = aMark[s].type, drop;

@@ -194,6 +194,12 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وقال إنهم التقوا بي أول الأمر في الربيع."), [])
         self.assertEqual(self.ents("ونقلت بي بي سي عن مصدر مطلع."), [("بي بي سي", "ORGANIZATION", "بي بي سي")])
 
+    def test_a_football_club_named_for_its_town(self):
+        # نادي كرة القدم بالمتلوي is one club; نادي كرة القدم alone names none
+        self.assertEqual(self.ents("وفاز نادي كرة القدم بحمام الأنف على منافسه."),
+                         [("نادي كرة القدم بحمام الأنف", "ORGANIZATION", "نادي كرة القدم بحمام الأنف")])
+        self.assertEqual(self.ents("وأسس نادي كرة القدم فريقا للشباب."), [])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
