@@ -332,7 +332,7 @@ static int add_list(const ArNormalizer *norm, const char *zList, int type, unsig
   return rc;
 }
 
-/* Names for the rules only (ar_gaz_late_locations): into g_late, their one-word
+/* Names for the rules only (ar_gaz_late_*): into g_late, the one-word places'
 ** spellings marked AR_GZ_PLACE_SPELLED; no word bits, so the tagger's
 ** features do not see them (it was trained without them). */
 static int add_late(const ArNormalizer *norm, const char *zList, int type) {
@@ -439,6 +439,7 @@ static int build_builtin(void) {
   if (rc == AR_OK) rc = ar_name_table_init(&g_words, 1024);
   if (rc == AR_OK) rc = ar_name_table_init(&g_late, 256);
   if (rc == AR_OK) rc = add_late(norm, ar_gaz_late_locations, AR_ENT_LOCATION);
+  if (rc == AR_OK) rc = add_late(norm, ar_gaz_late_organizations, AR_ENT_ORG);
   if (rc == AR_OK) rc = add_place_nisbas(norm, ar_gaz_late_locations);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_persons, AR_ENT_PERSON, AR_GZ_PERSON);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_locations, AR_ENT_LOCATION, AR_GZ_LOCATION);

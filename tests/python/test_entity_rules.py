@@ -200,6 +200,14 @@ class Extractor(unittest.TestCase):
                          [("نادي كرة القدم بحمام الأنف", "ORGANIZATION", "نادي كرة القدم بحمام الأنف")])
         self.assertEqual(self.ents("وأسس نادي كرة القدم فريقا للشباب."), [])
 
+    def test_late_organizations(self):
+        # names for the rules only: the tagger read فيلق الرحمن as a person
+        self.assertEqual(self.ents("وقال وائل علوان، المتحدث باسم فيلق الرحمن من تركيا، إن المفاوضات جارية."),
+                         [("وائل علوان", "PERSON", "وائل علوان"), ("فيلق الرحمن", "ORGANIZATION", "فيلق الرحمن"),
+                          ("تركيا", "LOCATION", "تركيا")])
+        self.assertEqual(self.ents("وقال المرصد السوري إن القصف استمر."),
+                         [("المرصد السوري", "ORGANIZATION", "المرصد السوري لحقوق الإنسان")])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
