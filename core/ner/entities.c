@@ -1519,6 +1519,28 @@ static void speakers(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* A word of a listed organization's name that is a common word too, and
+** alone (no ال), is that organization when it is coordinated with a one-word
+** organization of the gazetteer (فتح وحماس, حماس وفتح). */
+static void coordinated_organizations(const ArNerText *t, Mark *aMark) {
+  int i;
+  for (i = 0; i < t->nTok; i++) {
+    const ArNerToken *tok = &t->aTok[i];
+    int before, after;
+    if (aMark[i].type || !tok->isWord || tok->shape != AR_SHAPE_ARABIC || !(tok->gaz & AR_GZ_ORG) ||
+        (tok->gaz & (AR_GZ_ORG_TRIGGER | AR_GZ_FUNCTION | AR_GZ_TITLE | AR_GZ_LOC_TRIGGER)) || tok->nProc > tok->nConj ||
+        tok->nAl)
+      continue;
+    after = i + 1 < t->nTok && t->aTok[i + 1].nConj && t->aTok[i + 1].nProc == t->aTok[i + 1].nConj &&
+            aMark[i + 1].type == AR_ENT_ORG && aMark[i + 1].match >= 0 && span_end(t, aMark, i + 1) == i + 2 &&
+            !tok->nProc;
+    /* ... not the head of a name that follows (طالبان وتنظيم داعش) */
+    before = i > 0 && tok->nConj && aMark[i - 1].type == AR_ENT_ORG && aMark[i - 1].match >= 0 && aMark[i - 1].begin &&
+             !(i + 1 < t->nTok && aMark[i + 1].type);
+    if (after || before) mark_span(t, aMark, i, i + 1, AR_ENT_ORG);
+  }
+}
+
 /* A government named for its head is that person (حكومة الصيد, حكومة
 ** الشاهد): a listed surname after حكومة, though a common word too ("the
 ** fishing", "the witness"), is the person's; the government itself is
@@ -2151,6 +2173,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     compound_names(&t, aMark);
     mark_dates(&t, aMark);
     governments_of_persons(&t, aMark);
+    coordinated_organizations(&t, aMark);
     speakers(model, &t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);

@@ -208,6 +208,13 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وقال المرصد السوري إن القصف استمر."),
                          [("المرصد السوري", "ORGANIZATION", "المرصد السوري لحقوق الإنسان")])
 
+    def test_an_organization_coordinated_with_another(self):
+        # فتح "opening" is the movement next to حماس; تنظيم before داعش is the head of that name
+        self.assertEqual(self.ents("وتتعثر المصالحة بين حماس وفتح منذ سنوات."),
+                         [("حماس", "ORGANIZATION", "حماس"), ("فتح", "ORGANIZATION", "فتح")])
+        self.assertEqual(self.ents("واندلعت معارك بين مقاتلي طالبان وتنظيم داعش في المنطقة."),
+                         [("طالبان", "ORGANIZATION", "طالبان"), ("داعش", "ORGANIZATION", "داعش")])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
