@@ -109,15 +109,20 @@ static int continues_name(const ArNerText *t, int i) {
   return 0;
 }
 
+/* Is token i, as written (not folded), one of the n words of az? */
+static int written_as(const ArNerText *t, int i, const char *const *az, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++) {
+    if (t->aTok[i].nByte == (int)strlen(az[k]) && memcmp(t->z + t->aTok[i].iByte, az[k], strlen(az[k])) == 0) return 1;
+  }
+  return 0;
+}
+
 /* Is token i a particle of a foreign name that Arabic reads as a function
 ** word too (فان of بيرت فان مارفيك, not فإن; دي, دا, لا)? As written. */
 static int name_particle(const ArNerText *t, int i) {
   static const char *const az[] = {"فان", "فون", "دي", "دا", "دو", "دى", "ديل", "لا", "لو", "لي", "ذا"};
-  unsigned k;
-  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
-    if (t->aTok[i].nByte == (int)strlen(az[k]) && memcmp(t->z + t->aTok[i].iByte, az[k], strlen(az[k])) == 0) return 1;
-  }
-  return 0;
+  return written_as(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 
 /* Does a place stand where token i does, its first nStrip letters left
@@ -971,11 +976,7 @@ static void media_names(const ArNerText *t, Mark *aMark) {
 static int letter_name(const ArNerText *t, int i) {
   static const char *const az[] = {"بي", "سي", "دي", "إف", "اف", "جي", "آي", "اي", "كي", "إل", "إم", "ام",
                                    "إن", "ان", "أو", "كيو", "آر", "إس", "تي", "يو", "في", "إكس", "واي", "زد"};
-  unsigned k;
-  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
-    if (t->aTok[i].nByte == (int)strlen(az[k]) && memcmp(t->z + t->aTok[i].iByte, az[k], strlen(az[k])) == 0) return 1;
-  }
-  return 0;
+  return written_as(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 
 static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
