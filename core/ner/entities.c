@@ -323,6 +323,15 @@ static int is_word(const ArNerText *t, int i, const char *zWord) {
   return i >= 0 && i < t->nTok && t->aTok[i].isWord && strcmp(bare_of(t, i), zWord) == 0;
 }
 
+/* Is token i, without its proclitics, one of the n folded words of az? */
+static int word_of(const ArNerText *t, int i, const char *const *az, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++) {
+    if (is_word(t, i, az[k])) return 1;
+  }
+  return 0;
+}
+
 static int number_of(const ArNerText *t, int i) {
   const char *z;
   int v = 0, k;
@@ -1309,12 +1318,8 @@ static int club_word(const ArNerText *t, int i, int last) {
   static const char *const azTail[] = {"يونايتد", "سيتي", "روفرز", "هوتسبير", "البيون", "واندررز", "ويدنزداي"};
   static const char *const azHead[] = {"اتلتيكو", "اتليتيكو", "اتلتيك", "اتليتيك", "سبورتنغ", "بوروسيا",
                                        "اولمبيك", "ديبورتيفو"};
-  const char *const *az = last ? azTail : azHead;
-  size_t k, n = last ? sizeof(azTail) / sizeof(azTail[0]) : sizeof(azHead) / sizeof(azHead[0]);
-  for (k = 0; k < n; k++) {
-    if (is_word(t, i, az[k])) return 1;
-  }
-  return 0;
+  return last ? word_of(t, i, azTail, sizeof(azTail) / sizeof(azTail[0]))
+              : word_of(t, i, azHead, sizeof(azHead) / sizeof(azHead[0]));
 }
 
 /* Is token i a word for a device or its software (هاتف, أجهزة, نظام التشغيل),
@@ -1322,13 +1327,9 @@ static int club_word(const ArNerText *t, int i, int last) {
 static int is_device(const ArNerText *t, int i) {
   static const char *const azDevice[] = {"هاتف", "هواتف", "جهاز", "اجهزه", "تطبيق", "تطبيقات", "نظام",
                                          "نظامي", "تشغيل", "التشغيل", "مستخدمي", "منصه"}; /* folded */
-  size_t k;
   /* نظام #أندرويد, بنظام تشغيل "أندرويد": across a hash or a quote */
   if (i >= 1 && (is_mark(t, i, '#') || is_quote(t, i))) i--;
-  for (k = 0; k < sizeof(azDevice) / sizeof(azDevice[0]); k++) {
-    if (is_word(t, i, azDevice[k])) return 1;
-  }
-  return 0;
+  return word_of(t, i, azDevice, sizeof(azDevice) / sizeof(azDevice[0]));
 }
 
 /* Is token i و (or ف) and a given name (وفوزي, وليلى), not a name as it
@@ -1483,11 +1484,7 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
 static int saying_verb(const ArNerText *t, int i) {
   static const char *const az[] = {"قال", "قالت", "يقول", "تقول", "اضاف", "اضافت", "اكد", "اكدت", "اوضح",
                                    "اوضحت", "صرح", "صرحت", "اشار", "اشارت", "ذكر", "ذكرت", "يضيف"};
-  unsigned k;
-  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
-    if (is_word(t, i, az[k])) return 1;
-  }
-  return 0;
+  return word_of(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 
 /* The subject of a verb of speech that is a family name by its form: a
@@ -1501,13 +1498,9 @@ static void speakers(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int i, j;
   for (i = 0; i + 1 < t->nTok; i++) {
     const ArNerToken *tok;
-    unsigned k;
     j = i + 1;
     tok = &t->aTok[j];
-    for (k = 0; k < sizeof(azRole) / sizeof(azRole[0]) && !is_word(t, j, azRole[k]); k++) {
-    }
-    if (k < sizeof(azRole) / sizeof(azRole[0])) continue;
-    if (!saying_verb(t, i) || aMark[j].type || tok->shape != AR_SHAPE_ARABIC || !tok->nAl ||
+    if (word_of(t, j, azRole, sizeof(azRole) / sizeof(azRole[0])) || !saying_verb(t, i) || aMark[j].type || tok->shape != AR_SHAPE_ARABIC || !tok->nAl ||
         tok->nProc || tok->nCp < 6 || memcmp(t->z + tok->iByte + tok->nByte - 2, "\xd9\x8a", 2) != 0 ||
         never_name(t, j) || (tok->gaz & (AR_GZ_PLACE_NISBA | AR_GZ_COUNTRY_ADJ | AR_GZ_ORG | AR_GZ_LOCATION)) ||
         line_break_before(t, j) ||
