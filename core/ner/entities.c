@@ -981,10 +981,10 @@ static void media_names(const ArNerText *t, Mark *aMark) {
 /* What the tagger or the rules read as an organization or a place and is
 ** not one: a trigger alone (حزب, قصر), an organ of a body (المكتب السياسي,
 ** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
-/* Is token i, as written, the name of a Latin letter (بي, سي, إن, دي)? */
+/* Is token i, as written, the name of a Latin letter (بي, سي, إن, دي; not إكس, the platform X)? */
 static int letter_name(const ArNerText *t, int i) {
   static const char *const az[] = {"بي", "سي", "دي", "إف", "اف", "جي", "آي", "اي", "كي", "إل", "إم", "ام",
-                                   "إن", "ان", "أو", "كيو", "آر", "إس", "تي", "يو", "في", "إكس", "واي", "زد"};
+                                   "إن", "ان", "أو", "كيو", "آر", "إس", "تي", "يو", "في", "واي", "زد"};
   return written_as(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 

@@ -193,6 +193,8 @@ class Extractor(unittest.TestCase):
         # بي "me" after a verb, بي of an acronym the text cuts apart
         self.assertEqual(self.ents("وقال إنهم التقوا بي أول الأمر في الربيع."), [])
         self.assertEqual(self.ents("ونقلت بي بي سي عن مصدر مطلع."), [("بي بي سي", "ORGANIZATION", "بي بي سي")])
+        # إكس is the platform X too
+        self.assertEqual(self.ents("وكتب الوزير على منصة \"إكس\" أن الاتفاق قريب."), [("إكس", "ORGANIZATION", "إكس")])
 
     def test_a_football_club_named_for_its_town(self):
         # نادي كرة القدم بالمتلوي is one club; نادي كرة القدم alone names none
