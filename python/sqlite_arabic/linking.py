@@ -48,7 +48,8 @@ groups them into entities with generic rules (no rule names a person):
    التونسي), never a phrase of ل (الاتحاد الأفريقي is not الاتحاد الأفريقي
    لكرة القدم), when that full name has at least half its articles and 5
    times the articles of any other such name.
-11. A one-word organization with and without ال is one (الفيفا, فيفا).
+11. A one-word organization with and without ال is one when an article
+   names both (الفيفا, فيفا; not الفتح the club and فتح the movement).
 12. A name the corpus reads as an organization in at least 3 articles and
    twice as many as it reads it as a person's is an organization in every
    article (entities.type is rewritten): كامبريدج أناليتيكا, فيفا, a club
@@ -78,6 +79,7 @@ about 100 MB of RSS, a corpus ten times as large (2.4 million mentions) at 120 M
 import contextlib
 from array import array
 import hashlib
+import json
 import os
 import re
 import sys
@@ -489,12 +491,6 @@ def _link(db, say, extractors=None):
         else:
             glued[(typ, g)] = nid
     del glued
-    # rule 11: a one-word organization with and without ال (الفيفا, فيفا)
-    org_words = {keys[n]: n for n in range(1, len(keys)) if types[n] == "ORGANIZATION" and " " not in keys[n]}
-    for k, n in org_words.items():
-        if k.startswith("ال") and len(k) >= 5 and k[2:] in org_words:
-            union(n, org_words[k[2:]], check=False)
-    del org_words
     # rule 3: a spelling the extractor links to one canonical almost always
     db.execute(GROUP_ARTICLES)
     articles = dict(db.execute(NODE_ARTICLES.format("n")).fetchall())
@@ -502,6 +498,22 @@ def _link(db, say, extractors=None):
         if articles[n] >= 3 or len(keys[n].split()) > 1:
             union(n, cn)
     del articles
+    # rule 11: a one-word organization with and without ال, named together (as a spelling or an
+    # article's canonical) in an article at least (الفيفا, فيفا; not الفتح the club and فتح the movement)
+    org_words = {keys[n]: n for n in range(1, len(keys)) if types[n] == "ORGANIZATION" and " " not in keys[n]}
+    pairs = [(n, org_words[k[2:]]) for k, n in org_words.items()
+             if k.startswith("ال") and len(k) >= 5 and k[2:] in org_words]
+    arts_of = defaultdict(set)
+    wanted = json.dumps(sorted({x for p in pairs for x in p}))
+    for n, a in db.execute("SELECT g.n, a.article_id FROM link_groups AS g JOIN link_group_articles AS a "
+                           "ON a.group_id = g.id WHERE g.n IN (SELECT value FROM json_each(?)) "
+                           "UNION ALL SELECT g.cn, a.article_id FROM link_groups AS g JOIN link_group_articles AS a "
+                           "ON a.group_id = g.id WHERE g.cn IN (SELECT value FROM json_each(?))", (wanted, wanted)):
+        arts_of[n].add(a)
+    for a, b in pairs:
+        if arts_of[a] & arts_of[b]:
+            union(a, b, check=False)
+    del org_words, pairs, wanted, arts_of
 
     # rule 7: full names that differ in one letter of one word, a middle word or one of 6 letters
     # or more (كيم جونغ أون, كيم يونغ أون; أنغيلا ميركل, أنجيلا ميركل)

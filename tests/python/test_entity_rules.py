@@ -387,6 +387,11 @@ class Linker(unittest.TestCase):
         self.assertEqual(self.counts(db, "PERSON"), [])
         self.assertEqual(db.execute("SELECT DISTINCT type FROM entities WHERE article_id = 1").fetchall(),
                          [("ORGANIZATION",)])
+        # ... but a word with ال and without it named in no article together stays two (الفتح the
+        # club, فتح the movement)
+        db = linked(["وفاز فريق الفتح السعودي على ضيفه الهلال في الدوري.", "وتعادل نادي الفتح مع النصر.",
+                     "وتتعثر المصالحة بين حماس وفتح."])
+        self.assertEqual(self.counts(db, "ORGANIZATION"), [("الفتح", 2), ("حماس", 1), ("فتح", 1)])
 
     def test_short_organization_joins_the_one_full_name(self):
         # rule 10: مجلس الشعب holds the words of مجلس نواب الشعب (a noun inside); the African
