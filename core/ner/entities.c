@@ -978,9 +978,6 @@ static void media_names(const ArNerText *t, Mark *aMark) {
   }
 }
 
-/* What the tagger or the rules read as an organization or a place and is
-** not one: a trigger alone (حزب, قصر), an organ of a body (المكتب السياسي,
-** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
 /* Is token i, as written, the name of a Latin letter (بي, سي, إن, دي; not إكس, the platform X)? */
 static int letter_name(const ArNerText *t, int i) {
   static const char *const az[] = {"بي", "سي", "دي", "إف", "اف", "جي", "آي", "اي", "كي", "إل", "إم", "ام",
@@ -988,6 +985,9 @@ static int letter_name(const ArNerText *t, int i) {
   return written_as(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 
+/* What the tagger or the rules read as an organization or a place and is
+** not one: a trigger alone (حزب, قصر), an organ of a body (المكتب السياسي,
+** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
 static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int s, e;
   /* a name of the gazetteers and the phrase of ل + ال the tagger reads after it are one
@@ -1487,7 +1487,7 @@ static int saying_verb(const ArNerText *t, int i) {
   return word_of(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 
-/* The subject of a verb of speech that is a family name by its form: a
+/* The subject of a verb of saying that is a family name by its form: a
 ** nisba with the article (يقول الرازي, وأضاف الطرابلسي), not a country's or
 ** a town's adjective, not a word news uses as a common one (قال الاقتصادي)
 ** or writes without ال too (قيادي), not a role before a name or an adjective
@@ -1500,11 +1500,11 @@ static void speakers(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
     const ArNerToken *tok;
     j = i + 1;
     tok = &t->aTok[j];
-    if (word_of(t, j, azRole, sizeof(azRole) / sizeof(azRole[0])) || !saying_verb(t, i) || aMark[j].type || tok->shape != AR_SHAPE_ARABIC || !tok->nAl ||
-        tok->nProc || tok->nCp < 6 || memcmp(t->z + tok->iByte + tok->nByte - 2, "\xd9\x8a", 2) != 0 ||
-        never_name(t, j) || (tok->gaz & (AR_GZ_PLACE_NISBA | AR_GZ_COUNTRY_ADJ | AR_GZ_ORG | AR_GZ_LOCATION)) ||
-        line_break_before(t, j) ||
-        common_word(model, t, j) || lex_count(t, j, tok->nAl) >= 20)
+    if (!saying_verb(t, i) || aMark[j].type || tok->shape != AR_SHAPE_ARABIC || !tok->nAl || tok->nProc ||
+        tok->nCp < 6 || memcmp(t->z + tok->iByte + tok->nByte - 2, "\xd9\x8a", 2) != 0 || never_name(t, j) ||
+        (tok->gaz & (AR_GZ_PLACE_NISBA | AR_GZ_COUNTRY_ADJ | AR_GZ_ORG | AR_GZ_LOCATION)) || line_break_before(t, j) ||
+        word_of(t, j, azRole, sizeof(azRole) / sizeof(azRole[0])) || common_word(model, t, j) ||
+        lex_count(t, j, tok->nAl) >= 20)
       continue;
     if (j + 1 < t->nTok && (aMark[j + 1].type == AR_ENT_PERSON || (t->aTok[j + 1].gaz & AR_GZ_FIRST_NAME) ||
                             (!aMark[j + 1].type && t->aTok[j + 1].nAl)))
