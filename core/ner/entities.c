@@ -1480,10 +1480,10 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
 }
 
 /* Is token i a verb of saying (قال, وأضاف, يقول), which a person does, not a
-** team (وصل, تابع)? Folded spellings. */
+** team (وصل, تابع)? Folded spellings, of the verbs of speech of the lists. */
 static int saying_verb(const ArNerText *t, int i) {
   static const char *const az[] = {"قال", "قالت", "يقول", "تقول", "اضاف", "اضافت", "اكد", "اكدت", "اوضح",
-                                   "اوضحت", "صرح", "صرحت", "اشار", "اشارت", "ذكر", "ذكرت", "يضيف"};
+                                   "اوضحت", "صرح", "صرحت", "اشار", "اشارت", "ذكر", "ذكرت"};
   return word_of(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 
@@ -1500,8 +1500,10 @@ static void speakers(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
     const ArNerToken *tok;
     j = i + 1;
     tok = &t->aTok[j];
-    if (!saying_verb(t, i) || aMark[j].type || tok->shape != AR_SHAPE_ARABIC || !tok->nAl || tok->nProc ||
-        tok->nCp < 6 || memcmp(t->z + tok->iByte + tok->nByte - 2, "\xd9\x8a", 2) != 0 || never_name(t, j) ||
+    /* the cheap tests first: this runs at every word */
+    if (aMark[j].type || tok->shape != AR_SHAPE_ARABIC || !tok->nAl || tok->nProc || tok->nCp < 6 ||
+        memcmp(t->z + tok->iByte + tok->nByte - 2, "\xd9\x8a", 2) != 0 || !(t->aTok[i].gaz & AR_GZ_SPEECH) ||
+        !saying_verb(t, i) || never_name(t, j) ||
         (tok->gaz & (AR_GZ_PLACE_NISBA | AR_GZ_COUNTRY_ADJ | AR_GZ_ORG | AR_GZ_LOCATION)) || line_break_before(t, j) ||
         word_of(t, j, azRole, sizeof(azRole) / sizeof(azRole[0])) || common_word(model, t, j) ||
         lex_count(t, j, tok->nAl) >= 20)
@@ -1543,8 +1545,8 @@ static void governments_of_persons(const ArNerText *t, Mark *aMark) {
   int i, j;
   for (i = 0; i + 1 < t->nTok; i++) {
     j = i + 1;
-    if (!is_word(t, i, "حكومه") || t->aTok[j].nProc || line_break_before(t, j) ||
-        !(t->aTok[j].gaz & AR_GZ_PERSON) || (t->aTok[j].gaz & AR_GZ_FIRST_NAME) ||
+    if (!(t->aTok[j].gaz & AR_GZ_PERSON) || (t->aTok[j].gaz & AR_GZ_FIRST_NAME) || t->aTok[j].nProc ||
+        !is_word(t, i, "حكومه") || line_break_before(t, j) ||
         (aMark[j].type == AR_ENT_PERSON && aMark[j].begin))
       continue;
     if (aMark[j].type && span_end(t, aMark, aMark[j].begin ? j : i) > j + 1) continue;
