@@ -143,12 +143,13 @@ static int row_add(ArNameTable *tab, sqlite3_stmt *st, int type) {
 #define PROBLEM_WORDS "no word, or more than 6 words"
 
 /* Is there a main.arabic_gazetteer, and is it a table (a virtual table
-** included) rather than a view? */
+** included) rather than a view? The type column of a hostile file may be
+** written in any case ('Table'): SQLite reads the schema from its sql. */
 static int gazetteer_kind(sqlite3 *db, int *pExists, int *pTable) {
   sqlite3_stmt *st;
   int rc = sqlite3_prepare_v2(db,
-                              "SELECT type = 'table' FROM main.sqlite_schema "
-                              "WHERE name = 'arabic_gazetteer' COLLATE NOCASE AND type IN ('table', 'view')",
+                              "SELECT lower(type) = 'table' FROM main.sqlite_schema "
+                              "WHERE name = 'arabic_gazetteer' COLLATE NOCASE AND lower(type) IN ('table', 'view')",
                               -1, &st, 0);
   if (rc != SQLITE_OK) return rc;
   *pExists = *pTable = 0;

@@ -167,6 +167,23 @@ class MalformedCanonical(unittest.TestCase):
         self.assertIn(("سامر الخطيب", "الخطيب"), rows)
         self.assertIn(("بحيرة الفضة", "بحيرة الفضة"), rows)  # an empty canonical is the name itself
 
+    def test_schema_type_in_another_case(self):
+        # a file whose sqlite_schema says 'Table' (found by fuzz_schema): SQLite reads the table
+        # from its sql, and so does the gazetteer
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "g.db")
+            raw = sqlite3.connect(path)
+            raw.execute("CREATE TABLE arabic_gazetteer(name TEXT, type TEXT, canonical TEXT)")
+            raw.execute("INSERT INTO arabic_gazetteer VALUES ('نهر الذهب', 'LOCATION', NULL)")
+            raw.execute("PRAGMA writable_schema = ON")
+            raw.execute("UPDATE sqlite_schema SET type = 'Table' WHERE name = 'arabic_gazetteer'")
+            raw.commit()
+            raw.close()
+            db = connect(path)
+            self.assertEqual(db.execute("SELECT entity, type FROM arabic_entities('زرنا نهر الذهب مع الوفد')").fetchall(),
+                             [("نهر الذهب", "LOCATION")])
+            db.close()
+
     def test_view_gazetteer_has_no_row_number(self):
         db = connect()
         db.execute("CREATE VIEW arabic_gazetteer(name, type, canonical) AS VALUES ('نهر', 'RIVER', NULL)")
