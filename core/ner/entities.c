@@ -1153,7 +1153,8 @@ static void generic_bodies(const ArNerText *t, Mark *aMark) {
 
 /* A word that opens a town's name is no place alone: سيدي بوعلي, منزل
 ** تميم are one place with the word after them (whatever the tagger made of
-** it), سيدي alone is none. */
+** it), سيدي alone is none; قصر before a place is a palace, a place of its
+** own (قصر قرطاج). */
 static void place_heads(const ArNerText *t, Mark *aMark) {
   int s;
   for (s = 0; s < t->nTok; s++) {
@@ -1169,6 +1170,14 @@ static void place_heads(const ArNerText *t, Mark *aMark) {
       s++;
     } else {
       clear_span(t, aMark, s, s + 1);
+    }
+  }
+  for (s = 1; s < t->nTok; s++) {
+    if (aMark[s].type == AR_ENT_LOCATION && aMark[s].begin && !aMark[s - 1].type && is_word(t, s - 1, "قصر") &&
+        !t->aTok[s].nProc && !line_break_before(t, s)) {
+      int e = span_end(t, aMark, s);
+      mark_span(t, aMark, s - 1, e, AR_ENT_LOCATION);
+      s = e - 1;
     }
   }
 }

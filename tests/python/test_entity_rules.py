@@ -217,6 +217,12 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("واندلعت معارك بين مقاتلي طالبان وتنظيم داعش في المنطقة."),
                          [("طالبان", "ORGANIZATION", "طالبان"), ("داعش", "ORGANIZATION", "داعش")])
 
+    def test_a_palace_named_for_its_place(self):
+        # قصر قرطاج, the presidency's seat, is a place of its own; قصر هلال is a town
+        self.assertEqual(self.ents("وأشرف الرئيس بقصر قرطاج على موكب التكريم."),
+                         [("قصر قرطاج", "LOCATION", "قصر قرطاج")])
+        self.assertEqual(self.ents("وصل الوفد إلى قصر هلال."), [("قصر هلال", "LOCATION", "قصر هلال")])
+
     def test_noun_of_an_organization_takes_its_complement(self):
         # حظر waits for what is banned; رويترز after وكالة is a whole name
         self.assertEqual(self.ents("وقالت منظمة حظر الأسلحة الكيمياوية إن مفتشيها وصلوا."),
