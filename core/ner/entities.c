@@ -138,6 +138,7 @@ static int place_context(const ArNerText *t, int i, int nStrip) {
 }
 
 static int word_listed(const ArNerText *t, int i, int k, unsigned bits);
+static uint64_t hash_str(const char *z);
 static long lex_count(const ArNerText *t, int i, int k);
 static int class_reads_common(const ArNerModel *model, const ArNerText *t, int i, int type);
 
@@ -1277,6 +1278,98 @@ static void clubs(const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* Is token i a word that names the kind of a body before its name (حزب,
+** حركة, تنظيم), written without the article (حزب العمال, not الحزب)? */
+static int bare_trigger(const ArNerText *t, int i) {
+  return t->aTok[i].isWord && !has_article_now(&t->aTok[i]) &&
+         ((t->aTok[i].gaz & AR_GZ_ORG_TRIGGER) || strcmp(bare_of(t, i), "تنظيم") == 0);
+}
+
+/* Hash of the name keys of tokens [s, s+n), the first without its
+** proclitics, and whether it has the article (القاعدة, not قاعدة). */
+static uint64_t words_hash(const ArNerText *t, int s, int n) {
+  int al = has_article_now(&t->aTok[s]);
+  uint64_t h = ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, &n, sizeof(n)), &al, sizeof(al));
+  int k;
+  for (k = s; k < s + n; k++) {
+    uint64_t w = key_without(t, k, k == s ? t->aTok[k].nProc : 0, 0);
+    h = ar_hash_bytes(h, &w, sizeof(w));
+  }
+  return h;
+}
+
+/* One reading per name for bodies: the name a text gives after a word of
+** its kind (تنظيم القاعدة, حزب العمال الكردستاني, وزارة الخارجية الأمريكية)
+** is the body wherever else it stands alone untagged (أن القاعدة, إن العمال
+** الكردستاني, الخارجية الأمريكية), with its proclitics. A name of one word
+** only when the tagger does not read it as a common word (الدفاع of وزارة
+** الدفاع is "defence"). */
+static int link_organizations(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
+  ArHashMap seen, firsts; /* the names' keys; their first words as folded, a cheap test first */
+  int i, n = 0, found, longest = 0;
+  for (i = 0; i < t->nTok; i++) n += aMark[i].type == AR_ENT_ORG && aMark[i].begin;
+  if (n == 0) return AR_OK;
+  if (ar_hashmap_init(&seen, 2 * n) != AR_OK) return AR_NOMEM;
+  if (ar_hashmap_init(&firsts, 2 * n) != AR_OK) {
+    ar_hashmap_free(&seen);
+    return AR_NOMEM;
+  }
+  for (i = 0; i < t->nTok; i++) {
+    int e, k, r;
+    if (aMark[i].type != AR_ENT_ORG || !aMark[i].begin || !bare_trigger(t, i)) continue;
+    e = span_end(t, aMark, i);
+    r = e - i - 1;
+    if (r < 1 || r > 3) continue;
+    for (k = i + 1; k < e && t->aTok[k].isWord && t->aTok[k].shape == AR_SHAPE_ARABIC; k++) {
+    }
+    if (k < e || never_name(t, i + 1) || t->aTok[i + 1].nCp - t->aTok[i + 1].nProc < 3) continue;
+    /* a common noun's body (دائرة النفوذ الإيراني), or a body of the body (كتائب حزب الله,
+    ** رئاسة جامعة صنعاء): the name is not what follows the word */
+    if ((t->aTok[i].gaz & AR_GZ_WEAK_TRIGGER) || bare_trigger(t, i + 1)) continue;
+    /* a name of words ends with the adjective of its country, not of a region (الخارجية
+    ** الأمريكية; not التجارة الإلكترونية, كرة القدم, الدول العربية: topics a body is named
+    ** for); a name of one word is no common word, no place (إسبانيا of منتخب إسبانيا) and
+    ** not الله of حزب الله */
+    if (r > 1 && (!(t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) || strncmp(bare_of(t, e - 1), "العربي", strlen("العربي")) == 0))
+      continue;
+    if (r == 1 && (common_for(model, t, i + 1, AR_ENT_ORG) || class_reads_common(model, t, i + 1, AR_ENT_ORG) ||
+                   (t->aTok[i + 1].gaz & AR_GZ_LOCATION) || strcmp(bare_of(t, i + 1), "الله") == 0))
+      continue;
+    ar_hashmap_slot(&seen, words_hash(t, i + 1, r), &found);
+    ar_hashmap_slot(&firsts, hash_str(bare_of(t, i + 1)), &found);
+    if (r > longest) longest = r;
+  }
+  for (i = 0; i < t->nTok && longest; i++) {
+    int r, k;
+    if (aMark[i].type || t->aTok[i].shape != AR_SHAPE_ARABIC || never_name(t, i)) continue;
+    if (!ar_hashmap_find(&firsts, hash_str(bare_of(t, i)))) continue;
+    if (i > 0 && bare_trigger(t, i - 1)) continue;
+    for (r = longest; r >= 1; r--) {
+      for (k = i; k < i + r && k < t->nTok && !aMark[k].type && t->aTok[k].isWord; k++) {
+      }
+      if (k == i + r && ar_hashmap_find(&seen, words_hash(t, i, r))) break;
+    }
+    /* a word alone where the tagger, context and all, leans to a common word (فتح الباب) */
+    if (r == 1) {
+      int emit[AR_NER_NLABELS];
+      int rc = ar_ner_emissions(model, t, i, emit);
+      if (rc != AR_OK) {
+        ar_hashmap_free(&seen);
+        ar_hashmap_free(&firsts);
+        return rc;
+      }
+      if (emit[AR_LABEL_B(AR_ENT_ORG)] <= emit[AR_LABEL_O]) r = 0;
+    }
+    if (r >= 1) {
+      mark_span(t, aMark, i, i + r, AR_ENT_ORG);
+      i += r - 1;
+    }
+  }
+  ar_hashmap_free(&seen);
+  ar_hashmap_free(&firsts);
+  return AR_OK;
+}
+
 /* ---- precision guards ---- */
 
 /* Is token i a noun with its article that news writes as often without
@@ -2055,7 +2148,8 @@ static int build_entities(const ArNerModel *model, const ArNerText *t, const Mar
     ** when the short name is not the gazetteer's unless the long one is too.
     ** A name of one word may be the last word of the longer one too (يونايتد
     ** after مانشستر يونايتد, حماس after حركة حماس), with or without its
-    ** article (الريال after ريال مدريد). */
+    ** article (الريال after ريال مدريد), and a name may be the longer one
+    ** without its word of kind (الخارجية الأمريكية, وزارة الخارجية الأمريكية). */
     for (i = 0; i < p->n && rc == AR_OK; i++) {
       ArEntity *e = &p->a[i];
       int j, found = -1;
@@ -2063,7 +2157,8 @@ static int build_entities(const ArNerModel *model, const ArNerText *t, const Mar
       for (j = 0; j < p->n; j++) {
         ArEntity *r = &p->a[j];
         if (r->type != AR_ENT_ORG || r->nTok <= e->nTok ||
-            !(begins_with(t, r, e) || (e->nTok == 1 && one_word_of(t, r, e))))
+            !(begins_with(t, r, e) || (e->nTok == 1 && one_word_of(t, r, e)) ||
+              (r->nTok == e->nTok + 1 && bare_trigger(t, r->iTok) && !bare_trigger(t, e->iTok) && ends_with(t, r, e))))
           continue;
         if (aMark[e->iTok].match >= 0 && aMark[r->iTok].match < 0) continue;
         if (found >= 0 && aName[found] != aName[j]) {
@@ -2181,6 +2276,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     coordinated_organizations(&t, aMark);
     speakers(model, &t, aMark);
     rc = link_names(model, &t, aMark);
+    if (rc == AR_OK) rc = link_organizations(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);
     if (rc == AR_OK) rc = build_entities(model, &t, aMark, pOut);
   }

@@ -230,6 +230,23 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وقالت وكالة رويترز اليوم إن الاتفاق قريب."),
                          [("رويترز", "ORGANIZATION", "رويترز")])
 
+    def test_a_body_named_again_without_its_word_of_kind(self):
+        # the name after وزارة or تنظيم is the body again alone, with the full name as canonical
+        self.assertEqual(self.ents("وقالت وزارة الخزانة الأميركية إنها فرضت عقوبات. وأضافت الخزانة الأميركية أن القرار نهائي."),
+                         [("وزارة الخزانة الأميركية", "ORGANIZATION", "وزارة الخزانة الأمريكية"),
+                          ("الخزانة الأميركية", "ORGANIZATION", "وزارة الخزانة الأمريكية")])
+        self.assertEqual(self.ents("تبنى تنظيم القاعدة الهجوم، وقال خبراء إن القاعدة ما زالت قوية."),
+                         [("تنظيم القاعدة", "ORGANIZATION", "تنظيم القاعدة"),
+                          ("القاعدة", "ORGANIZATION", "تنظيم القاعدة")])
+        # but not a common word (فتح "opened"), الله, a topic (حقوق الإنسان) nor a body of a body
+        self.assertEqual(self.ents("قال حزب الله إن الله أكبر من كل شيء."), [("حزب الله", "ORGANIZATION", "حزب الله")])
+        self.assertEqual(self.ents("قالت حركة فتح إنها فتح الباب أمام الحوار."),
+                         [("حركة فتح", "ORGANIZATION", "حركة فتح")])
+        self.assertEqual(self.ents("قال مجلس حقوق الإنسان إن حقوق الإنسان مهمة."),
+                         [("مجلس حقوق الإنسان", "ORGANIZATION", "مجلس حقوق الإنسان")])
+        self.assertEqual(self.ents("أعلنت كتائب حزب الله مسؤوليتها وقال حزب الله إنه لا علاقة له."),
+                         [("كتائب حزب الله", "ORGANIZATION", "كتائب حزب الله"), ("حزب الله", "ORGANIZATION", "حزب الله")])
+
     def test_one_type_per_name_in_a_text(self):
         # the tagger reads the second القنطار as an organization; the text's other mentions outvote it
         ents = self.ents('عاش حسن القنطار شهورا في المطار. وقال متحدث لبي بي سي إن القنطار "غادر" المطار أمس. '
