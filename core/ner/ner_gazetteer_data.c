@@ -439,8 +439,9 @@ const char ar_gaz_common_places[] =
 const char ar_gaz_place_heads[] =
     "سيدي|منزل|حمام|عين|بئر|برج|ساقية|دوار|وادي|رأس|حاسي|أولاد|بني|قصر|سوق|جبل|حي|تل|دير|كفر|بيت";
 
-/* Bodies that every town or every federation has (the court of first
-** instance, the regional union): a name only with the town after it
+/* Bodies that every town, every federation or every company has (the
+** court of first instance, the regional union, the board, a team's
+** staff, the government's forces): a name only with the town after it
 ** (المحكمة الابتدائية بسوسة); alone they name no one body. */
 const char ar_gaz_generic_bodies[] =
     "المحكمة الابتدائية|محكمة الاستئناف|محكمة الناحية|الدائرة الجنائية|الدائرة الجناحية|الدائرة الاستئنافية|"
@@ -448,7 +449,8 @@ const char ar_gaz_generic_bodies[] =
     "المكتب الجامعي|المكتب الجهوي|المكتب المحلي|الفرع الجهوي|المستشفى الجهوي|المستشفى الجامعي|المستشفى المحلي|"
     "الإدارة الجهوية|المندوبية الجهوية|الهيئة الجهوية|اللجنة الجهوية|المجلس الجهوي|المجلس البلدي|"
     "المعهد الثانوي|المدرسة الابتدائية|مركز الأمن|منطقة الأمن|فرقة الأبحاث|فرقة الشرطة|فرقة الحرس|"
-    "النقابة الأساسية|الجامعة العامة|النقابة الجهوية";
+    "النقابة الأساسية|الجامعة العامة|النقابة الجهوية|مجلس الإدارة|الجهاز الفني|لجنة الانضباط|القوات الحكومية|"
+    "القوات النظامية";
 
 /* Words after which a name is that of a programme (في مداخلة له في
 ** بوليتيكا, ضيف برنامج): what follows, after له, لها and a preposition, is a work. */

@@ -324,6 +324,11 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("أصدرت المحكمة الابتدائية بسوسة حكما."),
                          [("المحكمة الابتدائية بسوسة", "ORGANIZATION", "المحكمة الابتدائية بسوسة")])
         self.assertEqual(self.ents("أصدرت المحكمة الابتدائية حكما بالسجن."), [])
+        # a company's board and a state's forces are everyone's; with a country's adjective they are one
+        self.assertEqual(self.ents("وقرر مجلس الإدارة رفع رأس المال."), [])
+        self.assertEqual(self.ents("وسيطرت القوات الحكومية على البلدة."), [])
+        self.assertEqual(self.ents("وتقدمت القوات الحكومية السورية نحو البلدة."),
+                         [("القوات الحكومية السورية", "ORGANIZATION", "القوات الحكومية السورية")])
         self.assertEqual(self.ents("أكدت النقابة الأساسية للأطباء أن الإضراب متواصل."), [])
         self.assertEqual(self.ents("نظم الاتحاد الجهوي للشغل ببن عروس تجمعا."),
                          [("الاتحاد الجهوي للشغل ببن عروس", "ORGANIZATION", "الاتحاد الجهوي للشغل ببن عروس")])
