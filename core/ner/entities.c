@@ -1212,6 +1212,12 @@ static int masculine_country_adj(const ArNerText *t, int i) {
          t->aCp[tok->iCp + tok->nCp - 1] == 0x064A;
 }
 
+/* Does the folded word end in ة (folded as ه)? */
+static int ends_in_ta_marbuta(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  return tok->nCp > 0 && (t->aCp[tok->iCp + tok->nCp - 1] == 0x0629 || t->aCp[tok->iCp + tok->nCp - 1] == 0x0647);
+}
+
 /* Is token i the adjective of a town, not of a country (الصفاقسي, not الفرنسي)? */
 static int town_adj(const ArNerText *t, int i) {
   return i < t->nTok && t->aTok[i].isWord && (t->aTok[i].gaz & AR_GZ_PLACE_NISBA) &&
@@ -1226,13 +1232,24 @@ static int town_adj(const ArNerText *t, int i) {
 ** التونسي). */
 static void clubs(const ArNerText *t, Mark *aMark) {
   static const char *const azByCountry[] = {"النادي", "الملعب", "الاهلي", "المنتخب", "منتخب", "الاتحاد"};
-  int s, e, k;
+  int s, e, k, nSport = 0;
+  for (s = 0; s < t->nTok; s++) nSport += (t->aTok[s].gaz & AR_GZ_SPORT) != 0;
   for (s = 0; s < t->nTok; s = e) {
     e = s + 1;
     if (aMark[s].type != AR_ENT_LOCATION || !aMark[s].begin) continue;
     e = span_end(t, aMark, s);
     if (aMark[s].match >= 0 && t->aMatch[aMark[s].match].fromUser) continue;
-    if (e < t->nTok && !aMark[e].type && town_adj(t, e)) {
+    /* a table of results: بوردو ( فرنسا ), ستيوا بوخارست 1 - 4 */
+    if (nSport >= 2 && e - s == 1 && !t->aTok[s].nProc && !(s > 0 && is_mark(t, s - 1, '(')) &&
+        ((is_mark(t, e, '(') && e + 2 < t->nTok && aMark[e + 1].type == AR_ENT_LOCATION && is_mark(t, e + 2, ')')) ||
+         (e + 1 < t->nTok && (t->aTok[e].shape == AR_SHAPE_DIGITS || is_word(t, e, "صفر")) && is_mark(t, e + 1, '-')))) {
+      mark_span(t, aMark, s, e, AR_ENT_ORG);
+      continue;
+    }
+    /* the tagger may read the town's adjective as a place too; in the feminine it is the
+    ** town's (طليطلة الأندلسية) */
+    if (e < t->nTok && (!aMark[e].type || (aMark[e].type == AR_ENT_LOCATION && aMark[e].begin && span_end(t, aMark, e) == e + 1)) &&
+        town_adj(t, e) && !ends_in_ta_marbuta(t, e)) {
       mark_span(t, aMark, s, e + 1, AR_ENT_ORG);
       e++;
     } else if (e < t->nTok && !aMark[e].type && masculine_country_adj(t, e) && e - s <= 2) {

@@ -202,6 +202,21 @@ class Extractor(unittest.TestCase):
                          [("نادي كرة القدم بحمام الأنف", "ORGANIZATION", "نادي كرة القدم بحمام الأنف")])
         self.assertEqual(self.ents("وأسس نادي كرة القدم فريقا للشباب."), [])
 
+    def test_clubs_of_a_table_of_results(self):
+        # in a text about matches, a city before its country in parentheses or before a score is its club
+        self.assertEqual(self.ents("نتائج مباريات الجولة: بوردو ( فرنسا ) - روما ( إيطاليا ) 1 - 1 . وفي مباراة أخرى فاز فريق ليفربول"),
+                         [("بوردو", "ORGANIZATION", "بوردو"), ("فرنسا", "LOCATION", "فرنسا"),
+                          ("روما", "ORGANIZATION", "روما"), ("إيطاليا", "LOCATION", "إيطاليا"),
+                          ("ليفربول", "ORGANIZATION", "ليفربول")])
+        self.assertEqual(self.ents("وصل الوزير إلى باريس ( فرنسا ) للقاء نظيره."),
+                         [("باريس", "LOCATION", "باريس"), ("فرنسا", "LOCATION", "فرنسا")])
+        # a club's word before its town: دينامو كييف, ستيوا بوخارست; a feminine adjective is the town's
+        self.assertEqual(self.ents("تغلب على مضيفه ستيوا بوخارست بثلاثة أهداف"),
+                         [("ستيوا بوخارست", "ORGANIZATION", "ستيوا بوخارست")])
+        self.assertEqual(self.ents("وكاد دينامو كييف يفاجئ أصحاب الأرض"),
+                         [("دينامو كييف", "ORGANIZATION", "دينامو كييف")])
+        self.assertEqual([t for e, t, c in self.ents("خسارته أمام المغرب الفاسي في الدورة الماضية")], ["ORGANIZATION"])
+
     def test_late_organizations(self):
         # names for the rules only: the tagger read فيلق الرحمن as a person
         self.assertEqual(self.ents("وقال وائل علوان، المتحدث باسم فيلق الرحمن من تركيا، إن المفاوضات جارية."),
