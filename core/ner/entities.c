@@ -1838,8 +1838,9 @@ static int strip_first(const ArNerModel *model, const ArNerText *t, const Mark *
       return tok->nProc;
   }
   if (tok->gazBare & names) return tok->nProc;
-  /* والاس (Wallace), which news writes far more than الاس: a person's name as it stands */
-  if (aMark[i].type == AR_ENT_PERSON && tok->nAl && !tok->restoreAl && tok->nProc == tok->nConj &&
+  /* والاس (Wallace), كالياري (Cagliari), which news writes far more than الاس, الياري: a
+  ** person's or a club's name as it stands */
+  if ((aMark[i].type == AR_ENT_PERSON || aMark[i].type == AR_ENT_ORG) && tok->nAl && !tok->restoreAl &&
       lex_count(t, i, 0) > 3 * lex_count(t, i, tok->nProc) + 2)
     return 0;
   if (tok->nAl || tok->restoreAl) return tok->nProc;
