@@ -1634,6 +1634,71 @@ static void speakers(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* Is the word written with the tanween of the accusative (مخيماً)? */
+static int has_fathatan(const ArNerText *t, int i) {
+  const char *z = t->z + t->aTok[i].iByte;
+  int k;
+  for (k = 0; k + 1 < t->aTok[i].nByte; k++) {
+    if ((unsigned char)z[k] == 0xD9 && (unsigned char)z[k + 1] == 0x8B) return 1;
+  }
+  return 0;
+}
+
+/* Does the folded word end with the letters z? */
+static int ends_in(const ArNerText *t, int i, const char *z) {
+  const char *w = fold_of(t, i);
+  size_t n = strlen(w), k = strlen(z);
+  return n > k && memcmp(w + n - k, z, k) == 0;
+}
+
+/* Is token j a word that may be a name the tagger left out: an Arabic word
+** alone (no proclitic, no article), untagged, and neither a listed word nor
+** one the tagger or the lexicon's class reads as common? */
+static int bare_unknown_name(const ArNerModel *model, const ArNerText *t, const Mark *aMark, int j) {
+  const ArNerToken *tok = &t->aTok[j];
+  if (j >= t->nTok) return 0;
+  /* a verb of the present (يبرئ, تتقدمهم) or a plural (قيادات), unless a listed given name */
+  if (!(tok->gaz & AR_GZ_FIRST_NAME) && tok->nCp > 0 &&
+      (t->aCp[tok->iCp] == 0x064A || t->aCp[tok->iCp] == 0x062A || ends_in(t, j, "ات")))
+    return 0;
+  return !aMark[j].type && tok->shape == AR_SHAPE_ARABIC && !tok->nProc && !tok->nAl &&
+         !tok->restoreAl && tok->nCp >= 3 && !never_name(t, j) && !line_break_before(t, j) &&
+         !(tok->gaz & (AR_GZ_ORG | AR_GZ_LOCATION | AR_GZ_ORG_TRIGGER | AR_GZ_NUMBER)) && !common_word(model, t, j) &&
+         !class_reads_common(model, t, j, AR_ENT_PERSON);
+}
+
+/* The person after a role and its country's adjective (وزير التربية
+** والتعليم الفلسطيني صبري صيدم, وزير الأمن الإسرائيلي، جلعاد أردان): a title,
+** at most four words of its portfolio, the adjective, a comma maybe, then
+** one or two words that read as names. */
+static void persons_after_roles(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
+  int i, a, j, e;
+  for (i = 0; i + 2 < t->nTok; i++) {
+    if (!(t->aTok[i].gaz & AR_GZ_TITLE)) continue;
+    for (a = i + 1; a < t->nTok && a <= i + 5 && t->aTok[a].isWord && !(t->aTok[a].gaz & AR_GZ_COUNTRY_ADJ); a++) {
+    }
+    /* one person: the adjective in the singular (not الوزراء المصريين) */
+    if (a >= t->nTok || a > i + 5 || !(t->aTok[a].gaz & AR_GZ_COUNTRY_ADJ) || !t->aTok[a].nAl ||
+        ends_in(t, a, "ين") || ends_in(t, a, "ون") || ends_in(t, a, "ان"))
+      continue;
+    j = a + 1;
+    if (is_mark(t, j, ',') || is_mark(t, j, 0x060C)) j++;
+    /* a given name the tagger read alone (صبري) goes on with the family name it left out */
+    if (!bare_unknown_name(model, t, aMark, j) &&
+        !(j < t->nTok && aMark[j].type == AR_ENT_PERSON && aMark[j].begin && span_end(t, aMark, j) == j + 1 &&
+          (t->aTok[j].gaz & AR_GZ_FIRST_NAME)))
+      continue;
+    e = j + 1;
+    /* a family name, with its article maybe (همدان العليي), not an accusative (مخيماً) */
+    if (e < t->nTok && !aMark[e].type && t->aTok[e].shape == AR_SHAPE_ARABIC && !t->aTok[e].nProc &&
+        !never_name(t, e) && !line_break_before(t, e) && !common_word(model, t, e) && !has_fathatan(t, e) &&
+        !(t->aTok[e].gaz & (AR_GZ_COUNTRY_ADJ | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER)))
+      e++;
+    mark_span(t, aMark, j, e, AR_ENT_PERSON);
+    i = e - 1;
+  }
+}
+
 /* A word of a listed organization's name that is a common word too, and
 ** alone (no ال), is that organization when it is coordinated with a one-word
 ** organization of the gazetteer (فتح وحماس, حماس وفتح). */
@@ -2293,6 +2358,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     governments_of_persons(&t, aMark);
     coordinated_organizations(&t, aMark);
     speakers(model, &t, aMark);
+    persons_after_roles(model, &t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = link_organizations(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);

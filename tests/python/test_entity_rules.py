@@ -217,6 +217,17 @@ class Extractor(unittest.TestCase):
                          [("دينامو كييف", "ORGANIZATION", "دينامو كييف")])
         self.assertEqual([t for e, t, c in self.ents("خسارته أمام المغرب الفاسي في الدورة الماضية")], ["ORGANIZATION"])
 
+    def test_the_person_after_a_role_and_its_country(self):
+        # a title, its portfolio and a country's adjective in the singular: the next words are the person
+        self.assertEqual(self.ents("أكد وزير الأمن الإسرائيلي، جلعاد أردان، في بيان أن القرار نهائي."),
+                         [("جلعاد أردان", "PERSON", "جلعاد أردان")])
+        self.assertEqual(self.ents("منع الوزير وزير التربية الفلسطيني صبري صيدم من زيارة مدرسة."),
+                         [("صبري صيدم", "PERSON", "صبري صيدم")])
+        # not a verb, a plural, an accusative or the people of a plural adjective
+        self.assertEqual(self.ents("بدا فيها أن الرئيس الأميركي يبرئ نظيره من اتهامات."), [])
+        self.assertEqual(self.ents("أبلغ المبعوث الأممي قيادات الجماعة أن المبادرة قائمة."), [])
+        self.assertEqual(self.ents("وبحضور عدد من الوزراء المصريين تتقدمهم وزيرة الاستثمار."), [])
+
     def test_late_organizations(self):
         # names for the rules only: the tagger read فيلق الرحمن as a person
         self.assertEqual(self.ents("وقال وائل علوان، المتحدث باسم فيلق الرحمن من تركيا، إن المفاوضات جارية."),
