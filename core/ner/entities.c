@@ -655,6 +655,12 @@ static int line_break_before(const ArNerText *t, int i) {
 
 static int has_article_now(const ArNerToken *tok) { return tok->nAl > 0 || tok->restoreAl; }
 
+/* Does the folded word end in ة (folded as ه)? */
+static int ends_in_ta_marbuta(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  return tok->nCp > 0 && (t->aCp[tok->iCp + tok->nCp - 1] == 0x0629 || t->aCp[tok->iCp + tok->nCp - 1] == 0x0647);
+}
+
 /* Does the folded word end in a nisba (ي, ية, يين, يون: الجمهوري,
 ** الأمريكية, الديمقراطيين)? */
 static int is_nisba(const ArNerText *t, int i) {
@@ -991,6 +997,20 @@ static int letter_name(const ArNerText *t, int i) {
 ** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
 static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int s, e;
+  /* a country's adjective, with its article or in the feminine, starts no place nor body of
+  ** its own (الجولان السورية, شبكة سي بي إس الأمريكية, شركة فنزويلية للنفط); but a country
+  ** (مالي, السعودية), a region's adjective (العربية the channel, الأطلسي the ocean) and a
+  ** foreign word (أستراليان) are names */
+  for (s = 0; s < t->nTok; s++) {
+    const char *z;
+    if (!(t->aTok[s].gaz & AR_GZ_COUNTRY_ADJ) || (t->aTok[s].gaz & AR_GZ_PLACE_SPELLED) || !aMark[s].begin ||
+        (aMark[s].type != AR_ENT_ORG && aMark[s].type != AR_ENT_LOCATION) || aMark[s].match >= 0 ||
+        !(has_article_now(&t->aTok[s]) || ends_in_ta_marbuta(t, s)))
+      continue;
+    z = skip_of(t, s, t->aTok[s].nProc + (t->aTok[s].restoreAl ? 0 : t->aTok[s].nAl));
+    if (strncmp(z, "عربي", strlen("عربي")) == 0 || strncmp(z, "اطلسي", strlen("اطلسي")) == 0) continue;
+    clear_span(t, aMark, s, span_end(t, aMark, s));
+  }
   /* a name of the gazetteers and the phrase of ل + ال the tagger reads after it are one
   ** name (الاتحاد الأوروبي لكرة القدم) */
   for (s = 1; s < t->nTok; s++) {
@@ -1210,12 +1230,6 @@ static int masculine_country_adj(const ArNerText *t, int i) {
   const ArNerToken *tok = &t->aTok[i];
   return i < t->nTok && tok->isWord && (tok->gaz & AR_GZ_COUNTRY_ADJ) && tok->nAl && tok->nProc == 0 &&
          t->aCp[tok->iCp + tok->nCp - 1] == 0x064A;
-}
-
-/* Does the folded word end in ة (folded as ه)? */
-static int ends_in_ta_marbuta(const ArNerText *t, int i) {
-  const ArNerToken *tok = &t->aTok[i];
-  return tok->nCp > 0 && (t->aCp[tok->iCp + tok->nCp - 1] == 0x0629 || t->aCp[tok->iCp + tok->nCp - 1] == 0x0647);
 }
 
 /* Is token i the adjective of a town, not of a country (الصفاقسي, not الفرنسي)? */

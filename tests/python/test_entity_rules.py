@@ -228,6 +228,16 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("أبلغ المبعوث الأممي قيادات الجماعة أن المبادرة قائمة."), [])
         self.assertEqual(self.ents("وبحضور عدد من الوزراء المصريين تتقدمهم وزيرة الاستثمار."), [])
 
+    def test_a_country_adjective_is_no_name_of_its_own(self):
+        self.assertEqual(self.ents("في مرتفعات الجولان السورية المحتلة"), [("الجولان", "LOCATION", "الجولان")])
+        self.assertEqual(self.ents("وقالت شبكة سي بي إس الأمريكية إن"), [("سي بي إس", "ORGANIZATION", "سي بي إس")])
+        self.assertEqual(self.ents("فرضت العقوبات على شركة فنزويلية للنفط"), [])
+        # a star of a country is no club; تدمر "destroys" is no Palmyra, unless a place is expected
+        self.assertEqual(self.ents("وقال ميسي نجم الأرجنتين إن"),
+                         [("ميسي", "PERSON", "ميسي"), ("الأرجنتين", "LOCATION", "الأرجنتين")])
+        self.assertEqual(self.ents("ممارسات تضر بالشركات وتدمر وظائف في بلاده"), [])
+        self.assertEqual(self.ents("وصل إلى مدينة تدمر"), [("تدمر", "LOCATION", "تدمر")])
+
     def test_late_organizations(self):
         # names for the rules only: the tagger read فيلق الرحمن as a person
         self.assertEqual(self.ents("وقال وائل علوان، المتحدث باسم فيلق الرحمن من تركيا، إن المفاوضات جارية."),
