@@ -1077,13 +1077,27 @@ static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark)
 
 /* The title of a work is not an entity: after برنامج, فيلم ... a quoted
 ** title, or a place or an organization of the tagger (برنامج بوليتيكا). */
+/* Is token i a word before the place a treaty is named for (ميثاق روما,
+** وثيقة قرطاج: وثيقة as written, its و no conjunction)? */
+static int treaty_word(const ArNerText *t, int i) {
+  static const char *const az[] = {"اتفاقيه", "الاتفاقيه", "ميثاق", "معاهده", "بروتوكول", "وثيقه"};
+  size_t k;
+  if (word_of(t, i, az, sizeof(az) / sizeof(az[0]))) return 1;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (is_fold(t, i, az[k])) return 1;
+  }
+  return 0;
+}
+
 static void work_titles(const ArNerText *t, Mark *aMark) {
   int i;
   for (i = 0; i + 1 < t->nTok; i++) {
     int s = i + 1, e;
-    /* كأس الاتحاد الأفريقي, كأس تونس: a competition named for a body or a place is neither */
+    /* كأس الاتحاد الأفريقي, كأس تونس: a competition named for a body or a place is neither; nor
+    ** is the place a treaty is named for (ميثاق روما; but اتفاق إيران is with Iran) */
     if (t->aTok[i].isWord && !aMark[i].type &&
-        (is_word(t, i, "كاس") || is_word(t, i, "الكاس") || is_word(t, i, "بطوله") || is_word(t, i, "ابطال")) &&
+        (is_word(t, i, "كاس") || is_word(t, i, "الكاس") || is_word(t, i, "بطوله") || is_word(t, i, "ابطال") ||
+         (aMark[s].type == AR_ENT_LOCATION && treaty_word(t, i) && !is_mark(t, span_end(t, aMark, s), '-'))) &&
         (aMark[s].type == AR_ENT_ORG || aMark[s].type == AR_ENT_LOCATION) && aMark[s].begin && !t->aTok[s].nProc) {
       e = span_end(t, aMark, s);
       clear_span(t, aMark, s, e);

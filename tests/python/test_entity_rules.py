@@ -238,6 +238,12 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("ممارسات تضر بالشركات وتدمر وظائف في بلاده"), [])
         self.assertEqual(self.ents("وصل إلى مدينة تدمر"), [("تدمر", "LOCATION", "تدمر")])
 
+    def test_the_place_of_a_treaty_is_no_place(self):
+        self.assertEqual(self.ents("ملزمة بموجب اتفاقية جنيف بتوفير الحماية للمدنيين"), [])
+        self.assertEqual(self.ents("صادقت على ميثاق روما الأساسي"), [])
+        self.assertEqual(self.ents("بموجب وثيقة قرطاج"), [])
+        self.assertEqual(self.ents("وقعت الاتفاقية في جنيف"), [("جنيف", "LOCATION", "جنيف")])
+
     def test_late_organizations(self):
         # names for the rules only: the tagger read فيلق الرحمن as a person
         self.assertEqual(self.ents("وقال وائل علوان، المتحدث باسم فيلق الرحمن من تركيا، إن المفاوضات جارية."),
