@@ -1267,10 +1267,9 @@ static void clubs(const ArNerText *t, Mark *aMark) {
     if (aMark[s].type != AR_ENT_LOCATION || !aMark[s].begin) continue;
     e = span_end(t, aMark, s);
     if (aMark[s].match >= 0 && t->aMatch[aMark[s].match].fromUser) continue;
-    /* a table of results: بوردو ( فرنسا ), ستيوا بوخارست 1 - 4 */
+    /* a table of results: بوردو ( فرنسا ); a place before a score may be a country's team */
     if (nSport >= 2 && e - s == 1 && !t->aTok[s].nProc && !(s > 0 && is_mark(t, s - 1, '(')) &&
-        ((is_mark(t, e, '(') && e + 2 < t->nTok && aMark[e + 1].type == AR_ENT_LOCATION && is_mark(t, e + 2, ')')) ||
-         (e + 1 < t->nTok && (t->aTok[e].shape == AR_SHAPE_DIGITS || is_word(t, e, "صفر")) && is_mark(t, e + 1, '-')))) {
+        is_mark(t, e, '(') && e + 2 < t->nTok && aMark[e + 1].type == AR_ENT_LOCATION && is_mark(t, e + 2, ')')) {
       mark_span(t, aMark, s, e, AR_ENT_ORG);
       continue;
     }
@@ -2269,7 +2268,8 @@ static int build_entities(const ArNerModel *model, const ArNerText *t, const Mar
         ArEntity *r = &p->a[j];
         if (r->type != AR_ENT_ORG || r->nTok <= e->nTok ||
             !(begins_with(t, r, e) || (e->nTok == 1 && one_word_of(t, r, e)) ||
-              (r->nTok == e->nTok + 1 && bare_trigger(t, r->iTok) && !bare_trigger(t, e->iTok) && ends_with(t, r, e))))
+              (r->nTok == e->nTok + 1 && bare_trigger(t, r->iTok) && !(t->aTok[r->iTok].gaz & AR_GZ_WEAK_TRIGGER) &&
+               !bare_trigger(t, e->iTok) && ends_with(t, r, e))))
           continue;
         if (aMark[e->iTok].match >= 0 && aMark[r->iTok].match < 0) continue;
         if (found >= 0 && aName[found] != aName[j]) {
