@@ -333,6 +333,16 @@ static int word_of(const ArNerText *t, int i, const char *const *az, size_t n) {
   return 0;
 }
 
+/* Is token i, with or without its proclitics, one of the n folded words
+** of az (وثيقة is no و + ثيقة, بريكست no ب + ريكست)? */
+static int word_or_whole_of(const ArNerText *t, int i, const char *const *az, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++) {
+    if (is_word(t, i, az[k]) || is_fold(t, i, az[k])) return 1;
+  }
+  return 0;
+}
+
 static int number_of(const ArNerText *t, int i) {
   const char *z;
   int v = 0, k;
@@ -1081,12 +1091,7 @@ static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark)
 ** وثيقة قرطاج: وثيقة as written, its و no conjunction)? */
 static int treaty_word(const ArNerText *t, int i) {
   static const char *const az[] = {"اتفاقيه", "الاتفاقيه", "ميثاق", "معاهده", "بروتوكول", "وثيقه"};
-  size_t k;
-  if (word_of(t, i, az, sizeof(az) / sizeof(az[0]))) return 1;
-  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
-    if (is_fold(t, i, az[k])) return 1;
-  }
-  return 0;
+  return word_or_whole_of(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 
 static void work_titles(const ArNerText *t, Mark *aMark) {
@@ -1500,6 +1505,18 @@ static int family_name_after(const ArNerText *t, const Mark *aMark, int f) {
 ** end (أين سعيد is سعيد), or, at the start of a person, an adjective the
 ** tagger knows as a common word (المخضرم بوفون is بوفون). A month is never
 ** a name (نيسان is April). Names of the gazetteers are kept as they are. */
+/* A plan, a substance, a currency news writes like a name (بريكست,
+** نوفيتشوك, اليورو) is neither a person, a place nor a body. */
+static void thing_names(const ArNerText *t, Mark *aMark) {
+  static const char *const az[] = {"بريكست", "البريكست", "نوفيتشوك", "اليورو", "يورو", "بيتكوين", "البيتكوين"};
+  int s;
+  for (s = 0; s < t->nTok; s++) {
+    if (aMark[s].type && aMark[s].type != AR_ENT_DATE && aMark[s].begin && aMark[s].match < 0 &&
+        span_end(t, aMark, s) == s + 1 && word_or_whole_of(t, s, az, sizeof(az) / sizeof(az[0])))
+      clear_marks(t, aMark, s, s + 1);
+  }
+}
+
 static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int i, s, e;
   for (i = 1; i < t->nTok; i++) {
@@ -2387,6 +2404,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     coordinated_organizations(&t, aMark);
     speakers(model, &t, aMark);
     persons_after_roles(model, &t, aMark);
+    thing_names(&t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = link_organizations(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);

@@ -487,7 +487,7 @@ const char ar_gaz_late_locations[] =
     "زليتن|رقدالين|العجيلات|نالوت|يفرن|أوباري|مرزق|شحات|توكرة|الزاوية الغربية|"
     "كيهيدي|"
     /* elsewhere */
-    "وادي السيليكون";
+    "وادي السيليكون|بورتون داون";
 
 /* Organizations the rules know and the tagger's features do not: armed
 ** groups and monitors of the wars in the news, and the makers of cars and

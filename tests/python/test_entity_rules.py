@@ -244,6 +244,13 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("بموجب وثيقة قرطاج"), [])
         self.assertEqual(self.ents("وقعت الاتفاقية في جنيف"), [("جنيف", "LOCATION", "جنيف")])
 
+    def test_things_are_no_names(self):
+        # a plan, a nerve agent, a currency; وثيقة is no و + ثيقة, بريكست no ب + ريكست
+        self.assertEqual(self.ents("وقال إن بريكست سيضر بالاقتصاد"), [])
+        self.assertEqual(self.ents("استخدام غاز الأعصاب نوفيتشوك في الهجوم"), [])
+        self.assertEqual(self.ents("وفي منطقة اليورو تتردد توقعات"), [])
+        self.assertEqual(self.ents("في مختبر بورتون داون"), [("بورتون داون", "LOCATION", "بورتون داون")])
+
     def test_late_organizations(self):
         # names for the rules only: the tagger read فيلق الرحمن as a person
         self.assertEqual(self.ents("وقال وائل علوان، المتحدث باسم فيلق الرحمن من تركيا، إن المفاوضات جارية."),
