@@ -278,7 +278,9 @@ static int joins_words(const ArNerText *t, int i) {
   /* a dash between spaces separates names (فخر الدين بن يوسف - طه ياسين الخنيسي) */
   if (c == '-' && ((b > 0 && (t->z[b - 1] == ' ' || t->z[b - 1] == '\t')) || (e < t->n && (t->z[e] == ' ' || t->z[e] == '\t'))))
     return 0;
-  return c != '.' || (i > 0 && t->aTok[i - 1].isWord && t->aTok[i - 1].nCp <= 2);
+  /* a dot after a letter, with no space after it either (آي.إتش.إس ماركت) */
+  return c != '.' || (i > 0 && t->aTok[i - 1].isWord &&
+                      (t->aTok[i - 1].nCp <= 2 || (t->aTok[i - 1].nCp == 3 && e < t->n && t->z[e] != ' ' && t->z[e] != '\t')));
 }
 
 /* A name never holds # @ or any other mark but those of may_join_name,
@@ -998,7 +1000,7 @@ static void media_names(const ArNerText *t, Mark *aMark) {
 /* Is token i, as written, the name of a Latin letter (بي, سي, إن, دي; not إكس, the platform X)? */
 static int letter_name(const ArNerText *t, int i) {
   static const char *const az[] = {"بي", "سي", "دي", "إف", "اف", "جي", "آي", "اي", "كي", "إل", "إم", "ام",
-                                   "إن", "ان", "أو", "كيو", "آر", "إس", "تي", "يو", "في", "واي", "زد"};
+                                   "إن", "ان", "أو", "كيو", "آر", "إس", "تي", "يو", "في", "واي", "زد", "إتش", "اتش"};
   return written_as(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 
@@ -1013,6 +1015,13 @@ static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark)
   ** foreign word (أستراليان) are names */
   for (s = 0; s < t->nTok; s++) {
     const char *z;
+    /* a kind of body and an adjective without the article: منظمة إرهابية "a terrorist organization" */
+    if (aMark[s].type == AR_ENT_ORG && aMark[s].begin && aMark[s].match < 0 && span_end(t, aMark, s) == s + 2 &&
+        (t->aTok[s].gaz & AR_GZ_ORG_TRIGGER) && !has_article_now(&t->aTok[s]) && !has_article_now(&t->aTok[s + 1]) &&
+        !t->aTok[s + 1].nProc && is_nisba(t, s + 1)) {
+      clear_span(t, aMark, s, s + 2);
+      continue;
+    }
     if (!(t->aTok[s].gaz & AR_GZ_COUNTRY_ADJ) || (t->aTok[s].gaz & AR_GZ_PLACE_SPELLED) || !aMark[s].begin ||
         (aMark[s].type != AR_ENT_ORG && aMark[s].type != AR_ENT_LOCATION) || aMark[s].match >= 0 ||
         !(has_article_now(&t->aTok[s]) || ends_in_ta_marbuta(t, s)))
@@ -1170,7 +1179,8 @@ static void generic_bodies(const ArNerText *t, Mark *aMark) {
     if (aMark[s].type != AR_ENT_ORG || !aMark[s].begin) continue;
     e = span_end(t, aMark, s);
     if (aMark[s].match >= 0 || e - s < 2) continue;
-    if (pair_listed(t, s, t->aTok[s].nProc, AR_GZ_GENERIC_BODY) ||
+    /* لجنة as written too: its ل is no proclitic */
+    if (pair_listed(t, s, t->aTok[s].nProc, AR_GZ_GENERIC_BODY) || pair_listed(t, s, 0, AR_GZ_GENERIC_BODY) ||
         (t->aTok[s].restoreAl && pair_listed(t, s, t->aTok[s].nProc - 1, AR_GZ_GENERIC_BODY))) {
       generic = 1;
       /* what follows the two words is a phrase of ل + ال (للشغل), not a name */
@@ -1612,7 +1622,8 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
     }
     /* نيسان the company, where no date is near: شركة نيسان, رينو ونيسان */
     if (type == AR_ENT_ORG && e - s == 1 && (t->aTok[s].gaz & AR_GZ_MONTH) && !month_in_date(t, s)) continue;
-    while (a < b && aMark[a].match < 0 &&
+    /* أن of أن.بي.سي, آي of آي.إتش.إس: a letter of an abbreviation, not a function word */
+    while (a < b && aMark[a].match < 0 && !(a + 1 < b && !t->aTok[a + 1].isWord && joins_words(t, a + 1)) &&
            ((t->aTok[a].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY)) ||
             ((type == AR_ENT_PERSON || type == AR_ENT_ORG) && (t->aTok[a].gaz & AR_GZ_TITLE) && b - a > 1) ||
             (type == AR_ENT_PERSON && b - a > 1 && !(t->aTok[a].gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) &&
@@ -1626,6 +1637,9 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
             /* ... or a phrase of ل + ال (سامي للهلال) */
             (type == AR_ENT_PERSON && b - a >= 2 && t->aTok[b - 1].restoreAl)))
       b--;
+    /* what is left neither starts nor ends with a mark */
+    while (a < b && !t->aTok[a].isWord) a++;
+    while (b > a && !t->aTok[b - 1].isWord) b--;
     for (k = s; k < e; k++) {
       if (k < a || k >= b) aMark[k].type = 0, aMark[k].match = -1;
     }

@@ -251,6 +251,16 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وفي منطقة اليورو تتردد توقعات"), [])
         self.assertEqual(self.ents("في مختبر بورتون داون"), [("بورتون داون", "LOCATION", "بورتون داون")])
 
+    def test_an_abbreviation_with_dots_is_one_name(self):
+        # آي and أن are letters here, not أي "which" and أن "that"
+        self.assertEqual(self.ents("وقالت آي.إتش.إس ماركت إن مؤشرات الصناعة تحسنت"),
+                         [("آي.إتش.إس ماركت", "ORGANIZATION", "آي.إتش.إس ماركت")])
+        self.assertEqual(self.ents("قالت شبكة أن.بي.سي إن"), [("أن.بي.سي", "ORGANIZATION", "أن.بي.سي")])
+
+    def test_a_name_cut_by_a_hashtag(self):
+        self.assertEqual(self.ents("استعدادا لحفله الأول بالمملكة العربية #السعودية، المقرر إقامته"),
+                         [("المملكة العربية", "LOCATION", "السعودية"), ("السعودية", "LOCATION", "السعودية")])
+
     def test_late_organizations(self):
         # names for the rules only: the tagger read فيلق الرحمن as a person
         self.assertEqual(self.ents("وقال وائل علوان، المتحدث باسم فيلق الرحمن من تركيا، إن المفاوضات جارية."),
@@ -376,6 +386,8 @@ class Extractor(unittest.TestCase):
         # a company's board and a state's forces are everyone's; with a country's adjective they are one
         self.assertEqual(self.ents("وقرر مجلس الإدارة رفع رأس المال."), [])
         self.assertEqual(self.ents("وسيطرت القوات الحكومية على البلدة."), [])
+        self.assertEqual(self.ents("قررت لجنة التحكيم منح الجائزة للفيلم."), [])
+        self.assertEqual(self.ents("صنفتها الحكومة منظمة إرهابية."), [])
         self.assertEqual(self.ents("وتقدمت القوات الحكومية السورية نحو البلدة."),
                          [("القوات الحكومية السورية", "ORGANIZATION", "القوات الحكومية السورية")])
         self.assertEqual(self.ents("أكدت النقابة الأساسية للأطباء أن الإضراب متواصل."), [])
