@@ -812,6 +812,13 @@ static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark 
           (org_word(t, aMark, j + 1) || (aMark[j + 1].match >= 0 && aMark[j + 1].type == AR_ENT_ORG))))
       continue;
     if ((tok->gaz & AR_GZ_WEAK_TRIGGER) && !weak_trigger_name(t, aMark, j, t->nTok)) continue;
+    /* وكالة الأنباء الفلبينية: a country's agency, named whole */
+    if (media && is_word(t, j, "الانباء") && j + 1 < t->nTok && org_word(t, aMark, j + 1) &&
+        (t->aTok[j + 1].gaz & AR_GZ_COUNTRY_ADJ)) {
+      mark_span(t, aMark, i, j + 2, AR_ENT_ORG);
+      i = j + 1;
+      continue;
+    }
     /* صحيفة الغارديان, not شبكة الإنترنت: the name is not a word the tagger knows as common,
     ** nor a noun and its adjective (منصة التواصل الاجتماعي) */
     if (media && (common_word(model, t, j) || (t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ))) continue;
@@ -863,6 +870,66 @@ static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark 
       e = e2;
     }
     i = e - 1;
+  }
+}
+
+/* A country's body named by its kind and the country's adjective (الجيش
+** التركي, السفارة الفلبينية, المخابرات المركزية الأمريكية, الخارجية
+** الروسية; not وزير الخارجية الروسي, the minister), though a definite
+** trigger alone asks for another nisba (not الإدارة الأميركية, the
+** administration); and a ministry of the gazetteer goes on with its
+** country's adjective (وزارة الخارجية الكويتية). */
+/* Is token i an adjective of the list that names no country (الدولية,
+** الأممية, الاتحادية, الفيدرالية, العربية)? */
+static int written_as_adj(const ArNerText *t, int i) {
+  static const char *const az[] = {"دولي", "اممي", "اتحادي", "فيدرالي", "فدرالي", "عربي"};
+  const char *z = skip_of(t, i, t->aTok[i].nProc + (t->aTok[i].restoreAl ? 0 : t->aTok[i].nAl));
+  size_t k;
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    if (strncmp(z, az[k], strlen(az[k])) == 0) return 1;
+  }
+  return 0;
+}
+
+static void country_bodies(const ArNerText *t, Mark *aMark) {
+  static const char *const azKind[] = {"الجيش", "البحريه", "الشرطه", "المخابرات", "الاستخبارات", "السفاره",
+                                       "القنصليه", "الخارجيه", "الداخليه", "الدفاع", "البرلمان"};
+  int i, a;
+  for (i = 0; i + 1 < t->nTok; i++) {
+    const ArNerMatch *m = aMark[i].match >= 0 ? &t->aMatch[aMark[i].match] : 0;
+    if (m && m->iTok == i && m->type == AR_ENT_ORG && (is_word(t, i, "وزاره") || is_fold(t, i, "وزاره"))) {
+      a = i + m->nTok;
+      if (a < t->nTok && !aMark[a].type && (t->aTok[a].gaz & AR_GZ_COUNTRY_ADJ) && has_article_now(&t->aTok[a]) &&
+          !t->aTok[a].nProc && !(t->aTok[a - 1].gaz & AR_GZ_COUNTRY_ADJ)) {
+        mark_span(t, aMark, i, a + 1, AR_ENT_ORG);
+        i = a;
+      }
+      continue;
+    }
+    /* وزير الخارجية الروسي is a minister */
+    if (aMark[i].type || t->aTok[i].nProc || !word_of(t, i, azKind, sizeof(azKind) / sizeof(azKind[0])) ||
+        (i > 0 && (t->aTok[i - 1].gaz & AR_GZ_TITLE)))
+      continue;
+    a = i + 1;
+    if (a + 1 < t->nTok && org_word(t, aMark, a) && !t->aTok[a].nProc && is_nisba(t, a) &&
+        !(t->aTok[a].gaz & AR_GZ_COUNTRY_ADJ))
+      a++;
+    /* not of a world or a union (البحرية الدولية, الشرطة الاتحادية), unless a country's
+    ** follows (الجيش العربي السوري) */
+    if (a < t->nTok && written_as_adj(t, a)) {
+      if (a + 1 < t->nTok && org_word(t, aMark, a + 1) && (t->aTok[a + 1].gaz & AR_GZ_COUNTRY_ADJ) &&
+          !written_as_adj(t, a + 1))
+        a++;
+      else
+        continue;
+    }
+    /* the adjective agrees with the body (الجيش التركي, المخابرات الأمريكية) or with the
+    ** ministry left out (الخارجية الروسية, الدفاع الروسية) */
+    if (aMark[a].type || !(t->aTok[a].gaz & AR_GZ_COUNTRY_ADJ) || !has_article_now(&t->aTok[a]) || t->aTok[a].nProc ||
+        line_break_before(t, a) || ends_in_ta_marbuta(t, a) != !(is_word(t, i, "الجيش") || is_word(t, i, "البرلمان")))
+      continue;
+    mark_span(t, aMark, i, a + 1, AR_ENT_ORG);
+    i = a;
   }
 }
 
@@ -1495,8 +1562,15 @@ static int is_device(const ArNerText *t, int i) {
 
 /* Is token i و (or ف) and a given name (وفوزي, وليلى), not a name as it
 ** stands (وليد)? */
+/* Is token i glued to a mark before it (وهبي of #هيفاء_وهبي): a word that
+** takes no conjunction there? */
+static int after_joining_mark(const ArNerText *t, int i) {
+  return i > 0 && !t->aTok[i - 1].isWord && t->aTok[i - 1].iByte + t->aTok[i - 1].nByte == t->aTok[i].iByte;
+}
+
 static int given_after_conj(const ArNerText *t, int i) {
   const ArNerToken *tok = &t->aTok[i];
+  if (after_joining_mark(t, i)) return 0;
   return tok->nConj && !(tok->gazWhole & (AR_GZ_PERSON | AR_GZ_FIRST_NAME)) &&
          (((tok->nProc == tok->nConj) && (tok->gazBare & AR_GZ_FIRST_NAME)) ||
           word_listed(t, i, tok->nConj, AR_GZ_FIRST_NAME));
@@ -1560,7 +1634,7 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
           break;
         }
         /* ... and so does و before any other word (ستولمان ورفاقه): the next span is judged alone */
-        if (t->aTok[k].nConj && t->aCp[t->aTok[k].iCp] == 0x0648 &&
+        if (t->aTok[k].nConj && t->aCp[t->aTok[k].iCp] == 0x0648 && !after_joining_mark(t, k) &&
             !(t->aTok[k].gazWhole & (AR_GZ_PERSON | AR_GZ_FIRST_NAME))) {
           aMark[k].begin = 1;
           e = k;
@@ -2400,6 +2474,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     merge_matches(model, &t, aMark);
     split_at_marks(&t, aMark);
     org_from_triggers(model, &t, aMark);
+    country_bodies(&t, aMark);
     org_complements(&t, aMark);
     clubs(&t, aMark);
     guard_spans(model, &t, aMark);

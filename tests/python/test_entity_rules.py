@@ -261,6 +261,24 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("استعدادا لحفله الأول بالمملكة العربية #السعودية، المقرر إقامته"),
                          [("المملكة العربية", "LOCATION", "السعودية"), ("السعودية", "LOCATION", "السعودية")])
 
+    def test_a_body_of_a_country(self):
+        self.assertEqual(self.ents("التي يشن عليها الجيش التركي حملة عسكرية"),
+                         [("الجيش التركي", "ORGANIZATION", "الجيش التركي")])
+        self.assertEqual(self.ents("كشفت وثائق المخابرات المركزية الأمريكية أن"),
+                         [("المخابرات المركزية الأمريكية", "ORGANIZATION", "المخابرات المركزية الأمريكية")])
+        self.assertEqual(self.ents("وقالت وزارة الخارجية الكويتية إن"),
+                         [("وزارة الخارجية الكويتية", "ORGANIZATION", "وزارة الخارجية الكويتية")])
+        self.assertEqual(self.ents("نقلت وكالة الأنباء الفلبينية عن"),
+                         [("وكالة الأنباء الفلبينية", "ORGANIZATION", "وكالة الأنباء الفلبينية")])
+        # the minister, the administration and a body of the world are none
+        self.assertEqual(self.ents("وقال وزير الخارجية الروسي إن"), [])
+        self.assertEqual(self.ents("وقالت الإدارة الأميركية إن"), [])
+        self.assertEqual(self.ents("قالت البحرية الدولية"), [])
+
+    def test_a_hashtag_joins_a_name_with_wa(self):
+        # وهبي after the _ of a hashtag is no و + هبي
+        self.assertEqual(self.ents("اختارت #هيفاء_وهبي أن تظهر"), [("هيفاء وهبي", "PERSON", "هيفاء وهبي")])
+
     def test_late_organizations(self):
         # names for the rules only: the tagger read فيلق الرحمن as a person
         self.assertEqual(self.ents("وقال وائل علوان، المتحدث باسم فيلق الرحمن من تركيا، إن المفاوضات جارية."),
