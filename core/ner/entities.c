@@ -906,9 +906,11 @@ static void country_bodies(const ArNerText *t, Mark *aMark) {
       }
       continue;
     }
-    /* وزير الخارجية الروسي is a minister */
-    if (aMark[i].type || t->aTok[i].nProc || !word_of(t, i, azKind, sizeof(azKind) / sizeof(azKind[0])) ||
-        (i > 0 && (t->aTok[i - 1].gaz & AR_GZ_TITLE)))
+    /* the cheap tests first: a country's adjective one or two words on; وزير الخارجية الروسي
+    ** is a minister */
+    if (aMark[i].type || t->aTok[i].nProc || !t->aTok[i].nAl ||
+        !((t->aTok[i + 1].gaz & AR_GZ_COUNTRY_ADJ) || (i + 2 < t->nTok && (t->aTok[i + 2].gaz & AR_GZ_COUNTRY_ADJ))) ||
+        (i > 0 && (t->aTok[i - 1].gaz & AR_GZ_TITLE)) || !word_of(t, i, azKind, sizeof(azKind) / sizeof(azKind[0])))
       continue;
     a = i + 1;
     if (a + 1 < t->nTok && org_word(t, aMark, a) && !t->aTok[a].nProc && is_nisba(t, a) &&
