@@ -312,9 +312,9 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وقالت وزارة الخزانة الأميركية إنها فرضت عقوبات. وأضافت الخزانة الأميركية أن القرار نهائي."),
                          [("وزارة الخزانة الأميركية", "ORGANIZATION", "وزارة الخزانة الأمريكية"),
                           ("الخزانة الأميركية", "ORGANIZATION", "وزارة الخزانة الأمريكية")])
-        self.assertEqual(self.ents("تبنى تنظيم القاعدة الهجوم، وقال خبراء إن القاعدة ما زالت قوية."),
-                         [("تنظيم القاعدة", "ORGANIZATION", "تنظيم القاعدة"),
-                          ("القاعدة", "ORGANIZATION", "تنظيم القاعدة")])
+        self.assertEqual(self.ents("قالت حركة النهضة إنها ستشارك، وأكدت النهضة أن القرار نهائي."),
+                         [("حركة النهضة", "ORGANIZATION", "حركة النهضة"),
+                          ("النهضة", "ORGANIZATION", "حركة النهضة")])
         # but not a common word (فتح "opened"), الله, a topic (حقوق الإنسان) nor a body of a body
         self.assertEqual(self.ents("قال حزب الله إن الله أكبر من كل شيء."), [("حزب الله", "ORGANIZATION", "حزب الله")])
         self.assertEqual(self.ents("قالت حركة فتح إنها فتح الباب أمام الحوار."),
@@ -344,7 +344,8 @@ class Extractor(unittest.TestCase):
 
     def test_news_site_with_its_domain(self):
         self.assertEqual(self.ents('وأجرت "العربية.نت" اتصالا بالطبيب، وقالت نور لـ"العربية.نت" إنها بخير.'),
-                         [("العربية.نت", "ORGANIZATION", "العربية.نت"), ("العربية.نت", "ORGANIZATION", "العربية.نت")])
+                         [("العربية.نت", "ORGANIZATION", "العربية.نت"), ("نور", "PERSON", "نور"),
+                          ("العربية.نت", "ORGANIZATION", "العربية.نت")])
         self.assertEqual(self.ents("وذكر موقع مصراوي.كوم أن الطريق مقطوعة."),
                          [("مصراوي.كوم", "ORGANIZATION", "مصراوي.كوم")])
 
@@ -456,7 +457,7 @@ class Linker(unittest.TestCase):
 
     def test_two_given_names_join_the_full_name_they_begin(self):
         db = linked(["قال الرئيس التركي رجب طيب أردوغان إن بلاده مستعدة.", "وأكد الرئيس رجب طيب أردوغان موقفه.",
-                     "وقال رجب طيب إن الاتفاق قريب."])
+                     "وقال الرئيس رجب طيب إن الاتفاق قريب."])
         self.assertEqual(self.counts(db, "PERSON"), [("رجب طيب أردوغان", 3)])
 
     def test_given_and_family_name_join_the_fuller_name(self):
@@ -498,7 +499,7 @@ class Linker(unittest.TestCase):
         # club, فتح the movement)
         db = linked(["وفاز فريق الفتح السعودي على ضيفه الهلال في الدوري.", "وتعادل نادي الفتح مع النصر.",
                      "وتتعثر المصالحة بين حماس وفتح."])
-        self.assertEqual(self.counts(db, "ORGANIZATION"), [("الفتح", 2), ("حماس", 1), ("فتح", 1)])
+        self.assertEqual(self.counts(db, "ORGANIZATION"), [("الفتح", 2), ("النصر", 1), ("حماس", 1), ("فتح", 1)])
 
     def test_short_organization_joins_the_one_full_name(self):
         # rule 10: مجلس الشعب holds the words of مجلس نواب الشعب (a noun inside); the African
