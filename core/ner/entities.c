@@ -81,7 +81,9 @@ static int inside_other_span(const ArNerText *t, const Mark *aMark, int s, int e
 static int title_before(const ArNerText *t, Mark *aMark, int s) {
   int a = s - 1, i, found = 0;
   while (a > 0 && !aMark[a].begin && aMark[a - 1].type == AR_ENT_PERSON) a--;
-  for (i = a; i < s; i++) found |= t->aTok[i].nAl > 0 || (t->aTok[i].gaz & AR_GZ_TITLE) != 0;
+  /* a given name written with the article is no adjective (الجيلاني الهمامي) */
+  for (i = a; i < s; i++)
+    found |= (t->aTok[i].nAl > 0 && !(t->aTok[i].gaz & AR_GZ_FIRST_NAME)) || (t->aTok[i].gaz & AR_GZ_TITLE) != 0;
   if (found) {
     for (i = a; i < s; i++) aMark[i].type = 0;
   }
@@ -195,7 +197,7 @@ static void merge_matches(const ArNerModel *model, const ArNerText *t, Mark *aMa
   int k, i;
   for (k = 0; k < t->nMatch; k++) {
     const ArNerMatch *m = &t->aMatch[k];
-    int s = m->iTok, e = m->iTok + m->nTok, conflict = m->fromUser, begin;
+    int s = m->iTok, e = m->iTok + m->nTok, conflict = m->fromUser, begin, joined;
     for (i = s; i < e; i++) {
       if (aMark[i].type && aMark[i].type != m->type) conflict = 1;
     }
@@ -228,6 +230,21 @@ static void merge_matches(const ArNerModel *model, const ArNerText *t, Mark *aMa
     ** مانشستر يونايتد, واشنطن تايمز; but not inside a person the tagger
     ** reads from a title or a common word before it (زار الوزير بن قردان,
     ** أهالي بن قردان): a place ends that span, and what is before it is no name. */
+    /* A listed person after a listed body, with a given name between that
+    ** the tagger ran into the body (الجبهة الشعبية الجيلاني الهمامي): the
+    ** given name goes with the person. */
+    joined = 0;
+    if (conflict && !m->fromUser && m->type == AR_ENT_PERSON && s > 0 && inside_other_span(t, aMark, s, e)) {
+      int a = s;
+      while (a > 0 && !aMark[a].begin && aMark[a - 1].type == aMark[s].type) a--;
+      joined = a > 0 && a < s && aMark[a - 1].match >= 0 && aMark[a - 1].type == aMark[a].type;
+      for (i = a; i < s && joined; i++) joined = (t->aTok[i].gaz & AR_GZ_FIRST_NAME) != 0;
+      for (i = a; i < s && joined; i++) {
+        aMark[i].type = AR_ENT_PERSON;
+        aMark[i].begin = i == a;
+        aMark[i].match = -1;
+      }
+    }
     if (conflict && !m->fromUser && inside_other_span(t, aMark, s, e)) {
       int a = s;
       if (!(m->type == AR_ENT_LOCATION && aMark[s].type == AR_ENT_PERSON && place_ends_person(t, aMark, s, e)))
@@ -245,8 +262,8 @@ static void merge_matches(const ArNerModel *model, const ArNerText *t, Mark *aMa
     if (conflict && !m->fromUser && same_span(t, aMark, s, e) && aMark[s].type != AR_ENT_PERSON &&
         m->type != AR_ENT_PERSON && !(m->type == AR_ENT_LOCATION && place_context(t, s, m->stripFirst)))
       continue;
-    begin = conflict || s == 0 || aMark[s - 1].type != m->type || aMark[s - 1].match >= 0 ||
-            aMark[s].type != m->type || aMark[s].begin;
+    begin = !joined && (conflict || s == 0 || aMark[s - 1].type != m->type || aMark[s - 1].match >= 0 ||
+                        aMark[s].type != m->type || aMark[s].begin);
     if (!begin && m->type == AR_ENT_PERSON && title_before(t, aMark, s)) begin = 1;
     for (i = s; i < e; i++) {
       aMark[i].type = (unsigned char)m->type;
@@ -1076,6 +1093,22 @@ static int letter_name(const ArNerText *t, int i) {
 /* What the tagger or the rules read as an organization or a place and is
 ** not one: a trigger alone (حزب, قصر), an organ of a body (المكتب السياسي,
 ** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
+/* Is token i an adjective of a field or a continent, with its article
+** (الاقتصادية, الأمني, الأفريقي), which describes a body without naming it? */
+static int field_adjective(const ArNerText *t, int i) {
+  static const char *const az[] = {"الاقتصادي", "السياسي", "الامني", "الاجتماعي", "الثقافي", "الاعلامي",
+                                   "المالي", "الفني", "التقني", "الاداري", "القانوني", "الصحي", "الافريقي", "الاوروبي",
+                                   "الاسيوي", "اللاتيني"};
+  const char *z = bare_of(t, i);
+  size_t k, n = strlen(z);
+  for (k = 0; k < sizeof(az) / sizeof(az[0]); k++) {
+    size_t m = strlen(az[k]);
+    /* the masculine, or the feminine in ه (folded ة) */
+    if ((n == m || (n == m + 2 && strcmp(z + m, "ه") == 0)) && strncmp(z, az[k], m) == 0) return 1;
+  }
+  return 0;
+}
+
 static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int s, e;
   /* a country's adjective, with its article or in the feminine, starts no place nor body of
@@ -1104,10 +1137,14 @@ static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark)
   for (s = 1; s < t->nTok; s++) {
     if (aMark[s].type == AR_ENT_ORG && aMark[s].begin && aMark[s].match < 0 && lam_phrase(t, s) &&
         aMark[s - 1].type == AR_ENT_ORG && aMark[s - 1].match >= 0) {
-      int a = s - 1;
+      int a = s - 1, k, lam = 0;
       e = span_end(t, aMark, s);
       while (a > 0 && !aMark[a].begin) a--;
-      if (e - a <= AR_NAME_MAX_WORDS && (t->aTok[a].gaz & AR_GZ_ORG_TRIGGER)) mark_span(t, aMark, a, e, AR_ENT_ORG);
+      /* ... but a name that has its phrase already takes no second one (الاتحاد العام التونسي
+      ** للشغل | للتحركات الاجتماعية: what the union backs) */
+      for (k = a + 1; k < s; k++) lam |= t->aTok[k].restoreAl;
+      if (!lam && e - a <= AR_NAME_MAX_WORDS && (t->aTok[a].gaz & AR_GZ_ORG_TRIGGER))
+        mark_span(t, aMark, a, e, AR_ENT_ORG);
     }
   }
   /* نادي كرة القدم بالمتلوي: after نادي a sport is no name; the club is named with it and its town,
@@ -1158,6 +1195,11 @@ static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark)
     if (type == AR_ENT_ORG && e - s >= 2 && has_article_now(tok) && (tok->gaz & AR_GZ_ORG_TRIGGER) &&
         (t->aTok[s + 1].gaz & AR_GZ_ORGAN) &&
         (e == s + 2 || (e == s + 3 && t->aTok[s + 2].restoreAl && (t->aTok[s + 2].gaz & AR_GZ_ORG_TRIGGER))))
+      drop = 1;
+    /* a kind of body and a field or a continent, not a name: المجموعة الاقتصادية, اللجنة
+    ** الأمنية, المنتخب الأفريقي ("the African side") */
+    if (type == AR_ENT_ORG && e - s == 2 && has_article_now(tok) && !tok->nProc && (tok->gaz & AR_GZ_ORG_TRIGGER) &&
+        field_adjective(t, s + 1))
       drop = 1;
     if (drop) clear_span(t, aMark, s, e);
   }
@@ -1236,6 +1278,14 @@ static int place_after(const ArNerText *t, const Mark *aMark, int i) {
   return span_end(t, aMark, i);
 }
 
+/* Is token i an ordinal with its article (الرابعة, الأولى, الثاني)? */
+static int ordinal(const ArNerText *t, int i) {
+  static const char *const az[] = {"الاول", "الاولي", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع", "الرابعه",
+                                   "الخامس", "الخامسه", "السادس", "السادسه", "السابع", "السابعه", "الثامن", "الثامنه",
+                                   "التاسع", "التاسعه", "العاشر", "العاشره"};
+  return word_of(t, i, az, sizeof(az) / sizeof(az[0]));
+}
+
 /* A body every town has (المحكمة الابتدائية, الاتحاد الجهوي للشغل) names
 ** one body only with its town: المحكمة الابتدائية بسوسة is a name, the
 ** court alone is none. A club's name of "sporting" goes on with its town
@@ -1252,9 +1302,11 @@ static void generic_bodies(const ArNerText *t, Mark *aMark) {
     if (pair_listed(t, s, t->aTok[s].nProc, AR_GZ_GENERIC_BODY) || pair_listed(t, s, 0, AR_GZ_GENERIC_BODY) ||
         (t->aTok[s].restoreAl && pair_listed(t, s, t->aTok[s].nProc - 1, AR_GZ_GENERIC_BODY))) {
       generic = 1;
-      /* what follows the two words is a phrase of ل + ال (للشغل), not a name */
+      /* what follows the two words is a phrase of ل + ال (للشغل) or an ordinal (الدائرة
+      ** الجنائية الرابعة), not a name */
       for (k = s + 2; k < e; k++) {
-        if (!t->aTok[k].restoreAl && !(t->aTok[k].nConj && has_article_now(&t->aTok[k]))) generic = 0;
+        if (!t->aTok[k].restoreAl && !(t->aTok[k].nConj && has_article_now(&t->aTok[k])) && !ordinal(t, k))
+          generic = 0;
       }
     } else if (e - s == 2 && (t->aTok[s].gaz & AR_GZ_CLUB) && (is_word(t, s + 1, "الرياضي") || is_word(t, s + 1, "الرياضيه"))) {
       generic = 2;
@@ -1603,6 +1655,27 @@ static void thing_names(const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* Is token i a title in the dual or the plural (نائبين, وزيران, مستشارون:
+** سميرة الشواشي نائبين لرئيس الحزب), which no name ends with? */
+static int title_in_number(const ArNerText *t, int i) {
+  static const char *const azEnd[] = {"ين", "ان", "ون"};
+  const char *z = bare_of(t, i);
+  char zStem[64];
+  size_t n = strlen(z), k, m;
+  if (!t->aTok[i].isWord || t->aTok[i].nAl || n >= sizeof(zStem)) return 0;
+  for (k = 0; k < sizeof(azEnd) / sizeof(azEnd[0]); k++) {
+    m = strlen(azEnd[k]);
+    if (n > m + 4 && strcmp(z + n - m, azEnd[k]) == 0) {
+      const ArNameTable *words = ar_ner_builtin_words();
+      const ArNameEntry *e;
+      memcpy(zStem, z, n - m);
+      e = words ? ar_name_table_find(words, ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, zStem, (int)(n - m)), "w", 1)) : 0;
+      return e && (e->bits & AR_GZ_TITLE);
+    }
+  }
+  return 0;
+}
+
 static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int i, s, e;
   for (i = 1; i < t->nTok; i++) {
@@ -1691,6 +1764,12 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
       clear_marks(t, aMark, s, e);
       continue;
     }
+    /* a birthplace, not the capital of Oman: مسقط رأسه */
+    if (type == AR_ENT_LOCATION && e - s == 1 && is_word(t, s, "مسقط") && s + 1 < t->nTok &&
+        strncmp(bare_of(t, s + 1), "راس", strlen("راس")) == 0) {
+      clear_marks(t, aMark, s, e);
+      continue;
+    }
     /* a time zone, not a person: بتوقيت غرينتش */
     if (type == AR_ENT_PERSON && is_word(t, s - 1, "توقيت")) {
       clear_marks(t, aMark, s, e);
@@ -1710,8 +1789,12 @@ static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark
            ((t->aTok[b - 1].gaz & (AR_GZ_FUNCTION | AR_GZ_SPEECH | AR_GZ_MONTH | AR_GZ_WEEKDAY | AR_GZ_TITLE)) ||
             (type == AR_ENT_PERSON && b - a == 2 && (t->aTok[a].gaz & AR_GZ_FIRST_NAME) &&
              !(t->aTok[b - 1].gaz & (AR_GZ_FIRST_NAME | AR_GZ_PERSON)) && common_noun(t, b - 1)) ||
-            /* ... or a phrase of ل + ال (سامي للهلال) */
-            (type == AR_ENT_PERSON && b - a >= 2 && t->aTok[b - 1].restoreAl)))
+            /* ... or a phrase of ل + ال (سامي للهلال), or a title in the dual (نائبين) */
+            (type == AR_ENT_PERSON && b - a >= 2 && (t->aTok[b - 1].restoreAl || title_in_number(t, b - 1))) ||
+            /* ... a place and its country's adjective (تاورمينا الإيطالية): the place */
+            (type == AR_ENT_LOCATION && b - a == 2 && !has_article_now(&t->aTok[a]) &&
+             !(t->aTok[a].gaz & AR_GZ_LOC_TRIGGER) && (t->aTok[b - 1].gaz & AR_GZ_COUNTRY_ADJ) &&
+             t->aTok[b - 1].nAl && !t->aTok[b - 1].nProc)))
       b--;
     /* what is left neither starts nor ends with a mark */
     while (a < b && !t->aTok[a].isWord) a++;
@@ -2404,6 +2487,17 @@ static int build_entities(const ArNerModel *model, const ArNerText *t, const Mar
           ((t->aTok[e->iTok].gaz & AR_GZ_ORG_TRIGGER) || strcmp(bare_of(t, e->iTok), "تنظيم") == 0)) {
         const ArNerMatch *m2 = &t->aMatch[aMark[e->iTok + 1].match];
         if (m2->iTok == e->iTok + 1 && m2->iTok + m2->nTok == e->iTok + e->nTok && m2->type == e->type && m2->zCanon)
+          m = aMark[e->iTok + 1].match;
+      }
+      /* المنجي الرحوي: the gazetteer's person (منجي الرحوي) with the article on the given name */
+      if (m < 0 && e->nTok >= 2 && e->type == AR_ENT_PERSON && aMark[e->iTok + 1].match >= 0 &&
+          t->aTok[e->iTok].nAl && !t->aTok[e->iTok].nProc) {
+        const ArNerMatch *m2 = &t->aMatch[aMark[e->iTok + 1].match];
+        const ArNerToken *given = &t->aTok[e->iTok];
+        int nAl = (int)strlen("ال"), n = given->nByte - nAl;
+        if (m2->iTok == e->iTok + 1 && m2->iTok + m2->nTok == e->iTok + e->nTok && m2->type == e->type &&
+            m2->zCanon && n > 0 && m2->nCanon > n && m2->zCanon[n] == ' ' &&
+            memcmp(m2->zCanon, t->z + given->iByte + nAl, (size_t)n) == 0)
           m = aMark[e->iTok + 1].match;
       }
       if (m >= 0 && t->aMatch[m].zCanon) {
