@@ -530,6 +530,11 @@ static uint64_t hash_key(uint64_t h, const uint32_t *a, int n) {
   return hash_cps(h, key, ar_name_key(a, n, key));
 }
 
+/* hash_cps() of the word's folded code points, from their UTF-8 in zFold in one pass. */
+static uint64_t fold_hash(const ArNerText *t, const ArNerToken *tok) {
+  return ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iFold, tok->nFold);
+}
+
 /* وكييف, وبغداد, ولندن: after a conjunction, a name may itself start with
 ** ب ك ل. The reading without the conjunction alone is then a second
 ** candidate for the gazetteer; 0 when there is none. */
@@ -580,17 +585,16 @@ static void mark_ala(ArNerText *t) {
 }
 
 /* The longest name of tab starting at token i, read from the whole word, the
-** word without its proclitics (bare: the hash of that form, 0 if none) and
-** the word without its conjunction only; kept when longer than *pBest. */
-static void longest_of_forms(const ArNerText *t, const ArNerToken *tok, int i, uint64_t bare,
+** word without its proclitics and the word without its conjunction only
+** (aForm: the hashes of the three forms' keys, 0 for a form the word does not
+** have); kept when longer than *pBest. */
+static void longest_of_forms(const ArNerText *t, const ArNerToken *tok, int i, const uint64_t *aForm,
                              const ArNameTable *tab, int *pBest, const ArNameEntry **peBest,
                              const ArNameTable **ptabBest, int *pStrip) {
   int f;
   for (f = 0; f < 3; f++) {
     const ArNameEntry *e = 0;
-    uint64_t h0 = f == 0 ? ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey)
-                : f == 1 ? (tok->nProc ? bare : 0)
-                         : conj_only_key(t, tok);
+    uint64_t h0 = aForm[f];
     int L;
     if (h0 == 0) continue;
     L = longest_name(t, tab, i, h0, &e);
@@ -641,7 +645,7 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
       int n = f ? nStrip : tok->nCp;
       uint64_t hKey = f ? aBare[i] : ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
       if (f && tok->nProc == 0) break;
-      e = ar_name_table_find(words, ar_hash_bytes(hash_cps(AR_HASH_INIT, a, n), "w", 1));
+      e = ar_name_table_find(words, ar_hash_bytes(f ? hash_cps(AR_HASH_INIT, a, n) : fold_hash(t, tok), "w", 1));
       if (e) {
         tok->gaz |= e->bits;
         if (f) tok->gazBare |= e->bits;
@@ -661,18 +665,22 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
     const ArNameEntry *eBest = 0;
     const ArNameTable *tabBest = 0;
     int best = 0, stripBest = 0, s, addedAl = 0;
+    uint64_t aForm[3]; /* the keys of the word's three forms, for each table */
     if (!tok->isWord || tok->shape == AR_SHAPE_DIGITS) {
       i++;
       continue;
     }
+    aForm[0] = ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
+    aForm[1] = tok->nProc ? aBare[i] : 0;
+    aForm[2] = conj_only_key(t, tok);
     for (s = 0; s < 2; s++) {
       const ArNameTable *tab = s == 0 ? user : names;
-      if (tab && tab->a) longest_of_forms(t, tok, i, aBare[i], tab, &best, &eBest, &tabBest, &stripBest);
+      if (tab && tab->a) longest_of_forms(t, tok, i, aForm, tab, &best, &eBest, &tabBest, &stripBest);
     }
     if (best == 0) {
       /* The names for the rules only, not the features (the tagger was trained
       ** without them): whole, without the proclitics, without the conjunction. */
-      longest_of_forms(t, tok, i, aBare[i], &g_late, &best, &eBest, &tabBest, &stripBest);
+      longest_of_forms(t, tok, i, aForm, &g_late, &best, &eBest, &tabBest, &stripBest);
       /* ببن قردان, لبن عروس: a preposition of one letter before a first word
       ** too short for the clitic parse; a name of two words or more only. */
       if (best == 0 && tok->nProc == 0 && tok->shape == AR_SHAPE_ARABIC && tok->nCp >= 3 && tok->nCp <= 4 &&
