@@ -262,6 +262,6 @@ extern const char ar_gaz_persons[], ar_gaz_locations[], ar_gaz_organizations[], 
     ar_gaz_weak_triggers[], ar_gaz_works[], ar_gaz_clubs[], ar_gaz_sports[], ar_gaz_date_periods[],
     ar_gaz_date_relatives[], ar_gaz_year_openers[], ar_gaz_numbers[], ar_gaz_common_places[],
     ar_gaz_place_heads[], ar_gaz_generic_bodies[], ar_gaz_broadcast[], ar_gaz_late_locations[],
-    ar_gaz_late_organizations[];
+    ar_gaz_late_organizations[], ar_gaz_late_persons[];
 
 #endif

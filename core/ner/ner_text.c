@@ -440,6 +440,7 @@ static int build_builtin(void) {
   if (rc == AR_OK) rc = ar_name_table_init(&g_late, 256);
   if (rc == AR_OK) rc = add_late(norm, ar_gaz_late_locations, AR_ENT_LOCATION);
   if (rc == AR_OK) rc = add_late(norm, ar_gaz_late_organizations, AR_ENT_ORG);
+  if (rc == AR_OK) rc = add_late(norm, ar_gaz_late_persons, AR_ENT_PERSON);
   if (rc == AR_OK) rc = add_place_nisbas(norm, ar_gaz_late_locations);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_persons, AR_ENT_PERSON, AR_GZ_PERSON);
   if (rc == AR_OK) rc = add_list(norm, ar_gaz_locations, AR_ENT_LOCATION, AR_GZ_LOCATION);

@@ -362,6 +362,16 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وقالت اللجنة الأمنية إن الوضع هادئ، وفاز المنتخب الأفريقي على النادي الأفريقي."),
                          [("النادي الأفريقي", "ORGANIZATION", "النادي الإفريقي")])
 
+    def test_spellings_the_tagger_was_not_trained_with(self):
+        # the late lists: a listed person's other spelling, an app, a body without its article
+        self.assertEqual(self.ents("وقال كيم يونغ أون إن السلام ممكن."),
+                         [("كيم يونغ أون", "PERSON", "كيم جونغ أون")])
+        self.assertEqual(self.ents("ونشرت الصورة على سناب شات، وقال فيفا إن البطولة ستقام."),
+                         [("سناب شات", "ORGANIZATION", "سناب شات"), ("فيفا", "ORGANIZATION", "الفيفا")])
+        # after تطبيق the name is what follows, as after صحيفة
+        self.assertEqual(self.ents("حملوا أحدث نسخة من تطبيق بي بي سي عربي على هواتفهم."),
+                         [("بي بي سي عربي", "ORGANIZATION", "بي بي سي عربي")])
+
     def test_given_name_with_the_article(self):
         # الطاهر is a given name, not an adjective: another person than the gazetteer's راشد الغنوشي
         self.assertEqual(self.ents("وقال الطاهر الغنوشي إن الحزب موحد. وأضاف الغنوشي أن المؤتمر قريب."),
