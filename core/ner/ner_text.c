@@ -624,11 +624,59 @@ static int add_match(ArNerText *t, int i, int n, const ArNameTable *tab, const A
   return AR_OK;
 }
 
+/* ببن قردان, لبن عروس: a word of 3 or 4 letters that starts with a letter
+** that may be a proclitic, too short for the clitic parse to take it off. */
+static int short_after_letter(const ArNerText *t, const ArNerToken *tok) {
+  uint32_t c = tok->nCp ? t->aCp[tok->iCp] : 0;
+  return tok->nProc == 0 && tok->shape == AR_SHAPE_ARABIC && tok->nCp >= 3 && tok->nCp <= 4 &&
+         (c == CH_BEH || c == CH_LAM || c == CH_KAF || c == CH_WAW || c == CH_FEH);
+}
+
+/* The names for the rules only (ar_gaz_late_*), after the others: from a
+** word no other name covers, whole, without its proclitics or its
+** conjunction, or without a letter (ببن قردان); not over a name of the
+** user's. They neither set the words' gazetteer bits nor keep the other
+** lists from matching inside them, so the tagger's features are those it
+** was trained with (it never saw these lists). Appended after the other
+** matches: merge_matches() puts them in last, over the names inside them. */
+static int late_matches(ArNerText *t, const uint64_t *aBare) {
+  int nFirst = t->nMatch, k = 0, i = 0;
+  while (i < t->nTok) {
+    const ArNerToken *tok = &t->aTok[i];
+    const ArNameEntry *eBest = 0;
+    const ArNameTable *tabBest = 0;
+    int best = 0, stripBest = 0, j, user = 0;
+    uint64_t aForm[3];
+    while (k < nFirst && t->aMatch[k].iTok + t->aMatch[k].nTok <= i) k++;
+    if (!tok->isWord || tok->shape == AR_SHAPE_DIGITS || (k < nFirst && t->aMatch[k].iTok <= i)) {
+      i++;
+      continue;
+    }
+    aForm[0] = ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
+    aForm[1] = tok->nProc ? aBare[i] : 0;
+    aForm[2] = conj_only_key(t, tok);
+    longest_of_forms(t, tok, i, aForm, &g_late, &best, &eBest, &tabBest, &stripBest);
+    if (best == 0 && short_after_letter(t, tok)) {
+      const ArNameEntry *e = 0;
+      int L = longest_name(t, &g_late, i, hash_key(AR_HASH_INIT, t->aCp + tok->iCp + 1, tok->nCp - 1), &e);
+      if (L >= 2) best = L, eBest = e, stripBest = 1;
+    }
+    for (j = k; j < nFirst && t->aMatch[j].iTok < i + best; j++) user |= t->aMatch[j].fromUser;
+    if (best == 0 || user) {
+      i++;
+      continue;
+    }
+    if (add_match(t, i, best, &g_late, eBest, stripBest, 0) != AR_OK) return AR_NOMEM;
+    i += best;
+  }
+  return AR_OK;
+}
+
 int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
   const ArNameTable *names = ar_ner_builtin_names(), *words = ar_ner_builtin_words();
   uint32_t buf[AR_MAX_WORD_CHARS + 2];
   uint64_t *aBare; /* hash of the name key of each word without its proclitics */
-  int i;
+  int i, rc;
   if (!names || !words) return AR_NOMEM;
   aBare = ar_malloc(sizeof(uint64_t) * ((size_t)t->nTok + 1));
   if (!aBare) return AR_NOMEM;
@@ -679,16 +727,11 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
       if (tab && tab->a) longest_of_forms(t, tok, i, aForm, tab, &best, &eBest, &tabBest, &stripBest);
     }
     if (best == 0) {
-      /* The names for the rules only, not the features (the tagger was trained
-      ** without them): whole, without the proclitics, without the conjunction. */
-      longest_of_forms(t, tok, i, aForm, &g_late, &best, &eBest, &tabBest, &stripBest);
       /* ببن قردان, لبن عروس: a preposition of one letter before a first word
       ** too short for the clitic parse; a name of two words or more only. */
-      if (best == 0 && tok->nProc == 0 && tok->shape == AR_SHAPE_ARABIC && tok->nCp >= 3 && tok->nCp <= 4 &&
-          (t->aCp[tok->iCp] == CH_BEH || t->aCp[tok->iCp] == CH_LAM || t->aCp[tok->iCp] == CH_KAF ||
-           t->aCp[tok->iCp] == CH_WAW || t->aCp[tok->iCp] == CH_FEH)) {
-        for (s = 0; s < 3; s++) {
-          const ArNameTable *tab = s == 0 ? user : s == 1 ? names : &g_late;
+      if (short_after_letter(t, tok)) {
+        for (s = 0; s < 2; s++) {
+          const ArNameTable *tab = s == 0 ? user : names;
           const ArNameEntry *e = 0;
           int L;
           if (!tab || !tab->a) continue;
@@ -745,6 +788,7 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
       i += best;
     }
   }
+  rc = late_matches(t, aBare);
   ar_free(aBare);
-  return ar_ner_hash_tokens(t);
+  return rc == AR_OK ? ar_ner_hash_tokens(t) : rc;
 }
