@@ -124,7 +124,7 @@ LINK_TABLES = (
     # the spelling)
     "link_groups(id INTEGER PRIMARY KEY, type TEXT, entity TEXT, canonical TEXT, s TEXT, sk TEXT, ck TEXT, "
     "mentions INTEGER, n INTEGER, cn INTEGER, root INTEGER, UNIQUE(type, entity, canonical))",
-    "link_group_articles(group_id INTEGER, article_id INTEGER)",
+    "link_group_articles(group_id INTEGER, article_id INTEGER, PRIMARY KEY(group_id, article_id)) WITHOUT ROWID",
     "link_article_entities(article_id INTEGER, entity_id INTEGER, PRIMARY KEY(article_id, entity_id)) WITHOUT ROWID",
     "link_roots(root INTEGER PRIMARY KEY, entity_id INTEGER, canonical TEXT)",
     "link_sentences(source TEXT, h INTEGER, article_id INTEGER, PRIMARY KEY(source, h, article_id)) WITHOUT ROWID",
@@ -155,7 +155,7 @@ RULE_12 = (
     "       AND count(CASE WHEN e.type = 'PERSON' THEN 1 END) > 0))")
 # The articles of each group, once; then of each node (rule 3) or group of nodes (rule 5).
 GROUP_ARTICLES = (
-    "INSERT INTO link_group_articles SELECT DISTINCT g.id, e.article_id FROM entities AS e JOIN link_groups AS g "
+    "INSERT OR IGNORE INTO link_group_articles SELECT g.id, e.article_id FROM entities AS e JOIN link_groups AS g "
     "ON g.type = e.type AND g.entity = e.entity AND g.canonical = e.canonical")
 NODE_ARTICLES = (
     "SELECT g.{0}, count(DISTINCT a.article_id) FROM link_group_articles AS a JOIN link_groups AS g "
