@@ -124,7 +124,7 @@ LINK_TABLES = (
     # the spelling)
     "link_groups(id INTEGER PRIMARY KEY, type TEXT, entity TEXT, canonical TEXT, s TEXT, sk TEXT, ck TEXT, "
     "mentions INTEGER, n INTEGER, cn INTEGER, root INTEGER, UNIQUE(type, entity, canonical))",
-    "link_group_articles(group_id INTEGER, article_id INTEGER)",
+    "link_group_articles(group_id INTEGER, article_id INTEGER, PRIMARY KEY(group_id, article_id)) WITHOUT ROWID",
     "link_article_entities(article_id INTEGER, entity_id INTEGER, PRIMARY KEY(article_id, entity_id)) WITHOUT ROWID",
     "link_roots(root INTEGER PRIMARY KEY, entity_id INTEGER, canonical TEXT)",
     "link_sentences(source TEXT, h INTEGER, article_id INTEGER, PRIMARY KEY(source, h, article_id)) WITHOUT ROWID",
@@ -143,19 +143,22 @@ MENTION_GROUPS = (
 # rule 12: a name (the key of the article canonical, without the ال of one word) the corpus reads as
 # an organization in at least 3 articles and twice as many as it reads it as a person's is an
 # organization in every article (كامبريدج أناليتيكا, فيفا)
-RULE_12 = (
-    "WITH k AS (SELECT raw, CASE WHEN key LIKE 'ال%' AND instr(key, ' ') = 0 AND length(key) >= 5 "
-    "                       THEN substr(key, 3) ELSE key END AS k FROM link_strings) "
+# (the names first, then the UPDATE of their canonicals: one scan of entities when there are some)
+RULE_12_KEY = ("WITH k AS (SELECT raw, CASE WHEN key LIKE 'ال%' AND instr(key, ' ') = 0 AND length(key) >= 5 "
+               "                       THEN substr(key, 3) ELSE key END AS k FROM link_strings) ")
+RULE_12_NAMES = RULE_12_KEY + (
+    "SELECT k.k FROM entities AS e JOIN k ON k.raw = e.canonical "
+    "WHERE e.type IN ('PERSON', 'ORGANIZATION') GROUP BY k.k "
+    "HAVING count(DISTINCT CASE WHEN e.type = 'ORGANIZATION' THEN e.article_id END) >= 3 "
+    "   AND count(DISTINCT CASE WHEN e.type = 'ORGANIZATION' THEN e.article_id END) >= "
+    "       2 * count(DISTINCT CASE WHEN e.type = 'PERSON' THEN e.article_id END) "
+    "   AND count(CASE WHEN e.type = 'PERSON' THEN 1 END) > 0")
+RULE_12 = RULE_12_KEY + (
     "UPDATE entities SET type = 'ORGANIZATION' WHERE type = 'PERSON' AND canonical IN ("
-    "  SELECT raw FROM k WHERE k IN (SELECT k.k FROM entities AS e JOIN k ON k.raw = e.canonical "
-    "    WHERE e.type IN ('PERSON', 'ORGANIZATION') GROUP BY k.k "
-    "    HAVING count(DISTINCT CASE WHEN e.type = 'ORGANIZATION' THEN e.article_id END) >= 3 "
-    "       AND count(DISTINCT CASE WHEN e.type = 'ORGANIZATION' THEN e.article_id END) >= "
-    "           2 * count(DISTINCT CASE WHEN e.type = 'PERSON' THEN e.article_id END) "
-    "       AND count(CASE WHEN e.type = 'PERSON' THEN 1 END) > 0))")
+    "  SELECT raw FROM k WHERE k IN (SELECT value FROM json_each(?)))")
 # The articles of each group, once; then of each node (rule 3) or group of nodes (rule 5).
 GROUP_ARTICLES = (
-    "INSERT INTO link_group_articles SELECT DISTINCT g.id, e.article_id FROM entities AS e JOIN link_groups AS g "
+    "INSERT OR IGNORE INTO link_group_articles SELECT g.id, e.article_id FROM entities AS e JOIN link_groups AS g "
     "ON g.type = e.type AND g.entity = e.entity AND g.canonical = e.canonical")
 NODE_ARTICLES = (
     "SELECT g.{0}, count(DISTINCT a.article_id) FROM link_group_articles AS a JOIN link_groups AS g "
@@ -392,7 +395,9 @@ def _link(db, say, extractors=None):
                    ((raw, clean(raw)) for (raw,) in db.execute(
                        "SELECT entity FROM entities UNION SELECT canonical FROM entities")))
     db.execute("UPDATE link_strings SET key = coalesce(nullif(arabic_name_key(s), ''), nullif(s, ''), raw)")
-    db.execute(RULE_12)
+    names = [k for (k,) in db.execute(RULE_12_NAMES)]
+    if names:
+        db.execute(RULE_12, (json.dumps(names, ensure_ascii=False),))
     gazetteer = {}  # (type, spelling) -> the gazetteer's name of the spelling read alone
     for s, typ, canon in db.execute(
             "SELECT s.s, e.type, e.canonical FROM (SELECT DISTINCT s FROM link_strings WHERE s <> '') AS s, "
