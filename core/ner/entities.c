@@ -226,10 +226,6 @@ static void merge_matches(const ArNerModel *model, const ArNerText *t, Mark *aMa
       if (aMark[s].type == AR_ENT_LOCATION && same_span(t, aMark, s, e)) clear_marks(t, aMark, s, e);
       continue;
     }
-    /* A built-in place inside a longer name of another type is part of it:
-    ** مانشستر يونايتد, واشنطن تايمز; but not inside a person the tagger
-    ** reads from a title or a common word before it (زار الوزير بن قردان,
-    ** أهالي بن قردان): a place ends that span, and what is before it is no name. */
     /* A listed person after a listed body, with a given name between that
     ** the tagger ran into the body (الجبهة الشعبية الجيلاني الهمامي): the
     ** given name goes with the person. */
@@ -245,6 +241,10 @@ static void merge_matches(const ArNerModel *model, const ArNerText *t, Mark *aMa
         aMark[i].match = -1;
       }
     }
+    /* A built-in place inside a longer name of another type is part of it:
+    ** مانشستر يونايتد, واشنطن تايمز; but not inside a person the tagger
+    ** reads from a title or a common word before it (زار الوزير بن قردان,
+    ** أهالي بن قردان): a place ends that span, and what is before it is no name. */
     if (conflict && !m->fromUser && inside_other_span(t, aMark, s, e)) {
       int a = s;
       if (!(m->type == AR_ENT_LOCATION && aMark[s].type == AR_ENT_PERSON && place_ends_person(t, aMark, s, e)))
@@ -1090,9 +1090,6 @@ static int letter_name(const ArNerText *t, int i) {
   return written_as(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 
-/* What the tagger or the rules read as an organization or a place and is
-** not one: a trigger alone (حزب, قصر), an organ of a body (المكتب السياسي,
-** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
 /* Is token i an adjective of a field or a continent, with its article
 ** (الاقتصادية, الأمني, الأفريقي), which describes a body without naming it? */
 static int field_adjective(const ArNerText *t, int i) {
@@ -1109,6 +1106,9 @@ static int field_adjective(const ArNerText *t, int i) {
   return 0;
 }
 
+/* What the tagger or the rules read as an organization or a place and is
+** not one: a trigger alone (حزب, قصر), an organ of a body (المكتب السياسي,
+** الكتلة البرلمانية للحزب). Names of the gazetteers are kept. */
 static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int s, e;
   /* a country's adjective, with its article or in the feminine, starts no place nor body of
