@@ -391,15 +391,20 @@ static int is_period(const ArNerText *t, int i) {
   return i >= 0 && i < t->nTok && t->aTok[i].isWord && (t->aTok[i].gaz & AR_GZ_DATE_PERIOD);
 }
 
+/* Is the folded word z (n bytes) an entry of the word lists with one of the bits? */
+static int listed(const char *z, int n, unsigned bits) {
+  const ArNameTable *words = ar_ner_builtin_words();
+  const ArNameEntry *e;
+  if (!words) return 0;
+  e = ar_name_table_find(words, ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, z, n), "w", 1));
+  return e && (e->bits & bits);
+}
+
 /* Is token i without its first k letters an entry of the word lists with
 ** one of the bits? */
 static int word_listed(const ArNerText *t, int i, int k, unsigned bits) {
-  const ArNameTable *words = ar_ner_builtin_words();
   const char *z = skip_of(t, i, k);
-  const ArNameEntry *e;
-  if (!words) return 0;
-  e = ar_name_table_find(words, ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, z, (int)strlen(z)), "w", 1));
-  return e && (e->bits & bits);
+  return listed(z, (int)strlen(z), bits);
 }
 
 /* Is tokens i, i + 1 (the first without k letters) an entry of two words
@@ -1660,18 +1665,11 @@ static void thing_names(const ArNerText *t, Mark *aMark) {
 static int title_in_number(const ArNerText *t, int i) {
   static const char *const azEnd[] = {"ين", "ان", "ون"};
   const char *z = bare_of(t, i);
-  char zStem[64];
   size_t n = strlen(z), k, m;
-  if (!t->aTok[i].isWord || t->aTok[i].nAl || n >= sizeof(zStem)) return 0;
+  if (!t->aTok[i].isWord || t->aTok[i].nAl) return 0;
   for (k = 0; k < sizeof(azEnd) / sizeof(azEnd[0]); k++) {
     m = strlen(azEnd[k]);
-    if (n > m + 4 && strcmp(z + n - m, azEnd[k]) == 0) {
-      const ArNameTable *words = ar_ner_builtin_words();
-      const ArNameEntry *e;
-      memcpy(zStem, z, n - m);
-      e = words ? ar_name_table_find(words, ar_hash_bytes(ar_hash_bytes(AR_HASH_INIT, zStem, (int)(n - m)), "w", 1)) : 0;
-      return e && (e->bits & AR_GZ_TITLE);
-    }
+    if (n > m + 4 && strcmp(z + n - m, azEnd[k]) == 0) return listed(z, (int)(n - m), AR_GZ_TITLE);
   }
   return 0;
 }

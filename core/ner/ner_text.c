@@ -632,42 +632,46 @@ static int short_after_letter(const ArNerText *t, const ArNerToken *tok) {
          (c == CH_BEH || c == CH_LAM || c == CH_KAF || c == CH_WAW || c == CH_FEH);
 }
 
-/* The names for the rules only (ar_gaz_late_*), after the others: from a
-** word no other name covers, whole, without its proclitics or its
-** conjunction, or without a letter (ببن قردان); not over a name of the
-** user's. They neither set the words' gazetteer bits nor keep the other
-** lists from matching inside them, so the tagger's features are those it
-** was trained with (it never saw these lists). Appended after the other
-** matches: merge_matches() puts them in last, over the names inside them. */
-static int late_matches(ArNerText *t, const uint64_t *aBare) {
-  int nFirst = t->nMatch, k = 0, i = 0;
-  while (i < t->nTok) {
-    const ArNerToken *tok = &t->aTok[i];
-    const ArNameEntry *eBest = 0;
-    const ArNameTable *tabBest = 0;
-    int best = 0, stripBest = 0, j, user = 0;
-    uint64_t aForm[3];
-    while (k < nFirst && t->aMatch[k].iTok + t->aMatch[k].nTok <= i) k++;
-    if (!tok->isWord || tok->shape == AR_SHAPE_DIGITS || (k < nFirst && t->aMatch[k].iTok <= i)) {
-      i++;
-      continue;
-    }
-    aForm[0] = ar_hash_bytes(AR_HASH_INIT, t->zFold + tok->iKey, tok->nKey);
-    aForm[1] = tok->nProc ? aBare[i] : 0;
-    aForm[2] = conj_only_key(t, tok);
-    longest_of_forms(t, tok, i, aForm, &g_late, &best, &eBest, &tabBest, &stripBest);
-    if (best == 0 && short_after_letter(t, tok)) {
-      const ArNameEntry *e = 0;
-      int L = longest_name(t, &g_late, i, hash_key(AR_HASH_INIT, t->aCp + tok->iCp + 1, tok->nCp - 1), &e);
-      if (L >= 2) best = L, eBest = e, stripBest = 1;
-    }
-    for (j = k; j < nFirst && t->aMatch[j].iTok < i + best; j++) user |= t->aMatch[j].fromUser;
-    if (best == 0 || user) {
-      i++;
-      continue;
-    }
-    if (add_match(t, i, best, &g_late, eBest, stripBest, 0) != AR_OK) return AR_NOMEM;
-    i += best;
+/* A name of the lists for the rules only (ar_gaz_late_*) that starts at a
+** word no other name covers. */
+typedef struct LateName {
+  int iTok, nTok, strip;
+  const ArNameEntry *e;
+} LateName;
+
+/* The longest late name from token i: whole, without its proclitics or its
+** conjunction (aForm, as for the other lists), or without a letter (ببن
+** قردان). Its length in tokens, 0 if none. */
+static int late_name(const ArNerText *t, const ArNerToken *tok, int i, const uint64_t *aForm, LateName *p) {
+  const ArNameTable *tab = 0;
+  int best = 0;
+  longest_of_forms(t, tok, i, aForm, &g_late, &best, &p->e, &tab, &p->strip);
+  if (best == 0 && short_after_letter(t, tok)) {
+    int L = longest_name(t, &g_late, i, hash_key(AR_HASH_INIT, t->aCp + tok->iCp + 1, tok->nCp - 1), &p->e);
+    if (L >= 2) best = L, p->strip = 1;
+  }
+  p->iTok = i;
+  p->nTok = best;
+  return best;
+}
+
+/* The late names, after the others: not over a name of the user's, nor
+** over the late name before them. They neither set the words' gazetteer
+** bits nor keep the other lists from matching inside them, so the tagger's
+** features are those it was trained with (it never saw these lists);
+** appended after the other matches, merge_matches() puts them in last,
+** over the names inside them. */
+static int add_late_matches(ArNerText *t, const LateName *aLate, int nLate) {
+  int nFirst = t->nMatch, k = 0, end = 0, i, j;
+  for (i = 0; i < nLate; i++) {
+    const LateName *p = &aLate[i];
+    int user = 0;
+    if (p->iTok < end) continue;
+    while (k < nFirst && t->aMatch[k].iTok + t->aMatch[k].nTok <= p->iTok) k++;
+    for (j = k; j < nFirst && t->aMatch[j].iTok < p->iTok + p->nTok; j++) user |= t->aMatch[j].fromUser;
+    if (user) continue;
+    if (add_match(t, p->iTok, p->nTok, &g_late, p->e, p->strip, 0) != AR_OK) return AR_NOMEM;
+    end = p->iTok + p->nTok;
   }
   return AR_OK;
 }
@@ -676,7 +680,8 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
   const ArNameTable *names = ar_ner_builtin_names(), *words = ar_ner_builtin_words();
   uint32_t buf[AR_MAX_WORD_CHARS + 2];
   uint64_t *aBare; /* hash of the name key of each word without its proclitics */
-  int i, rc;
+  LateName *aLate = 0; /* the late names, from the words no other name starts at or covers */
+  int i, rc, nLate = 0, nLateAlloc = 0;
   if (!names || !words) return AR_NOMEM;
   aBare = ar_malloc(sizeof(uint64_t) * ((size_t)t->nTok + 1));
   if (!aBare) return AR_NOMEM;
@@ -763,11 +768,21 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
         }
       }
       if (best == 0) {
+        LateName late;
+        if (late_name(t, tok, i, aForm, &late)) {
+          if (ar_grow((void **)&aLate, &nLateAlloc, nLate + 1, sizeof(LateName)) != AR_OK) {
+            ar_free(aBare);
+            ar_free(aLate);
+            return AR_NOMEM;
+          }
+          aLate[nLate++] = late;
+        }
         i++;
         continue;
       }
       if (add_match(t, i, best, tabBest, eBest, stripBest, tabBest == user) != AR_OK) {
         ar_free(aBare);
+        ar_free(aLate);
         return AR_NOMEM;
       }
       t->aMatch[t->nMatch - 1].addedAl = addedAl;
@@ -778,6 +793,7 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
       int j;
       if (add_match(t, i, best, tabBest, eBest, stripBest, tabBest == user) != AR_OK) {
         ar_free(aBare);
+        ar_free(aLate);
         return AR_NOMEM;
       }
       tok->gazEntry = t->nMatch - 1;
@@ -788,7 +804,8 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {
       i += best;
     }
   }
-  rc = late_matches(t, aBare);
   ar_free(aBare);
+  rc = add_late_matches(t, aLate, nLate);
+  ar_free(aLate);
   return rc == AR_OK ? ar_ner_hash_tokens(t) : rc;
 }
