@@ -10,7 +10,7 @@ PYTHON  ?= /usr/bin/python3
 PREFIX  ?= /usr/local
 
 CC      ?= cc
-CFLAGS  ?= -O2 -g
+CFLAGS  ?= -O3 -g
 WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow -Wsign-compare -Wno-unused-parameter
 DEFS    := -DARABIC_VERSION='"$(VERSION)"' -DARABIC_COMMIT='"$(COMMIT)"'
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(DEFS) $(PKG_CFLAGS)

@@ -418,6 +418,9 @@ static int pair_listed(const ArNerText *t, int i, int k, unsigned bits) {
   z1 = skip_of(t, i, k);
   z2 = fold_of(t, i + 1);
   h = ar_hash_bytes(AR_HASH_INIT, z1, (int)strlen(z1));
+  /* most words start no listed pair: their first word's entry says so */
+  e = ar_name_table_find(words, ar_hash_bytes(h, "f", 1));
+  if (!e || !(e->bits & bits)) return 0;
   h = ar_hash_bytes(h, " ", 1);
   h = ar_hash_bytes(h, z2, (int)strlen(z2));
   e = ar_name_table_find(words, ar_hash_bytes(h, "w", 1));

@@ -143,6 +143,48 @@ static int add_token(ArNerText *t, const ArWord *w, int isWord, int iChar) {
   return rc;
 }
 
+/* Room from the start for what a text of t->n bytes needs, so that the
+** arrays seldom grow (a copy each time): a code point at most per
+** character, and, as news measures, folded forms of twice the bytes and a
+** token every 8 bytes. The arrays still grow when a text needs more; fit()
+** gives back what it did not use. */
+static int reserve(ArNerText *t) {
+  int nChar = 0, i;
+  for (i = 0; i < t->n; i++) nChar += ((unsigned char)t->z[i] & 0xC0) != 0x80;
+  t->nCpAlloc = nChar + 1;
+  t->nFoldAlloc = 2 * t->n + 64;
+  t->nTokAlloc = t->n / 8 + 16;
+  t->aCp = ar_malloc(sizeof(uint32_t) * (size_t)t->nCpAlloc);
+  t->aCpChar = ar_malloc(sizeof(int) * (size_t)t->nCpAlloc);
+  t->aCpByte = ar_malloc(sizeof(int) * (size_t)t->nCpAlloc);
+  t->zFold = ar_malloc((size_t)t->nFoldAlloc);
+  t->aTok = ar_malloc(sizeof(ArNerToken) * (size_t)t->nTokAlloc);
+  return t->aCp && t->aCpChar && t->aCpByte && t->zFold && t->aTok ? AR_OK : AR_NOMEM;
+}
+
+/* *pa cut to n elements of sz bytes. */
+static int shrink(void **pa, int *pnAlloc, int n, size_t sz) {
+  void *aNew;
+  if (n >= *pnAlloc) return AR_OK;
+  aNew = ar_realloc(*pa, (size_t)(n > 0 ? n : 1) * sz);
+  if (!aNew) return AR_NOMEM;
+  *pa = aNew;
+  *pnAlloc = n > 0 ? n : 1;
+  return AR_OK;
+}
+
+/* The arrays cut to what the text used: they live as long as the text. */
+static int fit(ArNerText *t) {
+  int n1 = t->nCpAlloc, n2 = t->nCpAlloc, n3 = t->nCpAlloc;
+  int rc = shrink((void **)&t->aCp, &n1, t->nCp, sizeof(uint32_t));
+  if (rc == AR_OK) rc = shrink((void **)&t->aCpChar, &n2, t->nCp, sizeof(int));
+  if (rc == AR_OK) rc = shrink((void **)&t->aCpByte, &n3, t->nCp, sizeof(int));
+  t->nCpAlloc = n1 < n2 ? (n1 < n3 ? n1 : n3) : (n2 < n3 ? n2 : n3); /* the three share one count */
+  if (rc == AR_OK) rc = shrink((void **)&t->zFold, &t->nFoldAlloc, t->nFold, 1);
+  if (rc == AR_OK) rc = shrink((void **)&t->aTok, &t->nTokAlloc, t->nTok, sizeof(ArNerToken));
+  return rc;
+}
+
 int ar_ner_tokenize(const ArNormalizer *norm, const char *z, int n, ArNerText *t) {
   ArSegmenter seg;
   ArWord w;
@@ -150,6 +192,7 @@ int ar_ner_tokenize(const ArNormalizer *norm, const char *z, int n, ArNerText *t
   memset(t, 0, sizeof(*t));
   t->z = z;
   t->n = n;
+  rc = reserve(t);
   ar_segmenter_init(&seg, norm, z, n, AR_SEG_MARKS);
   while (rc == AR_OK && (kind = ar_segment_next(&seg, &w)) != AR_SEG_END) {
     /* Tokens come in text order: count characters incrementally. */
@@ -157,6 +200,7 @@ int ar_ner_tokenize(const ArNormalizer *norm, const char *z, int n, ArNerText *t
     iByte = w.iStart;
     rc = add_token(t, &w, kind == AR_SEG_WORD, iChar);
   }
+  if (rc == AR_OK) rc = fit(t);
   if (rc != AR_OK) ar_ner_text_free(t);
   return rc;
 }
@@ -322,10 +366,13 @@ static int add_list(const ArNormalizer *norm, const char *zList, int type, unsig
     } else {
       int nName = zEq ? (int)(zEq - z) : n;
       unsigned b = bits | (zEq && zEnd[-1] == '*' ? AR_GZ_MONTH_AMBIG : 0);
-      uint64_t h;
-      hash_words(norm, z, nName, 0, &h, 0, 0);
+      uint64_t h, aPrefix[AR_NAME_MAX_WORDS];
+      int nWords = hash_words(norm, z, nName, 0, &h, 0, aPrefix);
       rc = table_put(&g_words, ar_hash_bytes(h, "w", 1), AR_ENT_NONE, 1, b, zEq ? zEq + 1 : 0, -1,
                      zEq ? (int)(zEnd - zEq - 1) : 0);
+      /* the first word of a pair: a look-up of a pair (pair_listed) stops at a word that starts none */
+      if (rc == AR_OK && nWords == 2)
+        rc = table_put(&g_words, ar_hash_bytes(aPrefix[0], "f", 1), AR_ENT_NONE, 1, b, 0, -1, 0);
     }
     z = *zEnd ? zEnd + 1 : zEnd;
   }
