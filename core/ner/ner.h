@@ -186,6 +186,12 @@ int ar_ner_hash_tokens(ArNerText *t);
 #define AR_NER_MAX_FEATURES 96
 #define AR_NER_FEATURES_VERSION 9
 int ar_ner_features(const ArNerText *t, int i, uint32_t *aFeat);
+/* The same features with those of few values (AR_NER_NDENSE rows in all)
+** as rows, *pnRow of them in aRow; returns the number of hashed ones. */
+#define AR_NER_NDENSE 18812
+int ar_ner_features_split(const ArNerText *t, int i, uint32_t *aHash, uint16_t *aRow, int *pnRow);
+/* The hashed feature of dense row k, as ar_ner_features() gives it. */
+uint32_t ar_ner_dense_key(int row);
 
 /* Document features: a second pass of the tagger reads the labels the
 ** first pass gave to the other mentions of the same word (its form without
@@ -212,6 +218,8 @@ typedef struct ArNerModel {
   uint64_t *aBloom;       /* one bit per hashed key: most features are unknown, and
                           ** this small table answers for them without a cache miss */
   int aAllowed[(AR_NER_NLABELS + 1) * AR_NER_NLABELS]; /* transitions, NEG_INF when forbidden */
+  int16_t *aDense;        /* AR_NER_NDENSE * AR_NER_NLABELS: the weights of the features of few
+                          ** values (ar_ner_features_split), zeros for those the model has none of */
 } ArNerModel;
 
 /* The data of a model, as tools/train_ner.c writes it. */

@@ -32,6 +32,17 @@ uint32_t ar_ner_model_checksum(const ArNerModelData *d) {
   return (uint32_t)(h ^ (h >> 32));
 }
 
+static inline const int16_t *weights_of(const ArNerModel *m, uint32_t key) {
+  unsigned j = (key * 2654435761u) & m->mask, b = BLOOM_BIT(key);
+  uint32_t s;
+  if (!(m->aBloom[b / 64] & ((uint64_t)1 << (b % 64)))) return 0;
+  while ((s = m->aSlot[2 * j + 1]) != EMPTY) {
+    if (m->aSlot[2 * j] == key) return m->aWeight + (size_t)s * NL;
+    j = (j + 1) & m->mask;
+  }
+  return 0;
+}
+
 int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr) {
   unsigned size = 16;
   int i;
@@ -63,7 +74,8 @@ int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr
   while (size < (unsigned)d->nFeat * 2) size *= 2;
   m->aSlot = ar_malloc(size * 2 * sizeof(uint32_t));
   m->aBloom = ar_malloc(((size_t)1 << BLOOM_BITS) / 8);
-  if (!m->aSlot || !m->aBloom) {
+  m->aDense = ar_malloc((size_t)AR_NER_NDENSE * NL * sizeof(int16_t));
+  if (!m->aSlot || !m->aBloom || !m->aDense) {
     ar_ner_model_close(m);
     return AR_NOMEM;
   }
@@ -77,32 +89,27 @@ int ar_ner_model_open(const ArNerModelData *d, ArNerModel *m, const char **pzErr
     m->aSlot[2 * j + 1] = (uint32_t)i;
     m->aBloom[BLOOM_BIT(d->aKey[i]) / 64] |= (uint64_t)1 << (BLOOM_BIT(d->aKey[i]) % 64);
   }
-  for (i = 0; i < (NL + 1) * NL; i++) {
-    int prev = i / NL, cur = i % NL;
-    m->aAllowed[i] = allowed(prev, cur) ? d->aTrans[i] : NEG_INF;
-  }
   m->nFeat = d->nFeat;
   m->aKey = d->aKey;
   m->aWeight = d->aWeight;
   m->aTrans = d->aTrans;
+  for (i = 0; i < AR_NER_NDENSE; i++) {
+    const int16_t *w = weights_of(m, ar_ner_dense_key(i));
+    if (w) memcpy(m->aDense + (size_t)i * NL, w, NL * sizeof(int16_t));
+    else memset(m->aDense + (size_t)i * NL, 0, NL * sizeof(int16_t));
+  }
+  for (i = 0; i < (NL + 1) * NL; i++) {
+    int prev = i / NL, cur = i % NL;
+    m->aAllowed[i] = allowed(prev, cur) ? d->aTrans[i] : NEG_INF;
+  }
   return AR_OK;
 }
 
 void ar_ner_model_close(ArNerModel *m) {
   ar_free(m->aSlot);
   ar_free(m->aBloom);
+  ar_free(m->aDense);
   memset(m, 0, sizeof(*m));
-}
-
-static inline const int16_t *weights_of(const ArNerModel *m, uint32_t key) {
-  unsigned j = (key * 2654435761u) & m->mask, b = BLOOM_BIT(key);
-  uint32_t s;
-  if (!(m->aBloom[b / 64] & ((uint64_t)1 << (b % 64)))) return 0;
-  while ((s = m->aSlot[2 * j + 1]) != EMPTY) {
-    if (m->aSlot[2 * j] == key) return m->aWeight + (size_t)s * NL;
-    j = (j + 1) & m->mask;
-  }
-  return 0;
 }
 
 const int16_t *ar_ner_weights(const ArNerModel *m, uint32_t key) { return weights_of(m, key); }
@@ -117,8 +124,10 @@ static inline void add_weights(int *emit, const int16_t *w) {
 
 int ar_ner_emissions(const ArNerModel *m, const ArNerText *t, int i, int *aEmit) {
   uint32_t aFeat[AR_NER_MAX_FEATURES];
-  int nFeat = ar_ner_features(t, i, aFeat), f;
+  uint16_t aRow[AR_NER_MAX_FEATURES];
+  int nRow, nFeat = ar_ner_features_split(t, i, aFeat, aRow, &nRow), f;
   memset(aEmit, 0, NL * sizeof(int));
+  for (f = 0; f < nRow; f++) add_weights(aEmit, m->aDense + (size_t)aRow[f] * NL);
   for (f = 0; f < nFeat; f++) {
     const int16_t *w = weights_of(m, aFeat[f]);
     if (w) add_weights(aEmit, w);

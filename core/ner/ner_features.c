@@ -174,66 +174,148 @@ static unsigned length_bucket(int n) {
   return n <= 3 ? (unsigned)n : n <= 5 ? 4u : n <= 8 ? 5u : 6u;
 }
 
-int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
+/* Templates of few values: at run time their weights are read from a
+** table of rows, one per template and value (ar_ner_dense_key), not looked
+** up by hash: almost half of a token's features. */
+enum {
+  D_BIAS, D_CLITIC, D_SHAPE, D_GAZ, D_GAZM1, D_GAZP1, D_GAZM2, D_GAZP2, D_SPAN, D_SPANM1, D_SPANP1,
+  D_CLS, D_CLSM1, D_CLSP1, D_COARSE, D_COARSEM1, D_COARSEP1, D_COARSEM2, D_COARSEP2, D_FREQ, D_FREQM1,
+  D_FREQP1, N_DENSE
+};
+/* their values: class_of() and coarse_of() are below 2002 + 256 */
+#define N_SHAPE 128
+#define N_SPAN 64
+#define N_CLASS 2258
+#define N_FREQ 101
+#define ROW_GAZ (1 + 64 + N_SHAPE)
+#define ROW_SPAN (ROW_GAZ + 5 * AR_GZ_NBITS)
+#define ROW_CLASS (ROW_SPAN + 3 * N_SPAN)
+#define ROW_FREQ (ROW_CLASS + 8 * N_CLASS)
+_Static_assert(ROW_FREQ + 3 * N_FREQ == AR_NER_NDENSE, "AR_NER_NDENSE is the number of rows");
+
+/* Each dense template: its template, its first row and its number of values. */
+static const struct { int tmpl, row, n; } aDense[N_DENSE] = {
+    [D_BIAS] = {T_BIAS, 0, 1},
+    [D_CLITIC] = {T_CLITIC, 1, 64},
+    [D_SHAPE] = {T_SHAPE, 1 + 64, N_SHAPE},
+    [D_GAZ] = {T_GAZ, ROW_GAZ, AR_GZ_NBITS},
+    [D_GAZM1] = {T_GAZM1, ROW_GAZ + AR_GZ_NBITS, AR_GZ_NBITS},
+    [D_GAZP1] = {T_GAZP1, ROW_GAZ + 2 * AR_GZ_NBITS, AR_GZ_NBITS},
+    [D_GAZM2] = {T_GAZM2, ROW_GAZ + 3 * AR_GZ_NBITS, AR_GZ_NBITS},
+    [D_GAZP2] = {T_GAZP2, ROW_GAZ + 4 * AR_GZ_NBITS, AR_GZ_NBITS},
+    [D_SPAN] = {T_SPAN, ROW_SPAN, N_SPAN},
+    [D_SPANM1] = {T_SPANM1, ROW_SPAN + N_SPAN, N_SPAN},
+    [D_SPANP1] = {T_SPANP1, ROW_SPAN + 2 * N_SPAN, N_SPAN},
+    [D_CLS] = {T_CLS, ROW_CLASS, N_CLASS},
+    [D_CLSM1] = {T_CLSM1, ROW_CLASS + N_CLASS, N_CLASS},
+    [D_CLSP1] = {T_CLSP1, ROW_CLASS + 2 * N_CLASS, N_CLASS},
+    [D_COARSE] = {T_COARSE, ROW_CLASS + 3 * N_CLASS, N_CLASS},
+    [D_COARSEM1] = {T_COARSEM1, ROW_CLASS + 4 * N_CLASS, N_CLASS},
+    [D_COARSEP1] = {T_COARSEP1, ROW_CLASS + 5 * N_CLASS, N_CLASS},
+    [D_COARSEM2] = {T_COARSEM2, ROW_CLASS + 6 * N_CLASS, N_CLASS},
+    [D_COARSEP2] = {T_COARSEP2, ROW_CLASS + 7 * N_CLASS, N_CLASS},
+    [D_FREQ] = {T_FREQ, ROW_FREQ, N_FREQ},
+    [D_FREQM1] = {T_FREQM1, ROW_FREQ + N_FREQ, N_FREQ},
+    [D_FREQP1] = {T_FREQP1, ROW_FREQ + 2 * N_FREQ, N_FREQ},
+};
+
+uint32_t ar_ner_dense_key(int row) {
+  int k = 0;
+  while (k + 1 < N_DENSE && row >= aDense[k + 1].row) k++;
+  return mix(aDense[k].tmpl, (uint32_t)(row - aDense[k].row));
+}
+
+/* Where the features of a token go: all hashed (training, and any caller
+** of ar_ner_features), or the dense ones as rows (aRow non-NULL). The
+** order of the hashed ones is the same either way. */
+typedef struct Sink {
+  uint32_t *aHash;
+  int nHash;
+  uint16_t *aRow;
+  int nRow;
+} Sink;
+
+static inline void put(Sink *s, int tmpl, uint32_t v) { s->aHash[s->nHash++] = mix(tmpl, v); }
+
+/* A feature of dense template k and value v (hashed when v is out of its range). */
+static inline void put_dense(Sink *s, int k, unsigned v) {
+  if (s->aRow && v < (unsigned)aDense[k].n) s->aRow[s->nRow++] = (uint16_t)(aDense[k].row + (int)v);
+  else put(s, aDense[k].tmpl, v);
+}
+
+static inline void features(const ArNerText *t, int i, Sink *s) {
   const ArNerToken *tok = &t->aTok[i];
-  int n = 0, k;
+  int k;
   unsigned b, u, g, gm1 = gaz_of(t, i - 1), gp1 = gaz_of(t, i + 1), gm2 = gaz_of(t, i - 2), gp2 = gaz_of(t, i + 2);
-  a[n++] = mix(T_BIAS, 0);
-  a[n++] = mix(T_W, tok_hash(t, i, H_W));
-  a[n++] = mix(T_S, tok_hash(t, i, H_S));
-  a[n++] = mix(T_WM1, tok_hash(t, i - 1, H_W));
-  a[n++] = mix(T_WP1, tok_hash(t, i + 1, H_W));
-  a[n++] = mix(T_SM1, tok_hash(t, i - 1, H_S));
-  a[n++] = mix(T_SP1, tok_hash(t, i + 1, H_S));
+  put_dense(s, D_BIAS, 0);
+  put(s, T_W, tok_hash(t, i, H_W));
+  put(s, T_S, tok_hash(t, i, H_S));
+  put(s, T_WM1, tok_hash(t, i - 1, H_W));
+  put(s, T_WP1, tok_hash(t, i + 1, H_W));
+  put(s, T_SM1, tok_hash(t, i - 1, H_S));
+  put(s, T_SP1, tok_hash(t, i + 1, H_S));
   for (k = 0; k < 3; k++) {
-    a[n++] = mix(T_PRE1 + k, tok_hash(t, i, H_PRE1 + k));
-    a[n++] = mix(T_SUF1 + k, tok_hash(t, i, H_SUF1 + k));
+    put(s, T_PRE1 + k, tok_hash(t, i, H_PRE1 + k));
+    put(s, T_SUF1 + k, tok_hash(t, i, H_SUF1 + k));
   }
-  a[n++] = mix(T_PRE4, tok_hash(t, i, H_PRE4));
-  a[n++] = mix(T_SUF4, tok_hash(t, i, H_SUF4));
-  a[n++] = mix(T_CLITIC, (unsigned)(tok->nProc * 4 + tok->nAl + tok->restoreAl));
-  a[n++] = mix(T_SHAPE, tok->shape * 16 + length_bucket(tok->nCp - tok->nProc - tok->nAl));
+  put(s, T_PRE4, tok_hash(t, i, H_PRE4));
+  put(s, T_SUF4, tok_hash(t, i, H_SUF4));
+  put_dense(s, D_CLITIC, (unsigned)(tok->nProc * 4 + tok->nAl + tok->restoreAl));
+  put_dense(s, D_SHAPE, tok->shape * 16 + length_bucket(tok->nCp - tok->nProc - tok->nAl));
   g = tok->gaz;
   /* only the bits set on one of the five tokens, in increasing order */
   for (u = (g | gm1 | gp1 | gm2 | gp2) & ((1u << AR_GZ_NBITS) - 1); u; u &= u - 1) {
     b = (unsigned)__builtin_ctz(u);
-    if (g & (1u << b)) a[n++] = mix(T_GAZ, b);
-    if (gm1 & (1u << b)) a[n++] = mix(T_GAZM1, b);
-    if (gp1 & (1u << b)) a[n++] = mix(T_GAZP1, b);
-    if (gm2 & (1u << b)) a[n++] = mix(T_GAZM2, b);
-    if (gp2 & (1u << b)) a[n++] = mix(T_GAZP2, b);
+    if (g & (1u << b)) put_dense(s, D_GAZ, b);
+    if (gm1 & (1u << b)) put_dense(s, D_GAZM1, b);
+    if (gp1 & (1u << b)) put_dense(s, D_GAZP1, b);
+    if (gm2 & (1u << b)) put_dense(s, D_GAZM2, b);
+    if (gp2 & (1u << b)) put_dense(s, D_GAZP2, b);
   }
-  a[n++] = mix(T_SPAN, span_of(t, i));
-  a[n++] = mix(T_SPANM1, span_of(t, i - 1));
-  a[n++] = mix(T_SPANP1, span_of(t, i + 1));
+  put_dense(s, D_SPAN, span_of(t, i));
+  put_dense(s, D_SPANM1, span_of(t, i - 1));
+  put_dense(s, D_SPANP1, span_of(t, i + 1));
   if (i > 0) {
-    a[n++] = mix(T_BIGRAM_L, tok_hash(t, i - 1, H_S) * 0x01000193u ^ tok_hash(t, i, H_S));
-    a[n++] = mix(T_SUF2M1, tok_hash(t, i - 1, H_SUF2));
+    put(s, T_BIGRAM_L, tok_hash(t, i - 1, H_S) * 0x01000193u ^ tok_hash(t, i, H_S));
+    put(s, T_SUF2M1, tok_hash(t, i - 1, H_SUF2));
   }
   if (i + 1 < t->nTok) {
-    a[n++] = mix(T_BIGRAM_R, tok_hash(t, i, H_S) * 0x01000193u ^ tok_hash(t, i + 1, H_S));
-    a[n++] = mix(T_SUF2P1, tok_hash(t, i + 1, H_SUF2));
-    a[n++] = mix(T_PRE2P1, tok_hash(t, i + 1, H_PRE2));
+    put(s, T_BIGRAM_R, tok_hash(t, i, H_S) * 0x01000193u ^ tok_hash(t, i + 1, H_S));
+    put(s, T_SUF2P1, tok_hash(t, i + 1, H_SUF2));
+    put(s, T_PRE2P1, tok_hash(t, i + 1, H_PRE2));
   }
-  a[n++] = mix(T_KEY, tok_hash(t, i, H_KEY));
-  a[n++] = mix(T_WPRE2, tok_hash(t, i, H_WPRE2));
+  put(s, T_KEY, tok_hash(t, i, H_KEY));
+  put(s, T_WPRE2, tok_hash(t, i, H_WPRE2));
   {
     unsigned c0 = class_of(t, i), cm1 = class_of(t, i - 1), cp1 = class_of(t, i + 1);
-    a[n++] = mix(T_CLS, c0);
-    a[n++] = mix(T_CLSM1, cm1);
-    a[n++] = mix(T_CLSP1, cp1);
-    a[n++] = mix(T_COARSE, coarse_of(t, i));
-    a[n++] = mix(T_COARSEM1, coarse_of(t, i - 1));
-    a[n++] = mix(T_COARSEP1, coarse_of(t, i + 1));
-    a[n++] = mix(T_COARSEM2, coarse_of(t, i - 2));
-    a[n++] = mix(T_COARSEP2, coarse_of(t, i + 2));
-    a[n++] = mix(T_CLS_BIGRAM_L, cm1 * 4099u + c0);
-    a[n++] = mix(T_CLS_BIGRAM_R, c0 * 4099u + cp1);
+    put_dense(s, D_CLS, c0);
+    put_dense(s, D_CLSM1, cm1);
+    put_dense(s, D_CLSP1, cp1);
+    put_dense(s, D_COARSE, coarse_of(t, i));
+    put_dense(s, D_COARSEM1, coarse_of(t, i - 1));
+    put_dense(s, D_COARSEP1, coarse_of(t, i + 1));
+    put_dense(s, D_COARSEM2, coarse_of(t, i - 2));
+    put_dense(s, D_COARSEP2, coarse_of(t, i + 2));
+    put(s, T_CLS_BIGRAM_L, cm1 * 4099u + c0);
+    put(s, T_CLS_BIGRAM_R, c0 * 4099u + cp1);
   }
-  a[n++] = mix(T_FREQ, freq_of(t, i));
-  a[n++] = mix(T_FREQM1, freq_of(t, i - 1));
-  a[n++] = mix(T_FREQP1, freq_of(t, i + 1));
-  return n;
+  put_dense(s, D_FREQ, freq_of(t, i));
+  put_dense(s, D_FREQM1, freq_of(t, i - 1));
+  put_dense(s, D_FREQP1, freq_of(t, i + 1));
+}
+
+
+int ar_ner_features(const ArNerText *t, int i, uint32_t *a) {
+  Sink s = {a, 0, 0, 0};
+  features(t, i, &s);
+  return s.nHash;
+}
+
+int ar_ner_features_split(const ArNerText *t, int i, uint32_t *aHash, uint16_t *aRow, int *pnRow) {
+  Sink s = {aHash, 0, aRow, 0};
+  features(t, i, &s);
+  *pnRow = s.nRow;
+  return s.nHash;
 }
 
 uint32_t ar_ner_word_feature(const ArNerText *t, int i) { return mix(T_W, tok_hash(t, i, H_W)); }
