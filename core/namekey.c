@@ -19,6 +19,8 @@
 #define CH_PEH        0x067E
 #define CH_VEH        0x06A4
 #define CH_GAF        0x06AF
+#define CH_QAF_3DOTS  0x06A8 /* ڨ: g in the Maghreb (بن ڨردان, ڨفصة) */
+#define CH_KAF_3DOTS  0x06AD /* ڭ: g in Morocco */
 #define CH_JEEM       0x062C
 #define CH_SEEN       0x0633
 #define CH_SHEEN      0x0634
@@ -27,8 +29,8 @@
 
 /* The letter a key compares: the folds of the default normalizer that a
 ** caller may not have applied (hamza carriers, ى, ة), and the letters some
-** writers add for foreign sounds (پ ڤ گ for p, v, g) on their usual
-** Arabic letter. */
+** writers add for foreign sounds (پ ڤ گ for p, v, g; ڨ ڭ for the g of the
+** Maghreb, which others write ق and ك) on their usual Arabic letter. */
 static uint32_t key_letter(uint32_t c) {
   switch (c) {
     case CH_ALEF_MADDA:
@@ -41,7 +43,9 @@ static uint32_t key_letter(uint32_t c) {
     case CH_TEH_MARB: return CH_HEH;
     case CH_PEH: return 0x0628;
     case CH_VEH: return 0x0641;
-    case CH_GAF: return 0x0643;
+    case CH_GAF:
+    case CH_KAF_3DOTS: return 0x0643;
+    case CH_QAF_3DOTS: return 0x0642;
     default: return c;
   }
 }

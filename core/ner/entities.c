@@ -709,6 +709,21 @@ static int is_nisba(const ArNerText *t, int i) {
   return n >= 6 && a[n - 3] == 0x064A && (a[n - 1] == 0x0646 && (a[n - 2] == 0x064A || a[n - 2] == 0x0648));
 }
 
+/* Does the word end in ات, a plural that takes a feminine adjective (القوات)? */
+static int plural_ending(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  return tok->nCp >= 4 && t->aCp[tok->iCp + tok->nCp - 2] == 0x0627 && t->aCp[tok->iCp + tok->nCp - 1] == 0x062A;
+}
+
+/* Does the word end in the feminine plural of a nisba (الديمقراطيات:
+** للنساء الديمقراطيات)? */
+static int plural_nisba(const ArNerText *t, int i) {
+  const ArNerToken *tok = &t->aTok[i];
+  const uint32_t *a = t->aCp + tok->iCp;
+  return !tok->nProc && tok->nCp >= 6 && a[tok->nCp - 3] == 0x064A && a[tok->nCp - 2] == 0x0627 &&
+         a[tok->nCp - 1] == 0x062A;
+}
+
 /* May token j go on with an organization's name opened before it? */
 static int org_word(const ArNerText *t, const Mark *aMark, int j) {
   const ArNerToken *tok = &t->aTok[j];
@@ -731,7 +746,7 @@ static int org_extend(const ArNerText *t, const Mark *aMark, int s, int e) {
   }
   if (t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) {
     while (e < t->nTok && e - s < AR_NAME_MAX_WORDS && org_word(t, aMark, e) &&
-           (t->aTok[e].restoreAl || (t->aTok[e - 1].restoreAl && t->aTok[e].nConj)))
+           (t->aTok[e].restoreAl || (t->aTok[e - 1].restoreAl && (t->aTok[e].nConj || plural_nisba(t, e)))))
       e++;
   }
   return e;
@@ -796,6 +811,16 @@ static void org_complements(const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* Is token i, without its proclitics, a kind of association, whose name
+** may end in its field (المركز المصري للدراسات, المجلس الدولي للزيتون)?
+** Folded spellings. */
+static int association(const ArNerText *t, int i) {
+  static const char *const az[] = {"المركز", "المجلس", "الجمعيه", "اللجنه", "المحكمه", "الرابطه", "المكتب",
+                                   "المعهد", "المنظمه", "الهيئه", "الشبكه", "الصندوق", "الاتحاد", "النقابه",
+                                   "المنتدى"};
+  return word_of(t, i, az, sizeof(az) / sizeof(az[0]));
+}
+
 /* Organizations the tagger missed, opened by a trigger word: وزارة العدل
 ** الأمريكية, مجلس نواب الشعب, الحزب الجمهوري, الاتحاد العام التونسي
 ** للشغل. The trigger is part of the name, but for media, companies and
@@ -829,9 +854,14 @@ static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark 
           never_name(t, j) || !org_word(t, aMark, j + 1))
         continue;
     }
-    /* الحزب الجمهوري; not الحزب الحاكم, nor الإدارة الأميركية (a country's adjective alone); a
-    ** trigger that is also a common noun asks the same (قوات التحالف الدولي, not جبهة الميمنة) */
-    if (definite && (t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ)) continue;
+    /* الحزب الجمهوري; not الحزب الحاكم, nor الإدارة الأميركية (a country's adjective alone, but
+    ** for an association and a phrase of ل + ال after it: الجمعية التونسية للنساء الديمقراطيات,
+    ** not الإدارة الأمريكية للتخلي); a trigger that is also a common noun asks the same (قوات
+    ** التحالف الدولي, not جبهة الميمنة) */
+    if (definite && (t->aTok[j].gaz & AR_GZ_COUNTRY_ADJ) &&
+        !(j + 1 < t->nTok && t->aTok[j + 1].restoreAl && org_word(t, aMark, j + 1) && association(t, i) &&
+          !is_word(t, j + 1, "للمره")))
+      continue;
     if (definite && !is_nisba(t, j) &&
         !(j + 1 < t->nTok && is_nisba(t, j + 1) &&
           (org_word(t, aMark, j + 1) || (aMark[j + 1].match >= 0 && aMark[j + 1].type == AR_ENT_ORG))))
@@ -1130,6 +1160,15 @@ static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark)
         (t->aTok[s].gaz & AR_GZ_ORG_TRIGGER) && !has_article_now(&t->aTok[s]) && !has_article_now(&t->aTok[s + 1]) &&
         !t->aTok[s + 1].nProc && is_nisba(t, s + 1)) {
       clear_span(t, aMark, s, s + 2);
+      continue;
+    }
+    /* a kind of body in the masculine and an adjective in the feminine, which is another
+    ** noun's (متطلبات البنك الرأسمالية "the bank's capital needs") */
+    if (aMark[s].type == AR_ENT_ORG && aMark[s].begin && aMark[s].match < 0 && s + 1 < span_end(t, aMark, s) &&
+        (t->aTok[s].gaz & AR_GZ_ORG_TRIGGER) && has_article_now(&t->aTok[s]) && !ends_in_ta_marbuta(t, s) &&
+        !plural_ending(t, s) && has_article_now(&t->aTok[s + 1]) && !t->aTok[s + 1].nProc && is_nisba(t, s + 1) &&
+        ends_in_ta_marbuta(t, s + 1)) {
+      clear_span(t, aMark, s, span_end(t, aMark, s));
       continue;
     }
     if (!(t->aTok[s].gaz & AR_GZ_COUNTRY_ADJ) || (t->aTok[s].gaz & AR_GZ_PLACE_SPELLED) || !aMark[s].begin ||
@@ -1917,6 +1956,38 @@ static void persons_after_roles(const ArNerModel *model, const ArNerText *t, Mar
   }
 }
 
+/* A member named after his body (القيادي في حركة النهضة العجمي الوريمي,
+** رئيس حزب آفاق تونس ياسين إبراهيم): the words the tagger read as more of
+** the body, right after it, are a person when a role opens the phrase or a
+** given name opens them, and none of them is a word of bodies, places or
+** countries. */
+static void members_after_bodies(const ArNerText *t, Mark *aMark) {
+  /* roles in a body that the titles do not hold (folded) */
+  static const char *const azRole[] = {"القيادي", "القياديه", "عضو", "عضوه", "الناشط", "الناشطه", "المناضل",
+                                       "النائب", "النائبه", "المسؤول", "المسؤوله", "الامين"};
+  const size_t nRole = sizeof(azRole) / sizeof(azRole[0]);
+  int s, e, f, k;
+  for (s = 0; s < t->nTok; s = e) {
+    int role = 0, clean = 1;
+    e = s + 1;
+    if (aMark[s].type != AR_ENT_ORG || !aMark[s].begin) continue;
+    e = span_end(t, aMark, s);
+    if (e >= t->nTok || aMark[e].type != AR_ENT_ORG || !aMark[e].begin || aMark[e].match >= 0 ||
+        t->aTok[e].nProc || line_break_before(t, e))
+      continue;
+    f = span_end(t, aMark, e);
+    if (f - e < 2 || f - e > 3) continue;
+    for (k = e; k < f; k++)
+      clean &= t->aTok[k].isWord && !t->aTok[k].nProc &&
+               !(t->aTok[k].gaz & (AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER | AR_GZ_COUNTRY_ADJ | AR_GZ_ORG |
+                                   AR_GZ_LOCATION | AR_GZ_FUNCTION | AR_GZ_TITLE));
+    for (k = s - 1; k >= 0 && k >= s - 2; k--) role |= (t->aTok[k].gaz & AR_GZ_TITLE) || word_of(t, k, azRole, nRole);
+    if (!clean || !(role || (t->aTok[e].gaz & AR_GZ_FIRST_NAME))) continue;
+    mark_span(t, aMark, e, f, AR_ENT_PERSON);
+    e = f;
+  }
+}
+
 /* A word of a listed organization's name that is a common word too, and
 ** alone (no ال), is that organization when it is coordinated with a one-word
 ** organization of the gazetteer (فتح وحماس, حماس وفتح). */
@@ -2590,6 +2661,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     coordinated_organizations(&t, aMark);
     speakers(model, &t, aMark);
     persons_after_roles(model, &t, aMark);
+    members_after_bodies(&t, aMark);
     thing_names(&t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = link_organizations(model, &t, aMark);
