@@ -2260,13 +2260,37 @@ static int one_word_of(const ArNerText *t, const ArEntity *r, const ArEntity *e)
 }
 
 /* Hash of the name keys of an entity's words; with last, only the last one. */
+/* Does token i make one word with the next of a name [.., end), as news
+** writes it too (عبد الله and عبدالله, نور الدين and نورالدين)? */
+static int joins_next(const ArNerText *t, int i, int end) {
+  return i + 1 < end && !t->aTok[i + 1].nProc &&
+         (is_word(t, i, "عبد") || is_fold(t, i + 1, "الدين") || is_fold(t, i + 1, "الله"));
+}
+
+/* The hash of the key of tokens i and i + 1 written as one word; the first
+** letters of token i skipped as entity e's first token skips them. */
+static uint64_t joined_hash(const ArNerText *t, const ArEntity *e, int i, uint64_t h) {
+  const ArNerToken *a = &t->aTok[i], *b = &t->aTok[i + 1];
+  uint32_t form[2 * AR_MAX_WORD_CHARS + 2], key[2 * AR_MAX_WORD_CHARS + 2];
+  unsigned char zb[4];
+  int n = 0, k, skip = i == e->iTok ? e->nCanon : 0, nKey;
+  if (i == e->iTok && a->restoreAl && skip == a->nProc) form[n++] = 0x0627, form[n++] = 0x0644;
+  for (k = skip; k < a->nCp && n < AR_MAX_WORD_CHARS; k++) form[n++] = t->aCp[a->iCp + k];
+  for (k = 0; k < b->nCp && n < 2 * AR_MAX_WORD_CHARS; k++) form[n++] = t->aCp[b->iCp + k];
+  nKey = ar_name_key(form, n, key);
+  for (k = 0; k < nKey; k++) h = ar_hash_bytes(h, zb, ar_utf8_encode(key[k], zb));
+  return h;
+}
+
 static uint64_t entity_hash(const ArNerText *t, const ArEntity *e, int type, int last, const uint32_t *aFirstKey,
                             int nFirstKey) {
   uint64_t h = ar_hash_bytes(AR_HASH_INIT, &type, sizeof(type));
   int i, from = last ? e->iTok + e->nTok - 1 : e->iTok;
   for (i = from; i < e->iTok + e->nTok; i++) {
     if (i > from) h = ar_hash_bytes(h, " ", 1);
-    if (i == e->iTok) {
+    if (!last && joins_next(t, i, e->iTok + e->nTok)) {
+      h = joined_hash(t, e, i++, h);
+    } else if (i == e->iTok) {
       unsigned char zb[4];
       int k;
       for (k = 0; k < nFirstKey; k++) h = ar_hash_bytes(h, zb, ar_utf8_encode(aFirstKey[k], zb));
@@ -2502,9 +2526,10 @@ static int build_entities(const ArNerModel *model, const ArNerText *t, const Mar
       if (e->type == AR_ENT_PERSON) {
         int repLast = *ar_hashmap_slot(&byLast, aLast[i], &found);
         /* ميلانيا ترامب is not دونالد ترامب: a longer name joins only the
-        ** names it ends with. */
+        ** names it ends with (not one that is the same name in more words:
+        ** نورالدين بن عاشور, نور الدين بن عاشور). */
         if ((p->a[repLast].nTok > p->a[rep].nTok || aMark[p->a[rep].iTok].match < 0) &&
-            ends_with(t, &p->a[repLast], e))
+            aName[repLast] != aName[rep] && ends_with(t, &p->a[repLast], e))
           rep = repLast;
         /* جمالات after جمالات شيحة: the one person of the text with that first name */
         if (p->a[rep].nTok == 1 && e->nTok == 1) {

@@ -503,6 +503,15 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وقال القيادي في حركة النهضة العجمي الوريمي إن. وأضاف الوريمي أن")[2],
                          ("الوريمي", "PERSON", "العجمي الوريمي"))
 
+    def test_a_compound_given_name_in_one_word_or_two(self):
+        # عبد الله and عبدالله, نور الدين and نورالدين: one person of the text
+        self.assertEqual(self.ents("حضر نورالدين بن عاشور ثم قال نور الدين بن عاشور إن. وأضاف بن عاشور"),
+                         [("نورالدين بن عاشور", "PERSON", "نورالدين بن عاشور"),
+                          ("نور الدين بن عاشور", "PERSON", "نورالدين بن عاشور"),
+                          ("بن عاشور", "PERSON", "نورالدين بن عاشور")])
+        self.assertEqual({c for e, t, c in self.ents("التقى عبدالفتاح السيسي الوفد. وقال عبد الفتاح السيسي إن")},
+                         {"عبد الفتاح السيسي"})
+
 def linked(texts, source=None):
     db = corpus(texts, source=source)
     linking.link(db)
