@@ -143,6 +143,7 @@ static int word_listed(const ArNerText *t, int i, int k, unsigned bits);
 static uint64_t hash_str(const char *z);
 static long lex_count(const ArNerText *t, int i, int k);
 static int class_reads_common(const ArNerModel *model, const ArNerText *t, int i, int type);
+static int common_for(const ArNerModel *model, const ArNerText *t, int i, int type);
 
 /* Tokens [s, e) are no entity. */
 static void clear_marks(const ArNerText *t, Mark *aMark, int s, int e) {
@@ -208,6 +209,13 @@ static void merge_matches(const ArNerModel *model, const ArNerText *t, Mark *aMa
       if (aMark[s].type == m->type && same_span(t, aMark, s, e)) clear_marks(t, aMark, s, e);
       continue;
     }
+    /* A listed name of one word matched by its name key only, spelled
+    ** otherwise, that the tagger left out and whose word the tagger's
+    ** weights and the lexicon's class both read as a common one, is that
+    ** word (عرفت "was known" has the key of عرفات). */
+    if (!m->fromUser && m->nTok == 1 && !aMark[s].type && !ar_ner_spelled_as_listed(t, s) &&
+        common_for(model, t, s, m->type) && class_reads_common(model, t, s, m->type))
+      continue;
     /* A word news writes more often as it stands than without its
     ** conjunction is that word, no name (وجوبا "necessarily", not و + جوبا). */
     if (!m->fromUser && m->nTok == 1 && m->stripFirst > 0 && m->stripFirst == t->aTok[s].nConj &&

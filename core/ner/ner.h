@@ -160,6 +160,9 @@ int ar_ner_annotate(ArNerText *t, const ArNameTable *user);
 /* The built-in tables (built on first use; NULL only when out of memory). */
 const ArNameTable *ar_ner_builtin_names(void);
 const ArNameTable *ar_ner_builtin_words(void);
+/* Is token i, with or without its proclitics, a built-in name of one word
+** as its list spells it (not only a word of the same name key)? */
+int ar_ner_spelled_as_listed(const ArNerText *t, int i);
 /* Give the built-in tables back (the next use builds them again). Only
 ** when nothing uses them: the SQL layer calls it when its last connection closes. */
 void ar_ner_builtin_release(void);

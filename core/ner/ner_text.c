@@ -337,6 +337,18 @@ static ArNameTable g_names, g_words, g_late;
 static int g_builtin_ready;
 static pthread_mutex_t g_builtin_mutex = PTHREAD_MUTEX_INITIALIZER;
 
+/* A name of one word as its list spells it, folded: a place's gets the
+** word bit AR_GZ_PLACE_SPELLED, and every one an entry "n" without bits. */
+static int put_spelling(const ArNormalizer *norm, const char *z, int n, int type) {
+  uint64_t hFold;
+  int rc = AR_OK;
+  hash_words(norm, z, n, 0, &hFold, 0, 0);
+  if (type == AR_ENT_LOCATION)
+    rc = table_put(&g_words, ar_hash_bytes(hFold, "w", 1), AR_ENT_NONE, 1, AR_GZ_PLACE_SPELLED, 0, -1, 0);
+  if (rc == AR_OK) rc = table_put(&g_words, ar_hash_bytes(hFold, "n", 1), AR_ENT_NONE, 1, 0, 0, -1, 0);
+  return rc;
+}
+
 /* Add every entry of a '|'-separated list: "name" or "name=canonical". */
 static int add_list(const ArNormalizer *norm, const char *zList, int type, unsigned bits) {
   const char *z = zList;
@@ -357,12 +369,9 @@ static int add_list(const ArNormalizer *norm, const char *zList, int type, unsig
       if (rc == AR_OK) rc = table_put(&g_names, h, type, nWords, 0, zCanon, -1, nCanon);
       for (w = 0; w < nWords && w < AR_NAME_MAX_WORDS && rc == AR_OK; w++)
         rc = table_put(&g_words, aWord[w], AR_ENT_NONE, 1, bits, 0, -1, 0);
-      /* a one-word place as it is spelled (rules only: مشاهد shares the key of مشهد) */
-      if (rc == AR_OK && type == AR_ENT_LOCATION && nWords == 1) {
-        uint64_t hFold;
-        hash_words(norm, z, nName, 0, &hFold, 0, 0);
-        rc = table_put(&g_words, ar_hash_bytes(hFold, "w", 1), AR_ENT_NONE, 1, AR_GZ_PLACE_SPELLED, 0, -1, 0);
-      }
+      /* a one-word name as it is spelled (rules only: مشاهد shares the key of مشهد, عرفت that
+      ** of عرفات): a place's bit, and for every name an entry of ar_ner_spelled_as_listed */
+      if (rc == AR_OK && nWords == 1) rc = put_spelling(norm, z, nName, type);
     } else {
       int nName = zEq ? (int)(zEq - z) : n;
       unsigned b = bits | (zEq && zEnd[-1] == '*' ? AR_GZ_MONTH_AMBIG : 0);
@@ -400,11 +409,7 @@ static int add_late(const ArNormalizer *norm, const char *zList, int type) {
     for (w = 0; w + 1 < nWords && w < AR_NAME_MAX_WORDS && rc == AR_OK; w++)
       rc = table_put(&g_late, aPrefix[w], AR_ENT_NONE, w + 1, 0, 0, -1, 0);
     if (rc == AR_OK && nWords > 0) rc = table_put(&g_late, h, type, nWords, 0, zCanon, -1, nCanon);
-    if (rc == AR_OK && type == AR_ENT_LOCATION && nWords == 1) {
-      uint64_t hFold;
-      hash_words(norm, z, nName, 0, &hFold, 0, 0);
-      rc = table_put(&g_words, ar_hash_bytes(hFold, "w", 1), AR_ENT_NONE, 1, AR_GZ_PLACE_SPELLED, 0, -1, 0);
-    }
+    if (rc == AR_OK && nWords == 1) rc = put_spelling(norm, z, nName, type);
     z = *zEnd ? zEnd + 1 : zEnd;
   }
   return rc;
@@ -721,6 +726,17 @@ static int add_late_matches(ArNerText *t, const LateName *aLate, int nLate) {
     end = p->iTok + p->nTok;
   }
   return AR_OK;
+}
+
+int ar_ner_spelled_as_listed(const ArNerText *t, int i) {
+  const ArNameTable *words = ar_ner_builtin_words();
+  const ArNerToken *tok = &t->aTok[i];
+  uint32_t buf[AR_MAX_WORD_CHARS + 2];
+  if (!words || !tok->isWord) return 0;
+  if (ar_name_table_find(words, ar_hash_bytes(fold_hash(t, tok), "n", 1))) return 1;
+  if (!tok->nProc) return 0;
+  return ar_name_table_find(
+             words, ar_hash_bytes(hash_cps(AR_HASH_INIT, buf, stripped_form(t, tok, buf, AR_MAX_WORD_CHARS + 2)), "n", 1)) != 0;
 }
 
 int ar_ner_annotate(ArNerText *t, const ArNameTable *user) {

@@ -512,6 +512,13 @@ class Extractor(unittest.TestCase):
         self.assertEqual({c for e, t, c in self.ents("التقى عبدالفتاح السيسي الوفد. وقال عبد الفتاح السيسي إن")},
                          {"عبد الفتاح السيسي"})
 
+    def test_a_word_that_only_shares_the_key_of_a_listed_name(self):
+        # عرفت "was known" has the key of the listed عرفات; مشاهد "scenes" that of مشهد
+        self.assertEqual(self.ents("في القضية التي عرفت إعلاميا باسم البلهارسيا"), [])
+        self.assertEqual(self.ents("وبثت القناة مشاهد من الحفل."), [])
+        self.assertEqual(self.ents("وزار عرفات رام الله."), [("عرفات", "PERSON", "ياسر عرفات"),
+                                                            ("رام الله", "LOCATION", "رام الله")])
+
 def linked(texts, source=None):
     db = corpus(texts, source=source)
     linking.link(db)
