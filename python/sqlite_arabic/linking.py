@@ -35,7 +35,8 @@ groups them into entities with generic rules (no rule names a person):
    أنغيلا ميركل, أنجيلا ميركل; غوتيريش, غوتيريس), never across different
    lengths; or in a long vowel of one word of 4 consonants or more
    (مارك زوكربيرغ, مارك زوكربرغ; إرنستو, إرنيستو فالفيردي), or in the ج or
-   غ that writes the g of a foreign name (سيرجي, سيرغي سكريبال).
+   غ that writes the g of a foreign name (سيرجي, سيرغي سكريبال), or the ج or خ
+   of a Spanish g or j (سيرجيو, سيرخيو راموس).
 8. Spellings that differ only in their spaces join (بنقردان, بن قردان).
 9. A person's alias that is the last words of the gazetteer's name is its
    surname (قايد السبسي, بن علي): its first word is no given name for rule 6.
@@ -47,7 +48,8 @@ groups them into entities with generic rules (no rule names a person):
    inside (مجلس الشعب: مجلس نواب الشعب; البنك المركزي: البنك المركزي
    التونسي), never a phrase of ل (الاتحاد الأفريقي is not الاتحاد الأفريقي
    لكرة القدم), when that full name has at least half its articles and 5
-   times the articles of any other such name.
+   times the articles of any other such name; a ministry may be named
+   without its word (الخارجية الأمريكية: وزارة الخارجية الأمريكية).
 11. A one-word organization with and without ال is one when an article
    names both (الفيفا, فيفا; not الفتح the club and فتح the movement).
 12. A name the corpus reads as an organization in at least 3 articles and
@@ -100,7 +102,7 @@ REBUILD_SHARE = 4        # a link that sets more than 1/4 of the mentions for th
 # which write every mention, make them once at their end.
 # the marks a name key leaves for the long vowels (ي, و) it drops inside a word (core/namekey.h)
 VOWEL_MARKS = "\u0649\u0624"
-G_LETTERS = "\u062c\u063a"  # ج غ: the g of a foreign name (rule 7)
+G_LETTERS = "\u062c\u063a\u062e"  # ج غ خ: the g of a foreign name, and the Spanish j (rule 7)
 PARTICLES = ("بن", "ابن", "أبو", "آل", "ولد", "بو", "بنت")  # of a family name (rules 5 and 9)
 ENTITY_INDEXES = ("entities_article", "entities_canonical", "entities_entity")
 # The TEMP tables' page cache during a link (SQLite's default is 2 MB): the mentions are looked up
@@ -536,9 +538,11 @@ def _link(db, say, extractors=None):
                     bare = w[i].rstrip(VOWEL_MARKS)
                     if len(bare) >= 4:
                         yield " ".join(w[:i] + ["\x1e" + bare] + w[i + 1:]), nid
-                    # the g of a foreign name written ج or غ (سيرجي, سيرغي سكريبال; غاريث, جاريث بيل)
-                    if G_LETTERS[0] in w[i] or G_LETTERS[1] in w[i]:
-                        yield " ".join(w[:i] + ["\x1d" + w[i].replace(G_LETTERS[1], G_LETTERS[0])] + w[i + 1:]), nid
+                    # the g of a foreign name written ج or غ (سيرجي, سيرغي سكريبال; غاريث, جاريث بيل),
+                    # and a Spanish g or j written ج or خ (سيرجيو, سيرخيو راموس)
+                    if any(g in w[i] for g in G_LETTERS):
+                        one = w[i].replace(G_LETTERS[1], G_LETTERS[0]).replace(G_LETTERS[2], G_LETTERS[0])
+                        yield " ".join(w[:i] + ["\x1d" + one] + w[i + 1:]), nid
     db.executemany("INSERT INTO link_frames VALUES (?, ?)", frames())
     first = (None, None)
     for frame, nid in db.execute("SELECT frame, node FROM link_frames ORDER BY frame, rowid").fetchall():
@@ -639,12 +643,14 @@ def _link(db, say, extractors=None):
     # not الاتحاد الأفريقي لكرة القدم), when that full name is named in at least half as many
     # articles and 5 times as many as any other
     shorter = defaultdict(set)
+    ministry = name_keys(["وزارة"])
     for nid in range(1, len(keys)):
         words = keys[nid].split()
         if types[nid] != "ORGANIZATION" or not 3 <= len(words) <= 6:
             continue
-        optional = [i for i in range(1, len(words))
-                    if words[i].startswith("ال") or (i < len(words) - 1 and not words[i].startswith("ل"))]
+        # a ministry named without its word of kind (الخارجية الأمريكية) is one too
+        optional = [i for i in range(1 if words[0] not in ministry else 0, len(words))
+                    if i == 0 or words[i].startswith("ال") or (i < len(words) - 1 and not words[i].startswith("ل"))]
         for mask in range(1, 1 << len(optional)):
             drop = {optional[j] for j in range(len(optional)) if mask >> j & 1}
             kept = [w for i, w in enumerate(words) if i not in drop]

@@ -599,6 +599,18 @@ class Linker(unittest.TestCase):
         self.assertEqual(self.counts(db, "ORGANIZATION"), [
             ("مجلس نواب الشعب", 3), ("الاتحاد الأفريقي", 1), ("الاتحاد الأفريقي لكرة القدم", 1)])
 
+    def test_ministry_named_without_its_word(self):
+        # rule 10: الخارجية الأمريكية is وزارة الخارجية الأمريكية of the corpus
+        db = linked(["قالت وزارة الخارجية الأمريكية إن العقوبات قائمة.",
+                     "وأكدت وزارة الخارجية الأمريكية أمس أن الحوار مستمر.",
+                     "ورحبت الخارجية الأمريكية بالقرار."])
+        self.assertEqual(self.counts(db, "ORGANIZATION"), [("وزارة الخارجية الأمريكية", 3)])
+
+    def test_spanish_j_written_two_ways(self):
+        # rule 7: سيرخيو and سيرجيو write the same Spanish name
+        db = linked(["وقال سيرخيو راموس إن الفريق جاهز.", "وقال سيرجيو راموس إن المباراة صعبة."])
+        self.assertEqual([n for c, n in self.counts(db, "PERSON")], [2])
+
     def test_short_club_name_follows_its_article(self):
         # rule 4 for organizations: الريال goes with ريال مدريد where the article names it,
         # and stays itself where it does not
