@@ -1699,7 +1699,8 @@ static int family_name_after(const ArNerText *t, const Mark *aMark, int f) {
 ** tagger knows as a common word (المخضرم بوفون is بوفون). A month is never
 ** a name (نيسان is April). Names of the gazetteers are kept as they are. */
 /* A plan, a substance, a currency news writes like a name (بريكست,
-** نوفيتشوك, اليورو) is neither a person, a place nor a body. */
+** نوفيتشوك, اليورو) is neither a person, a place nor a body, and an
+** English title no person. */
 static void thing_names(const ArNerText *t, Mark *aMark) {
   static const char *const az[] = {"بريكست", "البريكست", "نوفيتشوك", "اليورو", "يورو", "بيتكوين", "البيتكوين"};
   int s;
@@ -1707,6 +1708,10 @@ static void thing_names(const ArNerText *t, Mark *aMark) {
     if (aMark[s].type && aMark[s].type != AR_ENT_DATE && aMark[s].begin && aMark[s].match < 0 &&
         span_end(t, aMark, s) == s + 1 && word_or_whole_of(t, s, az, sizeof(az) / sizeof(az[0])))
       clear_marks(t, aMark, s, s + 1);
+    /* an English title (ذا فويس "The Voice", ذا بوس) names a show or a work, no person */
+    else if (aMark[s].type == AR_ENT_PERSON && aMark[s].begin && aMark[s].match < 0 &&
+             ((is_fold(t, s, "ذا") && span_end(t, aMark, s) > s + 1) || (s > 0 && is_fold(t, s - 1, "ذا"))))
+      clear_marks(t, aMark, s, span_end(t, aMark, s));
   }
 }
 

@@ -519,6 +519,10 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وزار عرفات رام الله."), [("عرفات", "PERSON", "ياسر عرفات"),
                                                             ("رام الله", "LOCATION", "رام الله")])
 
+    def test_an_english_title_is_no_person(self):
+        self.assertEqual(self.ents("وشارك في برنامج ذا فويس كيدز المطرب"), [])
+        self.assertEqual(self.ents("وقالت صحيفة ذا صن إن"), [("ذا صن", "ORGANIZATION", "ذا صن")])
+
 def linked(texts, source=None):
     db = corpus(texts, source=source)
     linking.link(db)
