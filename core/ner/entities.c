@@ -1669,14 +1669,14 @@ static int is_device(const ArNerText *t, int i) {
   return word_of(t, i, azDevice, sizeof(azDevice) / sizeof(azDevice[0]));
 }
 
-/* Is token i و (or ف) and a given name (وفوزي, وليلى), not a name as it
-** stands (وليد)? */
 /* Is token i glued to a mark before it (وهبي of #هيفاء_وهبي): a word that
 ** takes no conjunction there? */
 static int after_joining_mark(const ArNerText *t, int i) {
   return i > 0 && !t->aTok[i - 1].isWord && t->aTok[i - 1].iByte + t->aTok[i - 1].nByte == t->aTok[i].iByte;
 }
 
+/* Is token i و (or ف) and a given name (وفوزي, وليلى), not a name as it
+** stands (وليد)? */
 static int given_after_conj(const ArNerText *t, int i) {
   const ArNerToken *tok = &t->aTok[i];
   if (after_joining_mark(t, i)) return 0;
@@ -1693,11 +1693,6 @@ static int family_name_after(const ArNerText *t, const Mark *aMark, int f) {
           (!aMark[f].type && (t->aTok[f].gaz & (AR_GZ_PERSON | AR_GZ_FIRST_NAME))));
 }
 
-/* What no name holds: a line break (a headline and the text after it), a
-** function word, a title, a verb of speech, a month or a weekday at either
-** end (أين سعيد is سعيد), or, at the start of a person, an adjective the
-** tagger knows as a common word (المخضرم بوفون is بوفون). A month is never
-** a name (نيسان is April). Names of the gazetteers are kept as they are. */
 /* A plan, a substance, a currency news writes like a name (بريكست,
 ** نوفيتشوك, اليورو) is neither a person, a place nor a body, and an
 ** English title no person. */
@@ -1729,6 +1724,11 @@ static int title_in_number(const ArNerText *t, int i) {
   return 0;
 }
 
+/* What no name holds: a line break (a headline and the text after it), a
+** function word, a title, a verb of speech, a month or a weekday at either
+** end (أين سعيد is سعيد), or, at the start of a person, an adjective the
+** tagger knows as a common word (المخضرم بوفون is بوفون). A month is never
+** a name (نيسان is April). Names of the gazetteers are kept as they are. */
 static void guard_spans(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
   int i, s, e;
   for (i = 1; i < t->nTok; i++) {
@@ -2272,7 +2272,6 @@ static int one_word_of(const ArNerText *t, const ArEntity *r, const ArEntity *e)
   return h == key_without(t, r->iTok, r->nCanon, 1) || (t->aTok[last].isWord && h == key_without(t, last, 0, 1));
 }
 
-/* Hash of the name keys of an entity's words; with last, only the last one. */
 /* Does token i make one word with the next of a name [.., end), as news
 ** writes it too (عبد الله and عبدالله, نور الدين and نورالدين)? */
 static int joins_next(const ArNerText *t, int i, int end) {
@@ -2295,6 +2294,8 @@ static uint64_t joined_hash(const ArNerText *t, const ArEntity *e, int i, uint64
   return h;
 }
 
+/* Hash of the name keys of an entity's words, a compound given name as one
+** word; with last, only the last one. */
 static uint64_t entity_hash(const ArNerText *t, const ArEntity *e, int type, int last, const uint32_t *aFirstKey,
                             int nFirstKey) {
   uint64_t h = ar_hash_bytes(AR_HASH_INIT, &type, sizeof(type));

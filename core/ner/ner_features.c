@@ -183,11 +183,12 @@ enum {
   D_FREQP1, N_DENSE
 };
 /* their values: class_of() and coarse_of() are below 2002 + 256 */
+#define N_CLITIC 64
 #define N_SHAPE 128
 #define N_SPAN 64
 #define N_CLASS 2258
 #define N_FREQ 101
-#define ROW_GAZ (1 + 64 + N_SHAPE)
+#define ROW_GAZ (1 + N_CLITIC + N_SHAPE)
 #define ROW_SPAN (ROW_GAZ + 5 * AR_GZ_NBITS)
 #define ROW_CLASS (ROW_SPAN + 3 * N_SPAN)
 #define ROW_FREQ (ROW_CLASS + 8 * N_CLASS)
@@ -196,8 +197,8 @@ _Static_assert(ROW_FREQ + 3 * N_FREQ == AR_NER_NDENSE, "AR_NER_NDENSE is the num
 /* Each dense template: its template, its first row and its number of values. */
 static const struct { int tmpl, row, n; } aDense[N_DENSE] = {
     [D_BIAS] = {T_BIAS, 0, 1},
-    [D_CLITIC] = {T_CLITIC, 1, 64},
-    [D_SHAPE] = {T_SHAPE, 1 + 64, N_SHAPE},
+    [D_CLITIC] = {T_CLITIC, 1, N_CLITIC},
+    [D_SHAPE] = {T_SHAPE, 1 + N_CLITIC, N_SHAPE},
     [D_GAZ] = {T_GAZ, ROW_GAZ, AR_GZ_NBITS},
     [D_GAZM1] = {T_GAZM1, ROW_GAZ + AR_GZ_NBITS, AR_GZ_NBITS},
     [D_GAZP1] = {T_GAZP1, ROW_GAZ + 2 * AR_GZ_NBITS, AR_GZ_NBITS},
