@@ -1694,14 +1694,18 @@ static int family_name_after(const ArNerText *t, const Mark *aMark, int f) {
 }
 
 /* A plan, a substance, a currency news writes like a name (بريكست,
-** نوفيتشوك, اليورو) is neither a person, a place nor a body, and an
-** English title no person. */
+** نوفيتشوك, اليورو) is neither a person, a place nor a body, nor is a
+** conjunction, and an English title is no person. */
 static void thing_names(const ArNerText *t, Mark *aMark) {
   static const char *const az[] = {"بريكست", "البريكست", "نوفيتشوك", "اليورو", "يورو", "بيتكوين", "البيتكوين"};
+  /* as written: folded, لئن "although" is the name لين */
+  static const char *const azConj[] = {"لئن", "ولئن", "فلئن"};
   int s;
   for (s = 0; s < t->nTok; s++) {
     if (aMark[s].type && aMark[s].type != AR_ENT_DATE && aMark[s].begin && aMark[s].match < 0 &&
-        span_end(t, aMark, s) == s + 1 && word_or_whole_of(t, s, az, sizeof(az) / sizeof(az[0])))
+        span_end(t, aMark, s) == s + 1 &&
+        (word_or_whole_of(t, s, az, sizeof(az) / sizeof(az[0])) ||
+         written_as(t, s, azConj, sizeof(azConj) / sizeof(azConj[0]))))
       clear_marks(t, aMark, s, s + 1);
     /* an English title (ذا فويس "The Voice", ذا بوس) names a show or a work, no person */
     else if (aMark[s].type == AR_ENT_PERSON && aMark[s].begin && aMark[s].match < 0 &&

@@ -475,6 +475,9 @@ class Extractor(unittest.TestCase):
 
     def test_a_conjunction_is_no_person(self):
         self.assertEqual(self.ents("قال إن خطاب رئيس الجمهورية، مهما تضمن من إجراءات، لم يقنع"), [])
+        # لئن folds to the name لين: as written it is the conjunction
+        self.assertEqual(self.ents("خطاب رئيس الجمهورية، لئن تضمن بعض الاجراءات"), [])
+        self.assertEqual(self.ents("وقالت لين الحايك إن"), [("لين الحايك", "PERSON", "لين الحايك")])
 
     def test_a_body_described_not_named(self):
         self.assertEqual(self.ents("ودعا إلى تكليف المؤسسة العسكرية بحماية المنشآت."), [])
