@@ -1408,6 +1408,21 @@ static void place_heads(const ArNerText *t, Mark *aMark) {
   }
 }
 
+/* A person a street, a square or an airport is named for is no mention of
+** the person (شارع الحبيب بورقيبة, مطار الملك خالد): the span after the
+** word of the place, or after it and a title, is left out. */
+static void places_named_for_persons(const ArNerText *t, Mark *aMark) {
+  static const char *const az[] = {"شارع", "نهج", "ساحه", "ميدان", "جاده", "مطار", "ملعب", "استاد"}; /* folded */
+  int i;
+  for (i = 0; i + 1 < t->nTok; i++) {
+    int s = i + 1;
+    if (aMark[i].type || !word_of(t, i, az, sizeof(az) / sizeof(az[0]))) continue;
+    if (!aMark[s].type && (t->aTok[s].gaz & AR_GZ_TITLE) && s + 1 < t->nTok) s++;
+    if (aMark[s].type == AR_ENT_PERSON && aMark[s].begin && !t->aTok[s].nProc && !line_break_before(t, s))
+      clear_marks(t, aMark, s, span_end(t, aMark, s));
+  }
+}
+
 /* منتصر بالله, فتح الله غولن: a person whose span starts at الله or بالله
 ** starts one word before, with the name that الله completes. */
 static void compound_names(const ArNerText *t, Mark *aMark) {
@@ -2709,6 +2724,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = link_organizations(model, &t, aMark);
     if (rc == AR_OK) rc = single_persons(model, &t, aMark);
+    if (rc == AR_OK) places_named_for_persons(&t, aMark);
     if (rc == AR_OK) rc = build_entities(model, &t, aMark, pOut);
   }
   ar_free(aLabel);

@@ -526,6 +526,11 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وشارك في برنامج ذا فويس كيدز المطرب"), [])
         self.assertEqual(self.ents("وقالت صحيفة ذا صن إن"), [("ذا صن", "ORGANIZATION", "ذا صن")])
 
+    def test_a_street_named_for_a_person(self):
+        self.assertEqual(self.ents("انطلقت المسيرة من شارع الحبيب بورقيبة بالعاصمة"), [])
+        self.assertEqual(self.ents("وصل الوفد إلى مطار رفيق الحريري الدولي"), [])
+        self.assertEqual(self.ents("وقال الحبيب بورقيبة إن"), [("الحبيب بورقيبة", "PERSON", "الحبيب بورقيبة")])
+
 def linked(texts, source=None):
     db = corpus(texts, source=source)
     linking.link(db)
