@@ -1708,19 +1708,43 @@ static int family_name_after(const ArNerText *t, const Mark *aMark, int f) {
           (!aMark[f].type && (t->aTok[f].gaz & (AR_GZ_PERSON | AR_GZ_FIRST_NAME))));
 }
 
-/* A plan, a substance, a currency news writes like a name (بريكست,
-** نوفيتشوك, اليورو) is neither a person, a place nor a body, nor is a
-** conjunction, and an English title is no person. */
+/* A plan, a product, a substance, a currency news writes like a name
+** (بريكست, أندرويد, نوفيتشوك, اليورو) is neither a person, a place nor a
+** body, nor is a conjunction; an English title is no person. */
+/* Does a person of two words or more of the text begin or end with the word
+** of token i (محرم إنجة for محرم)? */
+static int word_of_a_person(const ArNerText *t, const Mark *aMark, int i) {
+  uint64_t h = key_without(t, i, t->aTok[i].nProc, 0);
+  int s, e;
+  for (s = 0; s < t->nTok; s = e) {
+    e = s + 1;
+    if (aMark[s].type != AR_ENT_PERSON || !aMark[s].begin) continue;
+    e = span_end(t, aMark, s);
+    if (e - s >= 2 && (key_without(t, s, t->aTok[s].nProc, 0) == h || key_without(t, e - 1, t->aTok[e - 1].nProc, 0) == h))
+      return 1;
+  }
+  return 0;
+}
+
 static void thing_names(const ArNerText *t, Mark *aMark) {
-  static const char *const az[] = {"بريكست", "البريكست", "نوفيتشوك", "اليورو", "يورو", "بيتكوين", "البيتكوين"};
+  static const char *const az[] = {"بريكست", "البريكست", "نوفيتشوك", "اليورو", "يورو", "بيتكوين", "البيتكوين",
+                                   "اندرويد", "الاندرويد"};
   /* as written: folded, لئن "although" is the name لين */
   static const char *const azConj[] = {"لئن", "ولئن", "فلئن"};
+  /* months of the Hijri year that are given names too (folded): alone, the month */
+  static const char *const azHijri[] = {"محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"};
   int s;
   for (s = 0; s < t->nTok; s++) {
     if (aMark[s].type && aMark[s].type != AR_ENT_DATE && aMark[s].begin && aMark[s].match < 0 &&
         span_end(t, aMark, s) == s + 1 &&
         (word_or_whole_of(t, s, az, sizeof(az) / sizeof(az[0])) ||
          written_as(t, s, azConj, sizeof(azConj) / sizeof(azConj[0]))))
+      clear_marks(t, aMark, s, s + 1);
+    /* الله alone (إن شاء الله, آية الله) is no person; a Hijri month alone neither, when no
+    ** person of the text has it for a name */
+    else if (aMark[s].type == AR_ENT_PERSON && aMark[s].begin && aMark[s].match < 0 && span_end(t, aMark, s) == s + 1 &&
+             (is_word(t, s, "الله") ||
+              (word_of(t, s, azHijri, sizeof(azHijri) / sizeof(azHijri[0])) && !word_of_a_person(t, aMark, s))))
       clear_marks(t, aMark, s, s + 1);
     /* an English title (ذا فويس "The Voice", ذا بوس) names a show or a work, no person */
     else if (aMark[s].type == AR_ENT_PERSON && aMark[s].begin && aMark[s].match < 0 &&

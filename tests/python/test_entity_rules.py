@@ -531,6 +531,14 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وصل الوفد إلى مطار رفيق الحريري الدولي"), [])
         self.assertEqual(self.ents("وقال الحبيب بورقيبة إن"), [("الحبيب بورقيبة", "PERSON", "الحبيب بورقيبة")])
 
+    def test_a_hijri_month_god_and_a_product_are_no_persons(self):
+        self.assertEqual(self.ents("ورغم حديث البعض عن خروج هيفاء من سباق رمضان، إلا أن"), [])
+        self.assertEqual(self.ents("إن شاء الله نتقابل"), [])
+        self.assertEqual(self.ents("لكن أندرويد هو المقصود"), [])
+        # a month that the text gives a person for a name stays his
+        self.assertEqual(self.ents("وقال محمد رمضان إن الفيلم جاهز. وأضاف رمضان أن"),
+                         [("محمد رمضان", "PERSON", "محمد رمضان"), ("رمضان", "PERSON", "محمد رمضان")])
+
 def linked(texts, source=None):
     db = corpus(texts, source=source)
     linking.link(db)
