@@ -1708,9 +1708,10 @@ static int family_name_after(const ArNerText *t, const Mark *aMark, int f) {
           (!aMark[f].type && (t->aTok[f].gaz & (AR_GZ_PERSON | AR_GZ_FIRST_NAME))));
 }
 
-/* A plan, a product, a substance, a currency news writes like a name
-** (بريكست, أندرويد, نوفيتشوك, اليورو) is neither a person, a place nor a
-** body, nor is a conjunction; an English title is no person. */
+/* A plan, a product, a game, a substance, a currency news writes like a
+** name (بريكست, أندرويد, لينكس, الرجبي, نوفيتشوك, اليورو) is neither a
+** person, a place nor a body, nor is a conjunction; an English title is no
+** person. */
 /* Does a person of two words or more of the text begin or end with the word
 ** of token i (محرم إنجة for محرم)? */
 static int word_of_a_person(const ArNerText *t, const Mark *aMark, int i) {
@@ -1728,7 +1729,8 @@ static int word_of_a_person(const ArNerText *t, const Mark *aMark, int i) {
 
 static void thing_names(const ArNerText *t, Mark *aMark) {
   static const char *const az[] = {"بريكست", "البريكست", "نوفيتشوك", "اليورو", "يورو", "بيتكوين", "البيتكوين",
-                                   "اندرويد", "الاندرويد"};
+                                   "اندرويد", "الاندرويد", "لينكس", "يونيكس", "ويندوز", "الرجبي", "الرغبي",
+                                   "الكريكيت", "الكريكت"};
   /* as written: folded, لئن "although" is the name لين */
   static const char *const azConj[] = {"لئن", "ولئن", "فلئن"};
   /* months of the Hijri year that are given names too (folded): alone, the month */
