@@ -2014,6 +2014,25 @@ static void persons_after_roles(const ArNerModel *model, const ArNerText *t, Mar
   }
 }
 
+/* A name of two words between two persons of a list joined by و is a person
+** too (ياسين إبراهيم ونعمان الفهري وخالد شوكات): neither word tagged,
+** common, nor a word of lists of bodies, places, titles or functions. */
+static void persons_between_persons(const ArNerModel *model, const ArNerText *t, Mark *aMark) {
+  int i, k;
+  for (i = 1; i + 2 < t->nTok; i++) {
+    int clean = 1;
+    if (aMark[i].type || aMark[i + 1].type || aMark[i - 1].type != AR_ENT_PERSON || !t->aTok[i].nConj ||
+        t->aTok[i].nProc != t->aTok[i].nConj || t->aTok[i + 1].nProc || aMark[i + 2].type != AR_ENT_PERSON ||
+        !aMark[i + 2].begin || !t->aTok[i + 2].nConj || line_break_before(t, i) || line_break_before(t, i + 2))
+      continue;
+    for (k = i; k < i + 2; k++)
+      clean &= t->aTok[k].isWord && t->aTok[k].shape == AR_SHAPE_ARABIC && !never_name(t, k) &&
+               !common_word(model, t, k) &&
+               !(t->aTok[k].gaz & (AR_GZ_ORG | AR_GZ_LOCATION | AR_GZ_ORG_TRIGGER | AR_GZ_LOC_TRIGGER));
+    if (clean) mark_span(t, aMark, i, i + 2, AR_ENT_PERSON);
+  }
+}
+
 /* A member named after his body (القيادي في حركة النهضة العجمي الوريمي,
 ** رئيس حزب آفاق تونس ياسين إبراهيم): the words the tagger read as more of
 ** the body, right after it, are a person when a role opens the phrase or a
@@ -2746,6 +2765,7 @@ int ar_entities_extract(const ArNormalizer *norm, const ArNerModel *model, const
     speakers(model, &t, aMark);
     persons_after_roles(model, &t, aMark);
     members_after_bodies(&t, aMark);
+    persons_between_persons(model, &t, aMark);
     thing_names(&t, aMark);
     rc = link_names(model, &t, aMark);
     if (rc == AR_OK) rc = link_organizations(model, &t, aMark);

@@ -342,7 +342,7 @@ const char ar_gaz_organs[] =
 /* Triggers that are common nouns too (جبهة "front", قوات "forces"): they
 ** open a name only before a nisba (قوات التحالف الدولي, not جبهة الميمنة). */
 const char ar_gaz_weak_triggers[] =
-    "جبهة|جيش|قوات|فريق|مركز|مجموعة|إدارة|مكتب|دائرة|سلطة|حركة|جهاز|موقع|شبكة|مؤسسة|مجمع|بنك|صندوق|كتلة";
+    "جبهة|جيش|قوات|فريق|مركز|مجموعة|إدارة|مكتب|دائرة|سلطة|حركة|جهاز|موقع|شبكة|مؤسسة|مجمع|بنك|صندوق";
 
 /* Words before the title of a work (a programme, a film, a book): what
 ** follows is neither a person, a place nor an organization (برنامج بوليتيكا). */

@@ -540,12 +540,14 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وقال محمد رمضان إن الفيلم جاهز. وأضاف رمضان أن"),
                          [("محمد رمضان", "PERSON", "محمد رمضان"), ("رمضان", "PERSON", "محمد رمضان")])
 
-    def test_a_mass_is_no_bloc(self):
-        # كتلة is a parliament's bloc and a body's mass: a weak trigger, a name before a country's adjective
-        self.assertEqual(self.ents("حيث تساوي كتلة البروتون 1 و ."), [])
-        self.assertEqual(self.ents("وصوتت كتلة حركة النهضة بمجلس نواب الشعب"),
-                         [("حركة النهضة", "ORGANIZATION", "حركة النهضة"),
-                          ("مجلس نواب الشعب", "ORGANIZATION", "مجلس نواب الشعب")])
+    def test_a_name_between_two_persons_of_a_list(self):
+        # نعمان is no listed given name: between two persons joined by و, a person all the same
+        self.assertEqual(self.ents("ونواب آخرون مثل ياسين إبراهيم ونعمان الفهري وخالد شوكات في الجلسة"),
+                         [("ياسين إبراهيم", "PERSON", "ياسين إبراهيم"), ("نعمان الفهري", "PERSON", "نعمان الفهري"),
+                          ("خالد شوكات", "PERSON", "خالد شوكات")])
+        # not a common word between them
+        self.assertEqual([e for e, t, c in self.ents("حضر ياسين إبراهيم والوزير الجديد وخالد شوكات")],
+                         ["ياسين إبراهيم", "خالد شوكات"])
 
 def linked(texts, source=None):
     db = corpus(texts, source=source)
