@@ -779,13 +779,26 @@ static void mark_span(const ArNerText *t, Mark *aMark, int s, int e, int type) {
 
 /* Does the name after a trigger that is a common noun too (جبهة, قوات,
 ** إدارة) hold a country's adjective in its next three words (قوات التحالف
-** الدولي, جهاز الاستخبارات الخارجية الروسية; not إدارة المباراة النهائية)? */
+** الدولي, جهاز الاستخبارات الخارجية الروسية; not إدارة المباراة النهائية), or
+** as its second word a political body's, after a noun that is no trigger
+** (جبهة الإنقاذ الوطني; not إدارة المنتخب الوطني)? */
+/* Is token i the adjective of a political body (جبهة الإنقاذ الوطني, جبهة
+** العمل الإسلامي), which ends its name as a country's adjective does? Folded. */
+static int political_adjective(const ArNerText *t, int i) {
+  static const char *const az[] = {"الوطني", "الوطنيه", "الاسلامي", "الاسلاميه", "الشعبي", "الشعبيه",
+                                   "الديمقراطي", "الديمقراطيه", "الاشتراكي", "الاشتراكيه", "الثوري",
+                                   "الثوريه", "القومي", "القوميه", "التقدمي", "التقدميه"};
+  return !t->aTok[i].nProc && word_of(t, i, az, sizeof(az) / sizeof(az[0]));
+}
+
 static int weak_trigger_name(const ArNerText *t, const Mark *aMark, int j, int e) {
   int k;
   for (k = j; k < e && k < j + 3; k++) {
     if (!t->aTok[k].isWord || (aMark && aMark[k].type && !(aMark[k].match >= 0 && aMark[k].type == AR_ENT_ORG)))
       return 0;
-    if (t->aTok[k].gaz & AR_GZ_COUNTRY_ADJ) return 1;
+    if ((t->aTok[k].gaz & AR_GZ_COUNTRY_ADJ) ||
+        (k == j + 1 && political_adjective(t, k) && !(t->aTok[j].gaz & AR_GZ_ORG_TRIGGER)))
+      return 1;
   }
   return 0;
 }
@@ -901,7 +914,9 @@ static void org_from_triggers(const ArNerModel *model, const ArNerText *t, Mark 
         }
         if (!org_word(t, aMark, e) || (t->aTok[e].nProc > t->aTok[e].nConj && !t->aTok[e].restoreAl)) break;
         e++;
-        if (t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) break;
+        if ((t->aTok[e - 1].gaz & AR_GZ_COUNTRY_ADJ) ||
+            ((tok->gaz & AR_GZ_WEAK_TRIGGER) && e - 1 == j + 1 && political_adjective(t, e - 1)))
+          break;
       }
     }
     e = org_extend(t, aMark, i, e);

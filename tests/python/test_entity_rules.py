@@ -549,6 +549,13 @@ class Extractor(unittest.TestCase):
         self.assertEqual([e for e, t, c in self.ents("حضر ياسين إبراهيم والوزير الجديد وخالد شوكات")],
                          ["ياسين إبراهيم", "خالد شوكات"])
 
+    def test_a_front_named_by_its_political_adjective(self):
+        # جبهة is a common noun too: a name before a country's adjective, or a political one as its second word
+        self.assertEqual(self.ents("نظمت جبهة الإنقاذ الوطني التي تضم عددا من الأحزاب"),
+                         [("جبهة الإنقاذ الوطني", "ORGANIZATION", "جبهة الإنقاذ الوطني")])
+        self.assertEqual(self.ents("وتقدم على جبهة القتال الشمالية"), [])
+        self.assertEqual(self.ents("قررت إدارة المنتخب الوطني إقالة المدرب"), [])
+
 def linked(texts, source=None):
     db = corpus(texts, source=source)
     linking.link(db)
