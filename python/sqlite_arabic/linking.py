@@ -37,7 +37,9 @@ groups them into entities with generic rules (no rule names a person):
    (مارك زوكربيرغ, مارك زوكربرغ; إرنستو, إرنيستو فالفيردي), or in the ج or
    غ that writes the g of a foreign name (سيرجي, سيرغي سكريبال), or the ج or خ
    of a Spanish g or j (سيرجيو, سيرخيو راموس).
-8. Spellings that differ only in their spaces join (بنقردان, بن قردان).
+8. Spellings that differ only in their spaces join (بنقردان, بن قردان), and a
+   person of two words or more spelled with the conjunction و on its first
+   word joins the person spelled without it (وكيليان مبابي, كيليان مبابي).
 9. A person's alias that is the last words of the gazetteer's name is its
    surname (قايد السبسي, بن علي): its first word is no given name for rule 6.
    A surname of several words still alone, starting with a particle (بن يوسف),
@@ -498,6 +500,15 @@ def _link(db, say, extractors=None):
         else:
             glued[(typ, g)] = nid
     del glued
+    # rule 8, too: a person of two words or more spelled with the conjunction و on its first word
+    # (وكيليان مبابي, وروميلو لوكاكو) is the person spelled without it, when the corpus has him
+    persons = {keys[n]: n for n in range(1, len(keys)) if types[n] == "PERSON" and " " in keys[n]}
+    for nid, k in db.execute(
+            "SELECT n, arabic_name_key(substr(s, 2)) FROM link_groups WHERE type = 'PERSON' "
+            "AND s LIKE 'و%' AND instr(s, ' ') > 4 ORDER BY 1").fetchall():
+        if k in persons and persons[k] != nid:
+            union(nid, persons[k], check=False)  # وكيليان, كيليان: one given name
+    del persons
     # rule 3: a spelling the extractor links to one canonical almost always
     db.execute(GROUP_ARTICLES)
     articles = dict(db.execute(NODE_ARTICLES.format("n")).fetchall())
@@ -696,12 +707,18 @@ def _link(db, say, extractors=None):
     canonical = {r: g for r, (m, g) in best.items()}
     mentions = Counter()
     best = {}
+    # a spelling with the conjunction و that the group also has without it is no canonical (rule 8)
+    group_keys = {(r, sk) for (r, s), (m, sk) in spellings.items()}
+
+    def with_conj(r, s):
+        return s.startswith("و") and " " in s and (
+            r, db.execute("SELECT arabic_name_key(?)", (s[1:],)).fetchone()[0]) in group_keys
     for (r, s), (m, sk) in spellings.items():
         mentions[r] += m
-        rank = (len(s.split()) == 1, -m, s)
+        rank = (len(s.split()) == 1, with_conj(r, s), -m, s)
         if r not in best or rank < best[r]:
             best[r] = rank
-    for r, (single, m, s) in best.items():
+    for r, (single, conj, m, s) in best.items():
         canonical.setdefault(r, s)
     del best
 

@@ -648,6 +648,13 @@ class Linker(unittest.TestCase):
         db = linked(["وقال سيرخيو راموس إن الفريق جاهز.", "وقال سيرجيو راموس إن المباراة صعبة."])
         self.assertEqual([n for c, n in self.counts(db, "PERSON")], [2])
 
+    def test_person_spelled_with_a_conjunction(self):
+        # rule 8: وكيليان مبابي (the extractor kept the و of an unknown name) is كيليان مبابي,
+        # and no canonical of the group keeps the و
+        db = linked(["وسجل نيمار وكيليان مبابي هدفين.", "وتألق نيمار وكيليان مبابي.",
+                     "وقال كيليان مبابي إن الفريق جاهز."])
+        self.assertIn(("كيليان مبابي", 3), self.counts(db, "PERSON"))
+
     def test_short_club_name_follows_its_article(self):
         # rule 4 for organizations: الريال goes with ريال مدريد where the article names it,
         # and stays itself where it does not
