@@ -2298,8 +2298,11 @@ static int strip_first(const ArNerModel *model, const ArNerText *t, const Mark *
   if (aMark[i].type == AR_ENT_PERSON && tok->nConj && span_end(t, aMark, i) - i >= 2 && lex_count(t, i, 0) == 0 &&
       !(tok->gazWhole & (AR_GZ_PERSON | AR_GZ_FIRST_NAME)) && tok->nCp - tok->nConj >= 3)
     return tok->nConj;
-  /* بترامب when ترامب is written alone elsewhere in the text */
+  /* بترامب when ترامب is written alone elsewhere in the text; وكيليان when the text writes
+  ** كيليان (its ك is no preposition) */
   if (ar_hashmap_find(words, hash_str(bare_of(t, i)))) return tok->nProc;
+  if (tok->nConj && tok->nProc > tok->nConj && ar_hashmap_find(words, hash_str(skip_of(t, i, tok->nConj))))
+    return tok->nConj;
   /* The reading news writes most often: ويتكوف as it stands, وبيلوسي
   ** without its و (the lexicon's counts); a place after ب "in" unless news
   ** writes the whole word more (بتاجروين, not بورصة). */

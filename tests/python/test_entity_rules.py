@@ -556,6 +556,11 @@ class Extractor(unittest.TestCase):
         self.assertEqual(self.ents("وتقدم على جبهة القتال الشمالية"), [])
         self.assertEqual(self.ents("قررت إدارة المنتخب الوطني إقالة المدرب"), [])
 
+    def test_the_conjunction_only_when_the_text_writes_the_rest(self):
+        # كيليان reads as ك + يليان; وكيليان is و + كيليان when the text writes كيليان
+        self.assertEqual(self.ents("وتألق كيليان مبابي. وسجل نيمار وكيليان مبابي هدفين"),
+                         [("كيليان مبابي", "PERSON", "كيليان مبابي"), ("كيليان مبابي", "PERSON", "كيليان مبابي")])
+
 def linked(texts, source=None):
     db = corpus(texts, source=source)
     linking.link(db)
