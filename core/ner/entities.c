@@ -144,6 +144,7 @@ static uint64_t hash_str(const char *z);
 static long lex_count(const ArNerText *t, int i, int k);
 static int class_reads_common(const ArNerModel *model, const ArNerText *t, int i, int type);
 static int common_for(const ArNerModel *model, const ArNerText *t, int i, int type);
+static int ends_in(const ArNerText *t, int i, const char *z);
 
 /* Tokens [s, e) are no entity. */
 static void clear_marks(const ArNerText *t, Mark *aMark, int s, int e) {
@@ -717,19 +718,10 @@ static int is_nisba(const ArNerText *t, int i) {
   return n >= 6 && a[n - 3] == 0x064A && (a[n - 1] == 0x0646 && (a[n - 2] == 0x064A || a[n - 2] == 0x0648));
 }
 
-/* Does the word end in ات, a plural that takes a feminine adjective (القوات)? */
-static int plural_ending(const ArNerText *t, int i) {
-  const ArNerToken *tok = &t->aTok[i];
-  return tok->nCp >= 4 && t->aCp[tok->iCp + tok->nCp - 2] == 0x0627 && t->aCp[tok->iCp + tok->nCp - 1] == 0x062A;
-}
-
 /* Does the word end in the feminine plural of a nisba (الديمقراطيات:
 ** للنساء الديمقراطيات)? */
 static int plural_nisba(const ArNerText *t, int i) {
-  const ArNerToken *tok = &t->aTok[i];
-  const uint32_t *a = t->aCp + tok->iCp;
-  return !tok->nProc && tok->nCp >= 6 && a[tok->nCp - 3] == 0x064A && a[tok->nCp - 2] == 0x0627 &&
-         a[tok->nCp - 1] == 0x062A;
+  return !t->aTok[i].nProc && t->aTok[i].nCp >= 6 && ends_in(t, i, "يات");
 }
 
 /* May token j go on with an organization's name opened before it? */
@@ -1185,11 +1177,11 @@ static void org_guards(const ArNerModel *model, const ArNerText *t, Mark *aMark)
       clear_span(t, aMark, s, s + 2);
       continue;
     }
-    /* a kind of body in the masculine and an adjective in the feminine, which is another
-    ** noun's (متطلبات البنك الرأسمالية "the bank's capital needs") */
+    /* a kind of body in the masculine (not a plural in ات: القوات) and an adjective in the
+    ** feminine, which is another noun's (متطلبات البنك الرأسمالية "the bank's capital needs") */
     if (aMark[s].type == AR_ENT_ORG && aMark[s].begin && aMark[s].match < 0 && s + 1 < span_end(t, aMark, s) &&
         (t->aTok[s].gaz & AR_GZ_ORG_TRIGGER) && has_article_now(&t->aTok[s]) && !ends_in_ta_marbuta(t, s) &&
-        !plural_ending(t, s) && has_article_now(&t->aTok[s + 1]) && !t->aTok[s + 1].nProc && is_nisba(t, s + 1) &&
+        !ends_in(t, s, "ات") && has_article_now(&t->aTok[s + 1]) && !t->aTok[s + 1].nProc && is_nisba(t, s + 1) &&
         ends_in_ta_marbuta(t, s + 1)) {
       clear_span(t, aMark, s, span_end(t, aMark, s));
       continue;
@@ -2354,6 +2346,16 @@ static int one_word_of(const ArNerText *t, const ArEntity *r, const ArEntity *e)
   return h == key_without(t, r->iTok, r->nCanon, 1) || (t->aTok[last].isWord && h == key_without(t, last, 0, 1));
 }
 
+/* The code points of entity e's first word, less the proclitic letters the
+** entity leaves out (ال restored after لل): AR_MAX_WORD_CHARS + 2 at most. */
+static int first_form(const ArNerText *t, const ArEntity *e, uint32_t *form) {
+  const ArNerToken *tok = &t->aTok[e->iTok];
+  int n = 0, k, skip = e->nCanon;
+  if (tok->restoreAl && skip == tok->nProc) form[n++] = 0x0627, form[n++] = 0x0644;
+  for (k = skip; k < tok->nCp && n < AR_MAX_WORD_CHARS + 2; k++) form[n++] = t->aCp[tok->iCp + k];
+  return n;
+}
+
 /* Does token i make one word with the next of a name [.., end), as news
 ** writes it too (عبد الله and عبدالله, نور الدين and نورالدين)? */
 static int joins_next(const ArNerText *t, int i, int end) {
@@ -2365,12 +2367,13 @@ static int joins_next(const ArNerText *t, int i, int end) {
 ** letters of token i skipped as entity e's first token skips them. */
 static uint64_t joined_hash(const ArNerText *t, const ArEntity *e, int i, uint64_t h) {
   const ArNerToken *a = &t->aTok[i], *b = &t->aTok[i + 1];
-  uint32_t form[2 * AR_MAX_WORD_CHARS + 2], key[2 * AR_MAX_WORD_CHARS + 2];
+  uint32_t form[2 * AR_MAX_WORD_CHARS + 4], key[2 * AR_MAX_WORD_CHARS + 4];
   unsigned char zb[4];
-  int n = 0, k, skip = i == e->iTok ? e->nCanon : 0, nKey;
-  if (i == e->iTok && a->restoreAl && skip == a->nProc) form[n++] = 0x0627, form[n++] = 0x0644;
-  for (k = skip; k < a->nCp && n < AR_MAX_WORD_CHARS; k++) form[n++] = t->aCp[a->iCp + k];
-  for (k = 0; k < b->nCp && n < 2 * AR_MAX_WORD_CHARS; k++) form[n++] = t->aCp[b->iCp + k];
+  int n = 0, k, nKey;
+  if (i == e->iTok) n = first_form(t, e, form);
+  else
+    for (k = 0; k < a->nCp && n < AR_MAX_WORD_CHARS; k++) form[n++] = t->aCp[a->iCp + k];
+  for (k = 0; k < b->nCp && n < 2 * AR_MAX_WORD_CHARS + 2; k++) form[n++] = t->aCp[b->iCp + k];
   nKey = ar_name_key(form, n, key);
   for (k = 0; k < nKey; k++) h = ar_hash_bytes(h, zb, ar_utf8_encode(key[k], zb));
   return h;
@@ -2413,12 +2416,8 @@ static int pool_add(ArEntityList *p, const char *z, int n) {
 /* The name key of an entity's first word as the entity writes it (without
 ** the proclitics it leaves out, with the ال of لل restored). */
 static int first_key(const ArNerText *t, const ArEntity *e, uint32_t *key) {
-  const ArNerToken *tok = &t->aTok[e->iTok];
   uint32_t form[AR_MAX_WORD_CHARS + 2];
-  int nForm = 0, k, skip = e->nCanon;
-  if (tok->restoreAl && skip == tok->nProc) form[nForm++] = 0x0627, form[nForm++] = 0x0644;
-  for (k = skip; k < tok->nCp && nForm < AR_MAX_WORD_CHARS + 2; k++) form[nForm++] = t->aCp[tok->iCp + k];
-  return ar_name_key(form, nForm, key);
+  return ar_name_key(form, first_form(t, e, form), key);
 }
 
 /* Between a person and an organization of one text that share a word:

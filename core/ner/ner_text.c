@@ -149,9 +149,7 @@ static int add_token(ArNerText *t, const ArWord *w, int isWord, int iChar) {
 ** token every 8 bytes. The arrays still grow when a text needs more; fit()
 ** gives back what it did not use. */
 static int reserve(ArNerText *t) {
-  int nChar = 0, i;
-  for (i = 0; i < t->n; i++) nChar += ((unsigned char)t->z[i] & 0xC0) != 0x80;
-  t->nCpAlloc = nChar + 1;
+  t->nCpAlloc = ar_sqlite_chars((const unsigned char *)t->z, 0, t->n) + 1;
   t->nFoldAlloc = 2 * t->n + 64;
   t->nTokAlloc = t->n / 8 + 16;
   t->aCp = ar_malloc(sizeof(uint32_t) * (size_t)t->nCpAlloc);
