@@ -73,7 +73,15 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 -- computing the columns of every match).
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
 
-CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+-- A writer that indexes its new articles itself (the importer) pauses the insert
+-- trigger with a row in articles_fts_paused, deleted before its commit. Once FTS5 is
+-- written in a transaction, every later statement that fires a trigger opens a
+-- savepoint, at which FTS5 writes its pending terms out as a segment: a segment per
+-- article, merged again, is a third of the time of the index. The importer indexes
+-- a batch in one statement.
+CREATE TABLE IF NOT EXISTS articles_fts_paused(writer TEXT);
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles
+WHEN NOT EXISTS (SELECT 1 FROM articles_fts_paused) BEGIN
   INSERT INTO articles_fts(rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);
 END;
 CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN

@@ -120,6 +120,11 @@ RESUME_LINKING = "DELETE FROM linking_paused"
 # The same for the extraction triggers of sql/schema.sql while worker processes extract (workers.py).
 PAUSE_EXTRACTION = "INSERT INTO entities_paused(writer) VALUES ('import_corpus')"
 RESUME_EXTRACTION = "DELETE FROM entities_paused"
+# The same for the FTS5 index of new articles (sql/schema.sql): indexed in one statement per batch.
+PAUSE_INDEXING = "INSERT INTO articles_fts_paused(writer) VALUES ('import_corpus')"
+RESUME_INDEXING = "DELETE FROM articles_fts_paused"
+INDEX_NEW = ("INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles "
+             "WHERE id IN (SELECT value FROM json_each(?))")
 
 
 class Sql:
@@ -722,9 +727,16 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
             db.execute(f"DROP INDEX IF EXISTS {index}")
         db.execute("COMMIT")
 
+    unindexed = set()  # the batch's new articles, for INDEX_NEW
+
+    def index(ids):
+        db.execute(INDEX_NEW, (json.dumps(sorted(ids)),))
+        unindexed.difference_update(ids)
+
     def begin():
         db.execute("BEGIN IMMEDIATE")
         db.execute(PAUSE_LINKING)
+        db.execute(PAUSE_INDEXING)
         if extractors:
             db.execute(PAUSE_EXTRACTION)
 
@@ -732,6 +744,8 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
         if extractors:
             extractors.write(db, everything=True)
             db.execute(RESUME_EXTRACTION)
+        index(list(unindexed))
+        db.execute(RESUME_INDEXING)
         db.execute(RESUME_LINKING)
         db.execute("COMMIT")
     begin()
@@ -766,12 +780,16 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
             db.execute("DELETE FROM occurrences WHERE path = ?", (item.path,))
         c["changed" if item.path in known else "added"] += 1
         progress.charsets[item.charset] = progress.charsets.get(item.charset, 0) + 1
+        # a changed article is indexed again by the update trigger, a new one by INDEX_NEW
+        new = not db.execute("SELECT 1 FROM articles WHERE path = ?", (item.path,)).fetchone()
         db.execute("INSERT INTO article_import(path, content, hash, format, title, source, published, url, "
                    "meta, charset, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (item.path, item.content, item.hash, item.format, item.title, item.source, item.date,
                     item.url, item.meta, item.charset, item.content_hash))
         aid, title, body, text = db.execute("SELECT id, title, body, text FROM articles WHERE path = ?",
                                             (item.path,)).fetchone()
+        if new:
+            unindexed.add(aid)
         if item.format is None:
             # a text file: its title and body are known once the trigger has split it
             h = content_hash(title, body)
@@ -782,6 +800,8 @@ def load(db, sql, reader, files, lines, prefixes, protected, progress, batch_art
                 progress.charsets[item.charset] -= 1
                 c["duplicates"] += 1
                 src, date = db.execute("SELECT source, published FROM articles WHERE id = ?", (aid,)).fetchone()
+                if aid in unindexed:
+                    index([aid])  # the delete trigger takes it out of the index
                 db.execute("DELETE FROM articles WHERE id = ?", (aid,))
                 db.execute("INSERT INTO occurrences(article_id, path, source, url, published, hash) "
                            "VALUES (?, ?, ?, NULL, ?, ?)", (first[0], item.path, src, date, item.hash))

@@ -127,8 +127,13 @@ LINK_TABLES = (
     # cn the nodes of the spelling and of the canonical (a canonical of marks only stands for
     # the spelling)
     "link_groups(id INTEGER PRIMARY KEY, type TEXT, entity TEXT, canonical TEXT, s TEXT, sk TEXT, ck TEXT, "
-    "mentions INTEGER, n INTEGER, cn INTEGER, root INTEGER, UNIQUE(type, entity, canonical))",
+    "mentions INTEGER, n INTEGER, cn INTEGER, root INTEGER, alias INTEGER, UNIQUE(type, entity, canonical))",
+    # each mention (id: the rowid of entities) and its group: the writes and counts below join
+    # integers, not the mention's three strings again
+    "link_mentions(id INTEGER PRIMARY KEY, group_id INTEGER, article_id INTEGER, start INTEGER, "
+    "boilerplate INTEGER NOT NULL DEFAULT 0)",
     "link_group_articles(group_id INTEGER, article_id INTEGER, PRIMARY KEY(group_id, article_id)) WITHOUT ROWID",
+    "link_aliases(id INTEGER PRIMARY KEY, entity_id INTEGER, type TEXT, spelling TEXT, key TEXT)",
     "link_article_entities(article_id INTEGER, entity_id INTEGER, PRIMARY KEY(article_id, entity_id)) WITHOUT ROWID",
     "link_roots(root INTEGER PRIMARY KEY, entity_id INTEGER, canonical TEXT)",
     "link_sentences(source TEXT, h INTEGER, article_id INTEGER, PRIMARY KEY(source, h, article_id)) WITHOUT ROWID",
@@ -161,18 +166,22 @@ RULE_12 = RULE_12_KEY + (
     "UPDATE entities SET type = 'ORGANIZATION' WHERE type = 'PERSON' AND canonical IN ("
     "  SELECT raw FROM k WHERE k IN (SELECT value FROM json_each(?)))")
 # The articles of each group, once; then of each node (rule 3) or group of nodes (rule 5).
-GROUP_ARTICLES = (
-    "INSERT OR IGNORE INTO link_group_articles SELECT g.id, e.article_id FROM entities AS e JOIN link_groups AS g "
+GROUP_MENTIONS = (
+    "INSERT INTO link_mentions(id, group_id, article_id, start) SELECT e.rowid, g.id, e.article_id, e.start "
+    "FROM entities AS e JOIN link_groups AS g "
     "ON g.type = e.type AND g.entity = e.entity AND g.canonical = e.canonical")
+GROUP_ARTICLES = "INSERT OR IGNORE INTO link_group_articles SELECT group_id, article_id FROM link_mentions"
 NODE_ARTICLES = (
     "SELECT g.{0}, count(DISTINCT a.article_id) FROM link_group_articles AS a JOIN link_groups AS g "
     "ON g.id = a.group_id GROUP BY g.{0}")
-# A mention of group l (of entities) is boilerplate: inside a repeated sentence, or a source's own name.
+# A mention is boilerplate: inside a repeated sentence, or a source's own name.
 MENTION_BOILERPLATE = (
-    "(EXISTS (SELECT 1 FROM link_boilerplate AS b WHERE b.article_id = entities.article_id "
-    "         AND b.b <= entities.start AND entities.start < b.e) "
-    " OR EXISTS (SELECT 1 FROM link_own AS o, articles AS a WHERE o.root = l.root "
-    "            AND a.id = entities.article_id AND o.source = coalesce(a.source, '')))")
+    "UPDATE link_mentions SET boilerplate = 1 "
+    "WHERE EXISTS (SELECT 1 FROM link_boilerplate AS b WHERE b.article_id = link_mentions.article_id "
+    "              AND b.b <= link_mentions.start AND link_mentions.start < b.e) "
+    "   OR EXISTS (SELECT 1 FROM link_groups AS l, link_own AS o, articles AS a "
+    "              WHERE l.id = link_mentions.group_id AND o.root = l.root "
+    "              AND a.id = link_mentions.article_id AND o.source = coalesce(a.source, ''))")
 # rule 3: per spelling node, its most frequent canonical node, and that canonical's share of its mentions
 RULE_3 = (
     "SELECT n, cn FROM (SELECT n, cn, m, sum(m) OVER (PARTITION BY n) AS total, "
@@ -223,6 +232,11 @@ def upgrade_columns(db):
     """The columns of corpus entities on an older entities table, and the old
     triggers and views that do not know them dropped (the scripts make them
     again). Returns True when something was changed."""
+    # The index trigger of a schema before articles_fts_paused indexes in every writer:
+    # with the importer's own indexing, twice.
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_fts_insert' "
+                  "AND sql NOT LIKE '%articles_fts_paused%'").fetchone():
+        db.execute("DROP TRIGGER articles_fts_insert")
     if not db.execute("SELECT 1 FROM pragma_table_info('entities')").fetchone():
         return False  # a new database: schema.sql makes the table as it is now
     changed = False
@@ -417,6 +431,7 @@ def _link(db, say, extractors=None):
 
     # Nodes: the (type, key) of each spelling, article canonical and gazetteer name.
     db.execute(MENTION_GROUPS)
+    db.execute(GROUP_MENTIONS)
     db.execute("INSERT OR IGNORE INTO link_nodes(type, key) SELECT type, sk FROM link_groups "
                "UNION SELECT type, ck FROM link_groups")
     db.executemany("INSERT OR IGNORE INTO link_nodes(type, key) VALUES (?, ?)",
@@ -679,8 +694,9 @@ def _link(db, say, extractors=None):
 
     # Each group's entity: rule 4 (a one-word person or organization inside the article's full
     # name), else its spelling's.
-    spellings = {}  # (root, spelling) -> [mentions, key]
+    spellings = {}  # (root, spelling) -> [mentions, key, alias id]
     gaz_names = Counter()  # (root, gazetteer name) -> mentions
+    aliases = []  # (alias id, group id)
 
     def assigned():
         for gid, typ, s, sk, m, n, cn in db.execute("SELECT id, type, s, sk, mentions, n, cn FROM link_groups"):
@@ -691,13 +707,16 @@ def _link(db, say, extractors=None):
                     (typ == "PERSON" and k in words) or
                     (typ == "ORGANIZATION" and {k, k[2:] if k.startswith("ال") else k} & {words[0], words[-1]})):
                 r = find(cn)
-            sp = spellings.setdefault((r, s), [0, sk])
+            sp = spellings.setdefault((r, s), [0, sk, len(spellings) + 1])
             sp[0] += m
+            aliases.append((sp[2], gid))
             g = gazetteer.get((typ, s))
             if g:
                 gaz_names[(find(g[4]), g[0])] += m
             yield r, gid
     write_roots(assigned())
+    db.executemany("UPDATE link_groups SET alias = ? WHERE id = ?", aliases)
+    del aliases
 
     # Canonicals: the gazetteer's name, else the most frequent full form, else the most frequent spelling.
     best = {}
@@ -708,12 +727,12 @@ def _link(db, say, extractors=None):
     mentions = Counter()
     best = {}
     # a spelling with the conjunction و that the group also has without it is no canonical (rule 8)
-    group_keys = {(r, sk) for (r, s), (m, sk) in spellings.items()}
+    group_keys = {(r, sk) for (r, s), (m, sk, a) in spellings.items()}
 
     def with_conj(r, s):
         return s.startswith("و") and " " in s and (
             r, db.execute("SELECT arabic_name_key(?)", (s[1:],)).fetchone()[0]) in group_keys
-    for (r, s), (m, sk) in spellings.items():
+    for (r, s), (m, sk, a) in spellings.items():
         mentions[r] += m
         rank = (len(s.split()) == 1, with_conj(r, s), -m, s)
         if r not in best or rank < best[r]:
@@ -727,7 +746,7 @@ def _link(db, say, extractors=None):
     for eid, typ, k, m in db.execute("SELECT entity_id, type, key, mentions FROM entity_aliases"):
         old[(typ, k)].append((eid, m or 1))
     votes = Counter()
-    for (r, s), (m, sk) in spellings.items():
+    for (r, s), (m, sk, a) in spellings.items():
         for eid, om in old.get((types[r], sk), ()):
             votes[(r, eid)] += min(m, om)
     del old
@@ -756,8 +775,9 @@ def _link(db, say, extractors=None):
     db.executemany("INSERT OR IGNORE INTO link_own VALUES (?, ?)", own)
     say(f"{len(own)} names of a source in its own articles")
 
-    # Write: the mentions by group, then every count in SQL over them.
+    # Write: the mentions by their rowid, then every count in SQL over them.
     db.executemany("INSERT INTO link_roots VALUES (?, ?, ?)", ((r, ids[r], canonical[r]) for r in mentions))
+    db.execute(MENTION_BOILERPLATE)
     # Most rows new (an import into an empty corpus): the indexes of entities, which all hold
     # canonical or entity_id, are made again after the update rather than updated row by row.
     fresh, total = db.execute("SELECT count(*) - count(entity_id), count(*) FROM entities").fetchone()
@@ -767,11 +787,10 @@ def _link(db, say, extractors=None):
         db.execute(f'DROP INDEX "{name}"')
     # The counts and pairs of the rows set here are written below: entities_linked waits.
     paused = db.execute("INSERT INTO linking_paused(writer) VALUES ('link')").lastrowid
-    db.execute("UPDATE entities SET entity_id = r.entity_id, canonical = r.canonical, boilerplate = " + MENTION_BOILERPLATE +
-               " FROM link_groups AS l JOIN link_roots AS r ON r.root = l.root "
-               "WHERE l.type = entities.type AND l.entity = entities.entity AND l.canonical = entities.canonical "
-               "AND (entities.entity_id IS NOT r.entity_id OR entities.canonical IS NOT r.canonical "
-               "OR entities.boilerplate IS NOT " + MENTION_BOILERPLATE + ")")
+    db.execute("UPDATE entities SET entity_id = r.entity_id, canonical = r.canonical, boilerplate = m.boilerplate "
+               "FROM link_mentions AS m JOIN link_groups AS l ON l.id = m.group_id JOIN link_roots AS r ON r.root = l.root "
+               "WHERE entities.rowid = m.id AND (entities.entity_id IS NOT r.entity_id "
+               "OR entities.canonical IS NOT r.canonical OR entities.boilerplate IS NOT m.boilerplate)")
     db.execute("DELETE FROM linking_paused WHERE rowid = ?", (paused,))
     for name, sql in indexes:
         db.execute(sql)
@@ -783,24 +802,25 @@ def _link(db, say, extractors=None):
     db.execute("DELETE FROM entity_pairs")
     db.execute("DELETE FROM entity_aliases")
     db.execute("DELETE FROM corpus_entities")
+    counted = ("SELECT l.{0} AS k, count(DISTINCT m.article_id) AS articles, count(*) AS mentions "
+               "FROM link_mentions AS m JOIN link_groups AS l ON l.id = m.group_id "
+               "WHERE m.boilerplate = 0 GROUP BY l.{0}")
     db.execute("INSERT INTO corpus_entities(id, type, canonical, articles, mentions) "
                "SELECT r.entity_id, n.type, r.canonical, coalesce(c.articles, 0), coalesce(c.mentions, 0) "
                "FROM link_roots AS r JOIN link_nodes AS n ON n.id = r.root "
-               "LEFT JOIN (SELECT entity_id, count(DISTINCT article_id) AS articles, count(*) AS mentions "
-               "           FROM entities WHERE boilerplate = 0 GROUP BY entity_id) AS c ON c.entity_id = r.entity_id")
-    db.executemany("INSERT INTO entity_aliases(entity_id, type, spelling, key) VALUES (?, ?, ?, ?)",
-                   ((ids[r], types[r], s, sk) for (r, s), (m, sk) in spellings.items()))
-    db.execute("UPDATE entity_aliases SET articles = c.articles, mentions = c.mentions "
-               "FROM (SELECT e.entity_id, coalesce(nullif(ls.s, ''), e.entity) AS spelling, "
-               "             count(DISTINCT e.article_id) AS articles, count(*) AS mentions "
-               "      FROM entities AS e JOIN link_strings AS ls ON ls.raw = e.entity "
-               "      WHERE e.boilerplate = 0 GROUP BY 1, 2) AS c "
-               "WHERE c.entity_id = entity_aliases.entity_id AND c.spelling = entity_aliases.spelling")
+               f"LEFT JOIN ({counted.format('root')}) AS c ON c.k = r.root")
+    db.executemany("INSERT INTO link_aliases VALUES (?, ?, ?, ?, ?)",
+                   ((a, ids[r], types[r], s, sk) for (r, s), (m, sk, a) in spellings.items()))
+    db.execute("INSERT INTO entity_aliases(entity_id, type, spelling, key, articles, mentions) "
+               "SELECT a.entity_id, a.type, a.spelling, a.key, coalesce(c.articles, 0), coalesce(c.mentions, 0) "
+               f"FROM link_aliases AS a LEFT JOIN ({counted.format('alias')}) AS c ON c.k = a.id")
     db.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'corpus_entities'", (next_id - 1,))
+    db.execute("INSERT OR IGNORE INTO link_article_entities SELECT m.article_id, r.entity_id "
+               "FROM link_mentions AS m JOIN link_groups AS l ON l.id = m.group_id JOIN link_roots AS r ON r.root = l.root "
+               "WHERE l.type <> 'DATE' AND m.boilerplate = 0")
     for table in LINK_TABLES:
-        db.execute(f"DELETE FROM {table.split('(')[0]}")
-    db.execute("INSERT OR IGNORE INTO link_article_entities SELECT article_id, entity_id FROM entities "
-               "WHERE type <> 'DATE' AND boilerplate = 0")
+        if not table.startswith("link_article_entities"):
+            db.execute(f"DELETE FROM {table.split('(')[0]}")
     db.execute("INSERT INTO entity_pairs(a, b, articles) SELECT x.entity_id, y.entity_id, count(*) "
                "FROM link_article_entities AS x JOIN link_article_entities AS y "
                "  ON y.article_id = x.article_id AND y.entity_id > x.entity_id "

@@ -118,6 +118,35 @@ class CorpusTest(unittest.TestCase):
         db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
         db.close()
 
+    def test_each_article_is_indexed_once(self):
+        """The importer indexes its new articles itself, a batch in one statement (the trigger
+        paused): a text file that repeats another is indexed and taken out again, a database
+        with the index trigger of an older schema gets the pausable one, and the index holds
+        every article once (integrity-check against the articles' text)."""
+        shutil.copy(os.path.join(self.corpus, "07_riyadh_talks.txt"), os.path.join(self.corpus, "07_copy.txt"))
+        counts = quiet_import(self.corpus, self.db_path)
+        self.assertEqual((counts["added"], counts["duplicates"]), (10, 1))
+        db = open_db(self.db_path)
+        db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        self.assertEqual(db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'كاراسين'").fetchone(),
+                         (1,))
+        self.assertEqual(db.execute("SELECT count(*) FROM articles_fts_paused").fetchone(), (0,))
+        with db:  # the trigger of a database made before articles_fts_paused
+            db.execute("DROP TRIGGER articles_fts_insert")
+            db.execute("CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+                       "INSERT INTO articles_fts(rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body); END")
+        db.close()
+        with open(os.path.join(self.corpus, "new.txt"), "w", encoding="utf-8") as f:
+            f.write("ماكرون في باريس\nاستقبل إيمانويل ماكرون في باريس رئيس الوزراء البريطاني.\n")
+        self.assertEqual(quiet_import(self.corpus, self.db_path)["added"], 1)
+        db = open_db(self.db_path)
+        db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        self.assertEqual(db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'ماكرون'").fetchone(),
+                         (1,))
+        self.assertIn("articles_fts_paused", db.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'articles_fts_insert'").fetchone()[0])
+        db.close()
+
     def test_removed_file_is_removed_with_its_entities(self):
         quiet_import(self.corpus, self.db_path)
         db = open_db(self.db_path)
