@@ -22,6 +22,10 @@ class Extractor(unittest.TestCase):
     def ents(self, text):
         return self.db.execute("SELECT entity, type, canonical FROM arabic_entities(?)", (text,)).fetchall()
 
+    def test_other_names_of_a_country_are_its_name(self):
+        self.assertEqual(self.ents("وقعت المملكة المتحدة الاتفاق، وقالت بريطانيا إنها راضية."),
+                         [("المملكة المتحدة", "LOCATION", "بريطانيا"), ("بريطانيا", "LOCATION", "بريطانيا")])
+
     def test_place_after_a_title_is_no_person(self):
         # a town whose name starts like a person's (بن ...) after a title or a common word
         self.assertEqual(self.ents("زار الوزير بن عروس."), [("بن عروس", "LOCATION", "بن عروس")])
