@@ -870,7 +870,7 @@ def parse_columns(spec):
     return columns
 
 
-def import_corpus(source, db_path, extension=None, batch_articles=500, batch_bytes=8_000_000,
+def import_corpus(source, db_path, extension=None, batch_articles=2000, batch_bytes=8_000_000,
                   lines=None, quiet=False, encoding=None, columns=None, allow_removal=False, jobs=None):
     """Import source (a folder, or a file: .csv/.tsv/.jsonl records, else one article per line)
     into db_path, the entities computed by jobs worker processes (default: one per core when
@@ -932,7 +932,7 @@ def main(argv):
                     help=f"remove articles even when more than {REMOVAL_LIMIT * 100:.0f}%% of the corpus is gone")
     ap.add_argument("--extension", default=None,
                     help="path of the sqlite-arabic extension (default: the one next to this package)")
-    ap.add_argument("--batch", type=int, default=500, help="articles per transaction (default 500)")
+    ap.add_argument("--batch", type=int, default=2000, help="articles per transaction (default 2000)")
     ap.add_argument("-j", "--jobs", type=int, default=None,
                     help="worker processes that extract the entities (default: one per core, for "
                          f"{PARALLEL_BYTES // 1000000} MB of files or more; 1: the triggers, in the importer's process)")

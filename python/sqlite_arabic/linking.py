@@ -136,7 +136,10 @@ LINK_TABLES = (
     "link_aliases(id INTEGER PRIMARY KEY, entity_id INTEGER, type TEXT, spelling TEXT, key TEXT)",
     "link_article_entities(article_id INTEGER, entity_id INTEGER, PRIMARY KEY(article_id, entity_id)) WITHOUT ROWID",
     "link_roots(root INTEGER PRIMARY KEY, entity_id INTEGER, canonical TEXT)",
-    "link_sentences(source TEXT, h INTEGER, article_id INTEGER, PRIMARY KEY(source, h, article_id)) WITHOUT ROWID",
+    # appended in the order of the articles, then sorted once by the GROUP BY: a B-tree in the
+    # order of h would be written at random, a page read from the temporary file at each row
+    # once it outgrows the cache
+    "link_sentences(source TEXT, h INTEGER, article_id INTEGER)",
     "link_hot(source TEXT, h INTEGER, n INTEGER, PRIMARY KEY(source, h)) WITHOUT ROWID",
     "link_boilerplate(article_id INTEGER, b INTEGER, e INTEGER)",
     "link_own(source TEXT, root INTEGER, PRIMARY KEY(source, root)) WITHOUT ROWID",  # a source's own name
@@ -170,16 +173,21 @@ GROUP_MENTIONS = (
     "INSERT INTO link_mentions(id, group_id, article_id, start) SELECT e.rowid, g.id, e.article_id, e.start "
     "FROM entities AS e JOIN link_groups AS g "
     "ON g.type = e.type AND g.entity = e.entity AND g.canonical = e.canonical")
-GROUP_ARTICLES = "INSERT OR IGNORE INTO link_group_articles SELECT group_id, article_id FROM link_mentions"
+GROUP_ARTICLES = ("INSERT INTO link_group_articles SELECT DISTINCT group_id, article_id FROM link_mentions "
+                  "ORDER BY 1, 2")  # in the order of the key: appended, not written at random
 NODE_ARTICLES = (
     "SELECT g.{0}, count(DISTINCT a.article_id) FROM link_group_articles AS a JOIN link_groups AS g "
     "ON g.id = a.group_id GROUP BY g.{0}")
-# A mention is boilerplate: inside a repeated sentence, or a source's own name.
+# A mention is boilerplate: inside a repeated sentence, or a source's own name (each test only
+# for the mentions of the articles or groups it can hold).
 MENTION_BOILERPLATE = (
     "UPDATE link_mentions SET boilerplate = 1 "
-    "WHERE EXISTS (SELECT 1 FROM link_boilerplate AS b WHERE b.article_id = link_mentions.article_id "
-    "              AND b.b <= link_mentions.start AND link_mentions.start < b.e) "
-    "   OR EXISTS (SELECT 1 FROM link_groups AS l, link_own AS o, articles AS a "
+    "WHERE article_id IN (SELECT article_id FROM link_boilerplate) "
+    "  AND EXISTS (SELECT 1 FROM link_boilerplate AS b WHERE b.article_id = link_mentions.article_id "
+    "              AND b.b <= link_mentions.start AND link_mentions.start < b.e)",
+    "UPDATE link_mentions SET boilerplate = 1 "
+    "WHERE group_id IN (SELECT l.id FROM link_own AS o JOIN link_groups AS l ON l.root = o.root) "
+    "  AND EXISTS (SELECT 1 FROM link_groups AS l, link_own AS o, articles AS a "
     "              WHERE l.id = link_mentions.group_id AND o.root = l.root "
     "              AND a.id = link_mentions.article_id AND o.source = coalesce(a.source, ''))")
 # rule 3: per spelling node, its most frequent canonical node, and that canonical's share of its mentions
@@ -277,19 +285,19 @@ def boilerplate(db):
         return int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big", signed=True)
 
     # source '' stands for NULL (the importers never store an empty source)
-    db.executemany("INSERT OR IGNORE INTO link_sentences VALUES (?, ?, ?)",
+    db.executemany("INSERT INTO link_sentences VALUES (?, ?, ?)",
                    ((source or "", digest(s), aid)
                     for aid, source, text in db.execute("SELECT id, source, text FROM articles")
                     for s, b, e in sentences(text)))
-    db.execute("INSERT INTO link_hot SELECT source, h, count(*) FROM link_sentences GROUP BY source, h "
-               "HAVING count(*) >= ?", (BOILERPLATE_ARTICLES,))
+    db.execute("INSERT INTO link_hot SELECT source, h, count(DISTINCT article_id) FROM link_sentences "
+               "GROUP BY source, h HAVING count(DISTINCT article_id) >= ?", (BOILERPLATE_ARTICLES,))
     hot = {(src, h): n for src, h, n in db.execute("SELECT source, h, n FROM link_hot")}
     repeated = {}
 
     def spans():
         for aid, source, text in db.execute(
                 "SELECT id, source, text FROM articles WHERE id IN (SELECT s.article_id FROM link_sentences AS s "
-                "JOIN link_hot AS k ON k.source = s.source AND k.h = s.h)"):
+                "CROSS JOIN link_hot AS k ON k.source = s.source AND k.h = s.h)"):  # one scan of s
             for s, b, e in sentences(text):
                 n = hot.get((source or "", digest(s)))
                 if n:
@@ -777,7 +785,8 @@ def _link(db, say, extractors=None):
 
     # Write: the mentions by their rowid, then every count in SQL over them.
     db.executemany("INSERT INTO link_roots VALUES (?, ?, ?)", ((r, ids[r], canonical[r]) for r in mentions))
-    db.execute(MENTION_BOILERPLATE)
+    for sql in MENTION_BOILERPLATE:
+        db.execute(sql)
     # Most rows new (an import into an empty corpus): the indexes of entities, which all hold
     # canonical or entity_id, are made again after the update rather than updated row by row.
     fresh, total = db.execute("SELECT count(*) - count(entity_id), count(*) FROM entities").fetchone()
