@@ -405,12 +405,18 @@ BOILERPLATE_TABLES = ("link_sentences", "link_hot", "link_boilerplate")
 
 def repeated_sentences(db):
     """boilerplate() on a connection of its own (a worker's: read-only, but for its TEMP
-    tables): the repeated sentences and their spans [(article_id, b, e)], for the writer."""
+    tables): the repeated sentences and their spans [(article_id, b, e)], for the writer.
+    In one transaction: one snapshot of the articles, and the TEMP rows are not each a
+    transaction of their own (1.2 million sentences: 28 s instead of 1 s)."""
     with temp_cache(db):
-        link_tables(db, BOILERPLATE_TABLES)
-        repeated = boilerplate(db)
-        spans = db.execute("SELECT article_id, b, e FROM link_boilerplate").fetchall()
-        link_tables(db, BOILERPLATE_TABLES)
+        db.execute("BEGIN")
+        try:
+            link_tables(db, BOILERPLATE_TABLES)
+            repeated = boilerplate(db)
+            spans = db.execute("SELECT article_id, b, e FROM link_boilerplate").fetchall()
+            link_tables(db, BOILERPLATE_TABLES)
+        finally:
+            db.execute("ROLLBACK")  # nothing to keep: the TEMP tables are emptied
     return repeated, spans
 
 
