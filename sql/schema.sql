@@ -73,17 +73,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 -- computing the columns of every match).
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
 
--- A writer that indexes its new articles itself (the importer) pauses the insert
--- trigger with a row in articles_fts_paused, deleted before its commit. Once FTS5 is
--- written in a transaction, every later statement that fires a trigger opens a
--- savepoint, at which FTS5 writes its pending terms out as a segment: a segment per
--- article, merged again, is a third of the time of the index. The importer indexes
--- a batch in one statement.
-CREATE TABLE IF NOT EXISTS articles_fts_paused(writer TEXT);
-CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles
-WHEN NOT EXISTS (SELECT 1 FROM articles_fts_paused) BEGIN
-  INSERT INTO articles_fts(rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);
-END;
 CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
   INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', OLD.id, OLD.title, OLD.body);
 END;
@@ -127,6 +116,20 @@ CREATE TRIGGER IF NOT EXISTS entities_insert AFTER INSERT ON articles
 WHEN NOT EXISTS (SELECT 1 FROM entities_paused) BEGIN
   INSERT INTO entities(article_id, entity, type, start, length, canonical)
     SELECT * FROM article_entities WHERE article_id = NEW.id;
+END;
+-- A writer that indexes its new articles itself (the importer) pauses the insert
+-- trigger with a row in articles_fts_paused, deleted before its commit. Once FTS5 is
+-- written in a transaction, every later statement that fires a trigger opens a
+-- savepoint, at which FTS5 writes its pending terms out as a segment: a segment per
+-- article, merged again, is a third of the time of the index. The importer indexes
+-- a batch in one statement. Made after entities_insert: SQLite fires the triggers of
+-- one event last made first, and this one must read articles_fts_paused before the
+-- first arabic_entities() of a connection makes its gazetteer watch (TEMP triggers),
+-- after which the running statement can open no other table ("abort due to ROLLBACK").
+CREATE TABLE IF NOT EXISTS articles_fts_paused(writer TEXT);
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles
+WHEN NOT EXISTS (SELECT 1 FROM articles_fts_paused) BEGIN
+  INSERT INTO articles_fts(rowid, title, body) VALUES (NEW.id, NEW.title, NEW.body);
 END;
 CREATE TRIGGER IF NOT EXISTS entities_delete AFTER DELETE ON articles BEGIN
   DELETE FROM entities WHERE article_id = OLD.id;
