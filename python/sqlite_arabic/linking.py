@@ -134,6 +134,9 @@ LINK_TABLES = (
     "boilerplate INTEGER NOT NULL DEFAULT 0)",
     "link_group_articles(group_id INTEGER, article_id INTEGER, PRIMARY KEY(group_id, article_id)) WITHOUT ROWID",
     "link_aliases(id INTEGER PRIMARY KEY, entity_id INTEGER, type TEXT, spelling TEXT, key TEXT)",
+    # the mentions that count (not boilerplate) by alias and article: every count is read here
+    "link_alias_articles(alias INTEGER, article_id INTEGER, mentions INTEGER, PRIMARY KEY(alias, article_id)) "
+    "WITHOUT ROWID",
     "link_article_entities(article_id INTEGER, entity_id INTEGER, PRIMARY KEY(article_id, entity_id)) WITHOUT ROWID",
     "link_roots(root INTEGER PRIMARY KEY, entity_id INTEGER, canonical TEXT)",
     # appended in the order of the articles, then sorted once by the GROUP BY: a B-tree in the
@@ -339,13 +342,16 @@ def own_names(db, org_spellings):
             sources.setdefault(k, []).append(src or "")
     if not sources:
         return []
-    out = []
+    names = []  # (root, the name without its article and media words)
     for r, s in org_spellings:
         words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in s.split() if w.lower() not in MEDIA_WORDS]
-        if not words:
-            continue
-        latin = db.execute("SELECT arabic_translit(?, 'readable')", (" ".join(words),)).fetchone()[0] or ""
-        for src in sources.get(consonants(latin), ()):
+        if words:
+            names.append((r, " ".join(words)))
+    latins = db.execute("SELECT arabic_translit(value, 'readable') FROM json_each(?) ORDER BY key",
+                        (json.dumps([n for r, n in names], ensure_ascii=False),)).fetchall()
+    out = []
+    for (r, name), (latin,) in zip(names, latins):
+        for src in sources.get(consonants(latin or ""), ()):
             out.append((src, r))
     return sorted(set(out))
 
@@ -420,9 +426,21 @@ def repeated_sentences(db):
     return repeated, spans
 
 
+def gazetteer_readings(db):
+    """[(spelling, type, name)] of each clean spelling of entities (a mention or a canonical)
+    that arabic_entities() reads alone as a whole name, in the order of the spellings."""
+    spellings = sorted({clean(raw) for (raw,) in db.execute(
+        "SELECT entity FROM entities UNION SELECT canonical FROM entities")} - {""})
+    return db.execute("SELECT j.value, e.type, e.canonical FROM json_each(?) AS j, arabic_entities(j.value) AS e "
+                      "WHERE e.start = 1 AND e.length = length(j.value) ORDER BY j.key, e.start",
+                      (json.dumps(spellings, ensure_ascii=False),)).fetchall()
+
+
 def _link(db, say, extractors=None):
     link_tables(db)
-    found = extractors.boilerplate() if extractors else None  # in a worker, while this goes on
+    # in the workers, while this goes on
+    found = extractors.boilerplate() if extractors else None
+    read = extractors.readings() if extractors else None
     db.executemany("INSERT INTO link_strings(raw, s) VALUES (?, ?)",
                    ((raw, clean(raw)) for (raw,) in db.execute(
                        "SELECT entity FROM entities UNION SELECT canonical FROM entities")))
@@ -431,9 +449,7 @@ def _link(db, say, extractors=None):
     if names:
         db.execute(RULE_12, (json.dumps(names, ensure_ascii=False),))
     gazetteer = {}  # (type, spelling) -> the gazetteer's name of the spelling read alone
-    for s, typ, canon in db.execute(
-            "SELECT s.s, e.type, e.canonical FROM (SELECT DISTINCT s FROM link_strings WHERE s <> '') AS s, "
-            "arabic_entities(s.s) AS e WHERE e.start = 1 AND e.length = length(s.s)").fetchall():
+    for s, typ, canon in read.get() if read else gazetteer_readings(db):
         g = clean(canon)
         if g and g != s:
             gazetteer[(typ, s)] = g
@@ -817,22 +833,24 @@ def _link(db, say, extractors=None):
     db.execute("DELETE FROM entity_pairs")
     db.execute("DELETE FROM entity_aliases")
     db.execute("DELETE FROM corpus_entities")
-    counted = ("SELECT l.{0} AS k, count(DISTINCT m.article_id) AS articles, count(*) AS mentions "
+    db.executemany("INSERT INTO link_aliases VALUES (?, ?, ?, ?, ?)",
+                   ((a, ids[r], types[r], s, sk) for (r, s), (m, sk, a) in spellings.items()))
+    db.execute("INSERT INTO link_alias_articles SELECT l.alias, m.article_id, count(*) "
                "FROM link_mentions AS m JOIN link_groups AS l ON l.id = m.group_id "
-               "WHERE m.boilerplate = 0 GROUP BY l.{0}")
+               "WHERE m.boilerplate = 0 GROUP BY l.alias, m.article_id ORDER BY 1, 2")
     db.execute("INSERT INTO corpus_entities(id, type, canonical, articles, mentions) "
                "SELECT r.entity_id, n.type, r.canonical, coalesce(c.articles, 0), coalesce(c.mentions, 0) "
                "FROM link_roots AS r JOIN link_nodes AS n ON n.id = r.root "
-               f"LEFT JOIN ({counted.format('root')}) AS c ON c.k = r.root")
-    db.executemany("INSERT INTO link_aliases VALUES (?, ?, ?, ?, ?)",
-                   ((a, ids[r], types[r], s, sk) for (r, s), (m, sk, a) in spellings.items()))
+               "LEFT JOIN (SELECT a.entity_id, count(DISTINCT x.article_id) AS articles, sum(x.mentions) AS mentions "
+               "           FROM link_alias_articles AS x JOIN link_aliases AS a ON a.id = x.alias "
+               "           GROUP BY a.entity_id) AS c ON c.entity_id = r.entity_id")
     db.execute("INSERT INTO entity_aliases(entity_id, type, spelling, key, articles, mentions) "
                "SELECT a.entity_id, a.type, a.spelling, a.key, coalesce(c.articles, 0), coalesce(c.mentions, 0) "
-               f"FROM link_aliases AS a LEFT JOIN ({counted.format('alias')}) AS c ON c.k = a.id")
+               "FROM link_aliases AS a LEFT JOIN (SELECT alias, count(*) AS articles, sum(mentions) AS mentions "
+               "                                  FROM link_alias_articles GROUP BY alias) AS c ON c.alias = a.id")
     db.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'corpus_entities'", (next_id - 1,))
-    db.execute("INSERT OR IGNORE INTO link_article_entities SELECT m.article_id, r.entity_id "
-               "FROM link_mentions AS m JOIN link_groups AS l ON l.id = m.group_id JOIN link_roots AS r ON r.root = l.root "
-               "WHERE l.type <> 'DATE' AND m.boilerplate = 0")
+    db.execute("INSERT OR IGNORE INTO link_article_entities SELECT x.article_id, a.entity_id "
+               "FROM link_alias_articles AS x JOIN link_aliases AS a ON a.id = x.alias WHERE a.type <> 'DATE'")
     for table in LINK_TABLES:
         if not table.startswith("link_article_entities"):
             db.execute(f"DELETE FROM {table.split('(')[0]}")

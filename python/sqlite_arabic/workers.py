@@ -53,6 +53,11 @@ def _boilerplate():
     return linking.repeated_sentences(_db)
 
 
+def _readings():
+    from . import linking
+    return linking.gazetteer_readings(_db)
+
+
 def stock_view(db, schema_path):
     """True when the database's article_entities is the view schema.sql makes."""
     row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'article_entities'").fetchone()
@@ -103,6 +108,11 @@ class Extractors:
         """linking.repeated_sentences() of the committed articles, found by a worker: an
         AsyncResult whose get() is ({(source, sentence): articles}, spans)."""
         return self.pool.apply_async(_boilerplate)
+
+    def readings(self):
+        """linking.gazetteer_readings() of the committed entities, read by a worker: an
+        AsyncResult."""
+        return self.pool.apply_async(_readings)
 
     def __enter__(self):
         return self
