@@ -729,7 +729,7 @@ def _link(db, say, extractors=None):
     aliases = []  # (alias id, group id)
 
     def assigned():
-        for gid, typ, s, sk, m, n, cn in db.execute("SELECT id, type, s, sk, mentions, n, cn FROM link_groups"):
+        for gid, typ, s, m, n, cn in db.execute("SELECT id, type, s, mentions, n, cn FROM link_groups"):
             r = find(n)
             words = keys[cn].split()
             k = keys[n]
@@ -737,7 +737,7 @@ def _link(db, say, extractors=None):
                     (typ == "PERSON" and k in words) or
                     (typ == "ORGANIZATION" and {k, k[2:] if k.startswith("ال") else k} & {words[0], words[-1]})):
                 r = find(cn)
-            sp = spellings.setdefault((r, s), [0, sk, len(spellings) + 1])
+            sp = spellings.setdefault((r, s), [0, k, len(spellings) + 1])  # k: the spelling's key
             sp[0] += m
             aliases.append((sp[2], gid))
             g = gazetteer.get((typ, s))
@@ -746,7 +746,8 @@ def _link(db, say, extractors=None):
             yield r, gid
     write_roots(assigned())
     db.executemany("UPDATE link_groups SET alias = ? WHERE id = ?", aliases)
-    del aliases
+    # the words of the spellings and the union-find are done with: memory for what follows
+    del aliases, keys, given, parent, size
 
     # Canonicals: the gazetteer's name, else the most frequent full form, else the most frequent spelling.
     best = {}
@@ -769,7 +770,7 @@ def _link(db, say, extractors=None):
             best[r] = rank
     for r, (single, conj, m, s) in best.items():
         canonical.setdefault(r, s)
-    del best
+    del best, group_keys
 
     # Stable ids: the old entity whose aliases hold most of the group's mentions.
     old = defaultdict(list)
