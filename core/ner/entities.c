@@ -769,11 +769,6 @@ static void mark_span(const ArNerText *t, Mark *aMark, int s, int e, int type) {
   if (e < t->nTok && aMark[e].type) aMark[e].begin = 1;
 }
 
-/* Does the name after a trigger that is a common noun too (جبهة, قوات,
-** إدارة) hold a country's adjective in its next three words (قوات التحالف
-** الدولي, جهاز الاستخبارات الخارجية الروسية; not إدارة المباراة النهائية), or
-** as its second word a political body's, after a noun that is no trigger
-** (جبهة الإنقاذ الوطني; not إدارة المنتخب الوطني)? */
 /* Is token i the adjective of a political body (جبهة الإنقاذ الوطني, جبهة
 ** العمل الإسلامي), which ends its name as a country's adjective does? Folded. */
 static int political_adjective(const ArNerText *t, int i) {
@@ -783,6 +778,11 @@ static int political_adjective(const ArNerText *t, int i) {
   return !t->aTok[i].nProc && word_of(t, i, az, sizeof(az) / sizeof(az[0]));
 }
 
+/* Does the name after a trigger that is a common noun too (جبهة, قوات,
+** إدارة) hold a country's adjective in its next three words (قوات التحالف
+** الدولي, جهاز الاستخبارات الخارجية الروسية; not إدارة المباراة النهائية), or
+** as its second word a political body's, after a noun that is no trigger
+** (جبهة الإنقاذ الوطني; not إدارة المنتخب الوطني)? */
 static int weak_trigger_name(const ArNerText *t, const Mark *aMark, int j, int e) {
   int k;
   for (k = j; k < e && k < j + 3; k++) {
@@ -1715,10 +1715,6 @@ static int family_name_after(const ArNerText *t, const Mark *aMark, int f) {
           (!aMark[f].type && (t->aTok[f].gaz & (AR_GZ_PERSON | AR_GZ_FIRST_NAME))));
 }
 
-/* A plan, a product, a game, a substance, a currency news writes like a
-** name (بريكست, أندرويد, لينكس, الرجبي, نوفيتشوك, اليورو) is neither a
-** person, a place nor a body, nor is a conjunction; an English title is no
-** person. */
 /* Does a person of two words or more of the text begin or end with the word
 ** of token i (محرم إنجة for محرم)? */
 static int word_of_a_person(const ArNerText *t, const Mark *aMark, int i) {
@@ -1734,6 +1730,10 @@ static int word_of_a_person(const ArNerText *t, const Mark *aMark, int i) {
   return 0;
 }
 
+/* A plan, a product, a game, a substance, a currency news writes like a
+** name (بريكست, أندرويد, لينكس, الرجبي, نوفيتشوك, اليورو) is neither a
+** person, a place nor a body, nor is a conjunction; an English title is no
+** person. */
 static void thing_names(const ArNerText *t, Mark *aMark) {
   static const char *const az[] = {"بريكست", "البريكست", "نوفيتشوك", "اليورو", "يورو", "بيتكوين", "البيتكوين",
                                    "اندرويد", "الاندرويد", "لينكس", "يونيكس", "ويندوز", "الرجبي", "الرغبي",
